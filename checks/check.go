@@ -1,0 +1,247 @@
+// Package checks is the rule catalogue. A check is a value: its metadata
+// (requirement, clause, principle, evidence expected, remedy, in English
+// and Chinese) and a Run function that reports findings through a Pass.
+// Each family of checks lives in its own file and registers its values in
+// an init function, so a new rule is one new value plus one test and the
+// documentation (`certready rules`) is printed from the same values.
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/certready/certready/internal/cn"
+	"github.com/certready/certready/internal/config"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
+)
+
+// Text is a message in both languages of the product.
+type Text struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+}
+
+// T builds a Text.
+func T(en, zh string) Text { return Text{EN: en, ZH: zh} }
+
+// Tf formats both languages with the same arguments.
+func Tf(en, zh string, args ...any) Text {
+	return Text{EN: fmt.Sprintf(en, args...), ZH: fmt.Sprintf(zh, args...)}
+}
+
+// In returns the text in lang ("zh" or anything else for English), falling
+// back to English where no Chinese was written.
+func (t Text) In(lang string) string {
+	if lang == "zh" && t.ZH != "" {
+		return t.ZH
+	}
+	return t.EN
+}
+
+// Severity ranks a finding the way certification auditors do.
+type Severity int
+
+// Severities from least to most serious; None is only a --fail-on value.
+const (
+	None Severity = iota
+	Observation
+	Minor
+	Major
+)
+
+var severityNames = [...]string{"none", "observation", "minor", "major"}
+
+// String returns the stable lower-case name.
+func (s Severity) String() string { return severityNames[s] }
+
+// Label returns the name in lang.
+func (s Severity) Label(lang string) string {
+	zh := [...]string{"无", "观察项", "轻微不符合", "严重不符合"}
+	if lang == "zh" {
+		return zh[s]
+	}
+	return s.String()
+}
+
+// MarshalText writes the stable name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a stable name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// ParseSeverity reads major, minor, observation or none.
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return None, fmt.Errorf("unknown severity %q (want major, minor, observation or none)", s)
+}
+
+// Check is one rule of the catalogue.
+type Check struct {
+	ID          string   // stable slug, e.g. "org.uscc"
+	Title       Text     // short title
+	Severity    Severity // default severity of its findings
+	Requirement []string // "R2"
+	Clauses     []string // "5.1": same number in ISO 10002:2018 and GB/T 19012-2019
+	Principles  []string // "4.10"
+	Evidence    Text     // what an auditor expects to see
+	Remedy      Text     // what to do about a finding
+	// Doc is a longer explanation printed by `rules show`, e.g. how working
+	// days are counted.
+	Doc Text
+	// Manual marks a requirement no automated check can settle: when the
+	// check finds nothing its status is "needs evidence", never "pass".
+	Manual bool
+	// Jurisdiction limits the check to one jurisdiction ("cn"); empty means all.
+	Jurisdiction string
+	Run          func(*Pass)
+}
+
+// Finding is one gap reported by a check.
+type Finding struct {
+	Check    *Check
+	Severity Severity
+	Message  Text
+	Pos      dossier.Pos
+	// Record identifies the record concerned ("licence 91330…", "person P03")
+	// so a waiver can target it and a diff can match it across runs.
+	Record string
+	// Rows lists violating complaint-log rows (at most Thresholds.MaxListed).
+	Rows []metrics.RowRef
+	// Count is how many records or rows the finding stands for (0 = 1).
+	Count int
+}
+
+// Material is one line of the application materials checklist (R22).
+type Material struct {
+	ID     string
+	Title  Text
+	Status MaterialStatus
+	Refs   []string // documents, files or records that satisfy it
+	Note   Text
+	// Optional items do not count against readiness when missing.
+	Optional bool
+}
+
+// MaterialStatus is the state of a materials-checklist item.
+type MaterialStatus string
+
+// The materials-checklist states.
+const (
+	MaterialPresent       MaterialStatus = "present"
+	MaterialMissing       MaterialStatus = "missing"
+	MaterialExpired       MaterialStatus = "expired"
+	MaterialNotApplicable MaterialStatus = "not_applicable"
+)
+
+// Pass is what a check sees: the dossier, the complaint metrics, the
+// configuration and the as-of date. Checks never read files.
+type Pass struct {
+	Dossier  *dossier.Dossier
+	Metrics  *metrics.Metrics // nil when the dossier has no complaint log
+	Config   *config.Config
+	Calendar *cn.Calendar
+	AsOf     dossier.Date
+
+	check     *Check
+	findings  []Finding
+	materials []Material
+	notes     []Text
+}
+
+// NewPass prepares a pass; the audit engine calls Run for each check.
+func NewPass(d *dossier.Dossier, m *metrics.Metrics, c *config.Config, cal *cn.Calendar, asOf dossier.Date) *Pass {
+	return &Pass{Dossier: d, Metrics: m, Config: c, Calendar: cal, AsOf: asOf}
+}
+
+// Run runs one check and returns its findings.
+func (p *Pass) Run(c *Check) []Finding {
+	p.check = c
+	p.findings = nil
+	c.Run(p)
+	return p.findings
+}
+
+// T returns the thresholds in force.
+func (p *Pass) T() config.Thresholds { return p.Config.Thresholds }
+
+// AsOfTime is the end of the as-of day in the dossier's zone: anything
+// dated on the as-of day has happened by then.
+func (p *Pass) AsOfTime() time.Time {
+	return p.AsOf.In(p.Dossier.Location).Add(24*time.Hour - time.Nanosecond)
+}
+
+// Report records a finding with the check's default severity unless the
+// finding sets one.
+func (p *Pass) Report(f Finding) {
+	f.Check = p.check
+	if f.Severity == None {
+		f.Severity = p.check.Severity
+	}
+	p.findings = append(p.findings, f)
+}
+
+// Reportf is Report for the common case of a message at a position.
+func (p *Pass) Reportf(pos dossier.Pos, record string, msg Text) {
+	p.Report(Finding{Pos: pos, Record: record, Message: msg})
+}
+
+// Material records a materials-checklist item (R22).
+func (p *Pass) Material(m Material) { p.materials = append(p.materials, m) }
+
+// Materials returns every item recorded during the pass.
+func (p *Pass) Materials() []Material { return p.materials }
+
+// Note records a warning that is not a finding (e.g. a date outside the
+// known calendar years).
+func (p *Pass) Note(t Text) { p.notes = append(p.notes, t) }
+
+// Notes returns the warnings recorded during the pass.
+func (p *Pass) Notes() []Text { return p.notes }
+
+var catalogue = map[string]*Check{}
+
+// Register adds checks to the catalogue. It is called only from init
+// functions of this package's files; a duplicate or incomplete check is a
+// programming error and panics at start-up, where a test catches it.
+func Register(cs ...*Check) {
+	for _, c := range cs {
+		switch {
+		case c.ID == "" || c.Run == nil:
+			panic("checks: check without ID or Run")
+		case catalogue[c.ID] != nil:
+			panic("checks: duplicate check " + c.ID)
+		case len(c.Requirement) == 0 || len(c.Clauses) == 0:
+			panic("checks: " + c.ID + " names no requirement or clause")
+		case c.Title.EN == "" || c.Title.ZH == "" || c.Remedy.EN == "" || c.Remedy.ZH == "" || c.Evidence.EN == "" || c.Evidence.ZH == "":
+			panic("checks: " + c.ID + " lacks a bilingual title, evidence or remedy")
+		}
+		catalogue[c.ID] = c
+	}
+}
+
+// All returns the catalogue sorted by ID.
+func All() []*Check {
+	out := make([]*Check, 0, len(catalogue))
+	for _, c := range catalogue {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// ByID returns one check.
+func ByID(id string) (*Check, bool) {
+	c, ok := catalogue[id]
+	return c, ok
+}

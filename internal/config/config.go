@@ -1,0 +1,243 @@
+// Package config reads certready.yaml: thresholds, the working-day calendar
+// extension, waivers, complaint-log column mappings and presentation options.
+// Every number the checks use lives in Thresholds with the seeds' figures as
+// defaults, so an organisation or certification body with stricter rules
+// changes a file, not the code.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the configuration file looked for in a dossier directory.
+const FileName = "certready.yaml"
+
+// Thresholds are the configurable figures behind the checks.
+type Thresholds struct {
+	MinOperationMonths  int     `yaml:"min_operation_months"`     // R4: months the system must run before applying
+	AckHours            float64 `yaml:"ack_hours"`                // R7/R14: contact the complainant within
+	ResponseHours       float64 `yaml:"response_hours"`           // R7/R14: progress feedback / initial solution within
+	SimpleResolveDays   int     `yaml:"simple_resolve_days"`      // R14: simple complaints resolved within N working days
+	Cutoff              string  `yaml:"cutoff"`                   // R14: receipts after this local time start the next working day
+	TrainingHours       float64 `yaml:"training_hours"`           // R11: hours per handler
+	TrainingWindowMonth int     `yaml:"training_window_months"`   // R11: training counted over this many months (0 = all)
+	BudgetRatio         float64 `yaml:"budget_ratio"`             // R17: budget / annual revenue
+	ReviewMonths        int     `yaml:"review_months"`            // R9: documents reviewed within
+	SurveyMonths        int     `yaml:"survey_months"`            // R19
+	AuditMonths         int     `yaml:"audit_months"`             // R20
+	ManagementReviewMon int     `yaml:"management_review_months"` // R20
+	AnalysisMonths      int     `yaml:"analysis_months"`          // R18: complaint analysis report within
+	MinChannels         int     `yaml:"min_channels"`             // R12
+	ComplianceRate      float64 `yaml:"compliance_rate"`          // R14: share of complaints meeting a limit below which a finding is major
+	MaxListed           int     `yaml:"max_listed"`               // how many violating rows a finding lists
+	DueSoonDays         int     `yaml:"due_soon_days"`            // pack: review falling due within
+}
+
+// Defaults returns the seeds' figures.
+func Defaults() Thresholds {
+	return Thresholds{
+		MinOperationMonths:  3,
+		AckHours:            24,
+		ResponseHours:       48,
+		SimpleResolveDays:   3,
+		Cutoff:              "17:30",
+		TrainingHours:       24,
+		BudgetRatio:         0.005,
+		ReviewMonths:        12,
+		SurveyMonths:        12,
+		AuditMonths:         12,
+		ManagementReviewMon: 12,
+		AnalysisMonths:      12,
+		MinChannels:         2,
+		ComplianceRate:      0.95,
+		MaxListed:           20,
+		DueSoonDays:         30,
+	}
+}
+
+// CutoffDuration parses Cutoff ("17:30") as a time of day.
+func (t Thresholds) CutoffDuration() (time.Duration, error) {
+	c, err := time.Parse("15:04", t.Cutoff)
+	if err != nil {
+		return 0, fmt.Errorf("thresholds.cutoff: expected HH:MM, got %q", t.Cutoff)
+	}
+	return time.Duration(c.Hour())*time.Hour + time.Duration(c.Minute())*time.Minute, nil
+}
+
+// YearCalendar lists a year's statutory holidays and make-up working days.
+type YearCalendar struct {
+	Holidays []string `yaml:"holidays"`
+	Workdays []string `yaml:"workdays"`
+}
+
+// Waiver accepts a finding deliberately, with a reason and an expiry.
+type Waiver struct {
+	Check         string `yaml:"check"`
+	Record        string `yaml:"record"` // optional: only findings whose record/where contains this
+	Justification string `yaml:"justification"`
+	Approver      string `yaml:"approver"`
+	Expires       string `yaml:"expires"`
+	Line, Col     int    `yaml:"-"`
+}
+
+// ComplaintSource says where the complaint log is and how to read it.
+type ComplaintSource struct {
+	File      string            `yaml:"file"`       // relative to the dossier; default complaints.csv/.xlsx/.yaml
+	Sheet     string            `yaml:"sheet"`      // for xlsx
+	HeaderRow int               `yaml:"header_row"` // 1-based; 0 = detect
+	Encoding  string            `yaml:"encoding"`   // utf-8 (default) or gb18030
+	Columns   map[string]string `yaml:"columns"`    // source header -> canonical key
+}
+
+// Branding is shown on the evidence pack.
+type Branding struct {
+	Logo            string `yaml:"logo"`
+	Client          string `yaml:"client"`
+	Confidentiality string `yaml:"confidentiality"`
+	DocNumber       string `yaml:"doc_number"`
+	DocVersion      string `yaml:"doc_version"`
+}
+
+// Limits cap input sizes before parsing, so a hostile file is refused cheaply.
+type Limits struct {
+	MaxYAMLBytes   int64 `yaml:"max_yaml_bytes"`
+	MaxCellBytes   int   `yaml:"max_cell_bytes"`
+	MaxUnzipBytes  int64 `yaml:"max_unzip_bytes"`
+	MaxErrors      int   `yaml:"max_errors"`
+	MaxYAMLNodes   int   `yaml:"max_yaml_nodes"`
+	MaxEvidenceMiB int64 `yaml:"max_evidence_mib"`
+}
+
+// Config is the whole of certready.yaml.
+type Config struct {
+	Jurisdiction  string               `yaml:"jurisdiction"`
+	Timezone      string               `yaml:"timezone"`
+	Lang          string               `yaml:"lang"`
+	Standard      string               `yaml:"standard"`
+	Thresholds    Thresholds           `yaml:"thresholds"`
+	Calendar      map[int]YearCalendar `yaml:"calendar"`
+	SectorPermits map[string][]string  `yaml:"sector_permits"`
+	Waivers       []Waiver             `yaml:"waivers"`
+	Complaints    ComplaintSource      `yaml:"complaints"`
+	Branding      Branding             `yaml:"branding"`
+	Limits        Limits               `yaml:"limits"`
+	Path          string               `yaml:"-"` // the file it came from, "" for defaults
+}
+
+// Default returns the configuration used when no certready.yaml exists.
+func Default() *Config {
+	return &Config{
+		Jurisdiction: "cn",
+		Timezone:     "Asia/Shanghai",
+		Lang:         "en",
+		Standard:     "gbt19012",
+		Thresholds:   Defaults(),
+		SectorPermits: map[string][]string{
+			"food":    {"food_operation", "food_production"},
+			"medical": {"medical_practice"},
+			"finance": {"financial"},
+			"drug":    {"drug_operation"},
+		},
+		Limits: Limits{
+			MaxYAMLBytes:   32 << 20,
+			MaxCellBytes:   1 << 20,
+			MaxUnzipBytes:  4 << 30,
+			MaxErrors:      200,
+			MaxYAMLNodes:   2_000_000,
+			MaxEvidenceMiB: 512,
+		},
+	}
+}
+
+// Location loads the configured time zone.
+func (c *Config) Location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		return nil, fmt.Errorf("%s: timezone %q: %w", c.Path, c.Timezone, err)
+	}
+	return loc, nil
+}
+
+// Load reads path over the defaults. A missing file is not an error when
+// optional is true; an unknown key always is, since a typo in a threshold
+// name would otherwise silently keep the default.
+func Load(path string, optional bool) (*Config, error) {
+	c := Default()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if optional && errors.Is(err, os.ErrNotExist) {
+			return c, nil
+		}
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	if int64(len(b)) > c.Limits.MaxYAMLBytes {
+		return nil, fmt.Errorf("%s: config larger than %d bytes", path, c.Limits.MaxYAMLBytes)
+	}
+	c.Path = path
+	if err := c.decode(b); err != nil {
+		return nil, fmt.Errorf("%s:%w", path, err)
+	}
+	return c, nil
+}
+
+func (c *Config) decode(b []byte) error {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf(" %w", err)
+	}
+	// A second, node-level parse keeps the line of each waiver so an input
+	// error can point at it.
+	if err := yaml.Unmarshal(b, &root); err == nil && len(root.Content) == 1 {
+		m := root.Content[0]
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "waivers" && m.Content[i+1].Kind == yaml.SequenceNode {
+				for j, w := range m.Content[i+1].Content {
+					if j < len(c.Waivers) {
+						c.Waivers[j].Line, c.Waivers[j].Col = w.Line, w.Column
+					}
+				}
+			}
+		}
+	}
+	return c.validate()
+}
+
+func (c *Config) validate() error {
+	if _, err := c.Thresholds.CutoffDuration(); err != nil {
+		return fmt.Errorf(" %w", err)
+	}
+	switch c.Lang {
+	case "en", "zh":
+	default:
+		return fmt.Errorf(" lang: expected en or zh, got %q", c.Lang)
+	}
+	switch c.Standard {
+	case "iso10002", "gbt19012":
+	default:
+		return fmt.Errorf(" standard: expected iso10002 or gbt19012, got %q", c.Standard)
+	}
+	for i, w := range c.Waivers {
+		where := fmt.Sprintf("%d:%d: waivers[%d]", w.Line, w.Col, i)
+		if w.Check == "" {
+			return fmt.Errorf("%s: check is required", where)
+		}
+		if w.Justification == "" {
+			return fmt.Errorf("%s: justification is required for a waiver of %s", where, w.Check)
+		}
+		if w.Expires != "" {
+			if _, err := time.Parse(time.DateOnly, w.Expires); err != nil {
+				return fmt.Errorf("%s: expires: expected YYYY-MM-DD, got %q", where, w.Expires)
+			}
+		}
+	}
+	return nil
+}

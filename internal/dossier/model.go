@@ -1,0 +1,354 @@
+package dossier
+
+import "time"
+
+// Meta is embedded in every record: where the record starts and where each
+// of its fields was read, keyed by the field's canonical key.
+type Meta struct {
+	Pos    Pos            `json:"-"`
+	Fields map[string]Pos `json:"-"`
+}
+
+// PosOf returns the position of a field, falling back to the record's.
+func (m Meta) PosOf(key string) Pos {
+	if p, ok := m.Fields[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether the field was present in the input at all.
+func (m Meta) Has(key string) bool {
+	_, ok := m.Fields[key]
+	return ok
+}
+
+// Organisation is the legal entity applying for certification.
+type Organisation struct {
+	Meta
+	Name                string  `json:"name"`
+	NameEN              string  `json:"name_en"`
+	USCC                string  `json:"uscc"`
+	OrgCode             string  `json:"org_code"`
+	LegalRep            string  `json:"legal_rep"`
+	LegalRepID          string  `json:"legal_rep_id"`
+	LegalRepIDFile      string  `json:"legal_rep_id_file"`
+	Sector              string  `json:"sector"`
+	Address             string  `json:"address"`
+	BusinessScope       string  `json:"business_scope"`
+	Established         Date    `json:"established"`
+	AnnualRevenue       float64 `json:"annual_revenue"`
+	SystemLive          Date    `json:"system_live"`
+	ComplaintDepartment string  `json:"complaint_department"`
+	Employees           int     `json:"employees"`
+	Website             string  `json:"website"`
+}
+
+// Licence is a business licence or a sector permit.
+type Licence struct {
+	Meta
+	Type        string `json:"type"`
+	Number      string `json:"number"`
+	Name        string `json:"name"`
+	Issuer      string `json:"issuer"`
+	Issued      Date   `json:"issued"`
+	ValidUntil  Expiry `json:"valid_until"`
+	Scope       string `json:"scope"`
+	Address     string `json:"address"`
+	Established Date   `json:"established"`
+	Evidence    string `json:"evidence"`
+}
+
+// Document is a controlled document of the complaints-handling system.
+type Document struct {
+	Meta
+	ID              string   `json:"id"`
+	Title           string   `json:"title"`
+	Kind            string   `json:"kind"`
+	Version         string   `json:"version"`
+	ApprovedBy      string   `json:"approved_by"`
+	ApprovedOn      Date     `json:"approved_on"`
+	Effective       Date     `json:"effective"`
+	LastReviewed    Date     `json:"last_reviewed"`
+	File            string   `json:"file"`
+	Covers          []string `json:"covers"`
+	ContactWithinH  float64  `json:"contact_within_h"`
+	SolutionWithinH float64  `json:"solution_within_h"`
+}
+
+// CoversElement reports whether the document declares the element.
+func (d *Document) CoversElement(e string) bool {
+	for _, c := range d.Covers {
+		if c == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Category is a complaint category with its responsible department.
+type Category struct {
+	Meta
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	Department  string `json:"department"`
+	Description string `json:"description"`
+}
+
+// Person is a member of staff.
+type Person struct {
+	Meta
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Department string   `json:"department"`
+	Title      string   `json:"title"`
+	Handler    bool     `json:"handler"`
+	Roles      []string `json:"roles"`
+	Phone      string   `json:"phone"`
+	Email      string   `json:"email"`
+	Joined     Date     `json:"joined"`
+}
+
+// HasRole reports whether the person holds the role.
+func (p *Person) HasRole(r string) bool {
+	for _, x := range p.Roles {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Qualification is a certificate held by a person.
+type Qualification struct {
+	Meta
+	Person     string `json:"person"`
+	Name       string `json:"name"`
+	Number     string `json:"number"`
+	Issuer     string `json:"issuer"`
+	Issued     Date   `json:"issued"`
+	ValidUntil Expiry `json:"valid_until"`
+	Evidence   string `json:"evidence"`
+}
+
+// Training is one training session.
+type Training struct {
+	Meta
+	ID         string   `json:"id"`
+	Date       Date     `json:"date"`
+	Hours      float64  `json:"hours"`
+	Topics     []string `json:"topics"`
+	Trainer    string   `json:"trainer"`
+	Attendees  []string `json:"attendees"`
+	SignIn     string   `json:"sign_in"`
+	Assessment string   `json:"assessment"`
+	Scores     []string `json:"scores"`
+}
+
+// Channel is a complaint intake channel.
+type Channel struct {
+	Meta
+	ID         string   `json:"id"`
+	Type       string   `json:"type"`
+	Name       string   `json:"name"`
+	Contact    string   `json:"contact"`
+	Hours      string   `json:"hours"`
+	Published  []string `json:"published"`
+	Accessible []string `json:"accessible"`
+	Free       *bool    `json:"free"`
+}
+
+// Complaint is one row of the complaint log. The streaming readers reuse one
+// value for every row, so a consumer that keeps anything must copy it.
+type Complaint struct {
+	Pos Pos // the row
+
+	ID               string
+	ReceivedAt       time.Time
+	Channel          string
+	Category         string
+	Complexity       string
+	Risk             string
+	Description      string
+	Complainant      string
+	Phone            string
+	Email            string
+	AcknowledgedAt   time.Time
+	FirstResponseAt  time.Time
+	Steps            string
+	Plan             string
+	Updates          int
+	EscalatedAt      time.Time
+	EscalatedTo      string
+	ResolvedAt       time.Time
+	ClosedAt         time.Time
+	Status           string
+	Handler          string
+	RootCause        string
+	CorrectiveAction string
+	FollowUpAt       time.Time
+	Satisfaction     string
+	Feedback         string
+	Rehandled        bool
+	Charge           float64
+}
+
+// Survey is a customer satisfaction survey.
+type Survey struct {
+	Meta
+	ID                     string   `json:"id"`
+	Date                   Date     `json:"date"`
+	Method                 string   `json:"method"`
+	SampleSize             int      `json:"sample_size"`
+	Responses              int      `json:"responses"`
+	Score                  *float64 `json:"score"`
+	ComplaintHandlingScore *float64 `json:"complaint_handling_score"`
+	Report                 string   `json:"report"`
+}
+
+// Audit is an internal audit.
+type Audit struct {
+	Meta
+	ID               string `json:"id"`
+	Date             Date   `json:"date"`
+	Scope            string `json:"scope"`
+	CoversComplaints bool   `json:"covers_complaints"`
+	Auditor          string `json:"auditor"`
+	Findings         int    `json:"findings"`
+	Report           string `json:"report"`
+}
+
+// Review is a management review.
+type Review struct {
+	Meta
+	ID               string   `json:"id"`
+	Date             Date     `json:"date"`
+	Chair            string   `json:"chair"`
+	CoversComplaints bool     `json:"covers_complaints"`
+	Inputs           []string `json:"inputs"`
+	Minutes          string   `json:"minutes"`
+}
+
+// Action is a corrective or preventive action.
+type Action struct {
+	Meta
+	ID          string `json:"id"`
+	Source      string `json:"source"`
+	Description string `json:"description"`
+	Owner       string `json:"owner"`
+	Due         Date   `json:"due"`
+	Closed      Date   `json:"closed"`
+	Status      string `json:"status"`
+}
+
+// Objective is a measurable complaints-handling objective.
+type Objective struct {
+	Meta
+	ID        string   `json:"id"`
+	Statement string   `json:"statement"`
+	Metric    string   `json:"metric"`
+	Target    *float64 `json:"target"`
+	Unit      string   `json:"unit"`
+	Actual    *float64 `json:"actual"`
+	Period    string   `json:"period"`
+	Owner     string   `json:"owner"`
+}
+
+// Resources are the budget, systems, workspace and equipment.
+type Resources struct {
+	Meta
+	Budget         float64  `json:"budget"`
+	BudgetYear     int      `json:"budget_year"`
+	BudgetEvidence string   `json:"budget_evidence"`
+	CRM            string   `json:"crm"`
+	CRMSince       Date     `json:"crm_since"`
+	Workspace      string   `json:"workspace"`
+	Equipment      []string `json:"equipment"`
+}
+
+// PlanStep is one step of the certification plan.
+type PlanStep struct {
+	Meta
+	Step  string `json:"step"`
+	Owner string `json:"owner"`
+	Start Date   `json:"start"`
+	Due   Date   `json:"due"`
+	Done  Date   `json:"done"`
+}
+
+// Evidence is what the loader learned about one referenced evidence file.
+// Checks read this instead of the file system.
+type Evidence struct {
+	Path   string `json:"path"` // dossier-relative, slash-separated
+	Exists bool   `json:"exists"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256,omitempty"`
+	// RefPos is where the file was first referenced.
+	RefPos Pos `json:"-"`
+}
+
+// ComplaintLog streams the complaint log. Each calls fn once per row with a
+// value reused between calls; it stops at the first error fn returns.
+type ComplaintLog interface {
+	Each(fn func(*Complaint) error) error
+	// Source names the file (and sheet) the log comes from.
+	Source() string
+}
+
+// Dossier is everything known about one organisation.
+type Dossier struct {
+	// Root is the dossier directory evidence paths are relative to.
+	Root string
+	// Source is the directory or workbook the dossier was loaded from.
+	Source string
+	// Location is the zone times without one are read in.
+	Location *time.Location
+
+	Organisation   *Organisation
+	Licences       []Licence
+	Documents      []Document
+	Categories     []Category
+	People         []Person
+	Qualifications []Qualification
+	Training       []Training
+	Channels       []Channel
+	Surveys        []Survey
+	Audits         []Audit
+	Reviews        []Review
+	Actions        []Action
+	Objectives     []Objective
+	Resources      *Resources
+	Plan           []PlanStep
+
+	// Complaints is nil when the dossier has no complaint log.
+	Complaints ComplaintLog
+
+	// Evidence maps a dossier-relative path to what was found there.
+	Evidence map[string]*Evidence
+
+	// Present lists the record types that were present in the input, so a
+	// check can tell "no records" from "the sheet or file is missing".
+	Present map[string]bool
+}
+
+// PersonByID returns the person with the given id.
+func (d *Dossier) PersonByID(id string) *Person {
+	for i := range d.People {
+		if d.People[i].ID == id {
+			return &d.People[i]
+		}
+	}
+	return nil
+}
+
+// EvidenceFor returns what is known about a referenced evidence path; nil
+// when the path is empty.
+func (d *Dossier) EvidenceFor(path string) *Evidence {
+	if path == "" {
+		return nil
+	}
+	if e, ok := d.Evidence[path]; ok {
+		return e
+	}
+	return &Evidence{Path: path}
+}
