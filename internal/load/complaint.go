@@ -1,0 +1,295 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// complaintSetter stores one cell's text into a complaint. Setters are
+// bound once per file, so a row costs no lookups by header name.
+type complaintSetter func(c *dossier.Complaint, s string, cx *cellCtx) error
+
+// cellCtx carries what a setter needs to parse a value.
+type cellCtx struct {
+	loc      *time.Location
+	excel    bool
+	date1904 bool
+}
+
+func (cx *cellCtx) when(s string) (time.Time, error) {
+	if cx.excel && len(s) > 0 && s[0] >= '0' && s[0] <= '9' && !strings.ContainsAny(s, "-/年:") {
+		v, err := strconv.ParseFloat(s, 64)
+		if err == nil {
+			t, err := FromExcelSerial(v, cx.date1904, cx.loc)
+			if err != nil {
+				return t, fmt.Errorf("expected a date-time (%s), got the number %s", dateTimeLayoutsHelp, s)
+			}
+			return t, nil
+		}
+	}
+	t, _, err := ParseDateTime(s, cx.loc)
+	if err != nil {
+		return t, fmt.Errorf("expected a date-time (%s), got %q", dateTimeLayoutsHelp, s)
+	}
+	return t, nil
+}
+
+func setTime(dst func(*dossier.Complaint) *time.Time) complaintSetter {
+	return func(c *dossier.Complaint, s string, cx *cellCtx) error {
+		t, err := cx.when(s)
+		if err != nil {
+			return err
+		}
+		*dst(c) = t
+		return nil
+	}
+}
+
+func setString(dst func(*dossier.Complaint) *string) complaintSetter {
+	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
+		*dst(c) = s
+		return nil
+	}
+}
+
+func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSetter {
+	// The enum values are few; compare without allocating for the common
+	// canonical spelling, fall back to the alias table otherwise.
+	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
+		for _, e := range fl.Enum {
+			if s == e {
+				*dst(c) = e
+				return nil
+			}
+		}
+		v := canonicalEnum(&fl, s)
+		for _, e := range fl.Enum {
+			if v == e {
+				*dst(c) = e
+				return nil
+			}
+		}
+		return fmt.Errorf("expected one of %s, got %q", strings.Join(fl.Enum, ", "), s)
+	}
+}
+
+// complaintSetters binds every complaint field key to its setter.
+func complaintSetters() map[string]complaintSetter {
+	fields := map[string]dossier.Field{}
+	for _, f := range dossier.ComplaintFields() {
+		fields[f.Key] = f
+	}
+	return map[string]complaintSetter{
+		"id":                setString(func(c *dossier.Complaint) *string { return &c.ID }),
+		"received_at":       setTime(func(c *dossier.Complaint) *time.Time { return &c.ReceivedAt }),
+		"channel":           setString(func(c *dossier.Complaint) *string { return &c.Channel }),
+		"category":          setString(func(c *dossier.Complaint) *string { return &c.Category }),
+		"complexity":        setEnum(fields["complexity"], func(c *dossier.Complaint) *string { return &c.Complexity }),
+		"risk":              setEnum(fields["risk"], func(c *dossier.Complaint) *string { return &c.Risk }),
+		"description":       setString(func(c *dossier.Complaint) *string { return &c.Description }),
+		"complainant":       setString(func(c *dossier.Complaint) *string { return &c.Complainant }),
+		"phone":             setString(func(c *dossier.Complaint) *string { return &c.Phone }),
+		"email":             setString(func(c *dossier.Complaint) *string { return &c.Email }),
+		"acknowledged_at":   setTime(func(c *dossier.Complaint) *time.Time { return &c.AcknowledgedAt }),
+		"first_response_at": setTime(func(c *dossier.Complaint) *time.Time { return &c.FirstResponseAt }),
+		"steps":             setString(func(c *dossier.Complaint) *string { return &c.Steps }),
+		"plan":              setString(func(c *dossier.Complaint) *string { return &c.Plan }),
+		"updates": func(c *dossier.Complaint, s string, _ *cellCtx) error {
+			n, err := strconv.Atoi(strings.TrimSuffix(s, ".0"))
+			if err != nil || n < 0 {
+				return fmt.Errorf("expected a whole number, got %q", s)
+			}
+			c.Updates = n
+			return nil
+		},
+		"escalated_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.EscalatedAt }),
+		"escalated_to":      setString(func(c *dossier.Complaint) *string { return &c.EscalatedTo }),
+		"resolved_at":       setTime(func(c *dossier.Complaint) *time.Time { return &c.ResolvedAt }),
+		"closed_at":         setTime(func(c *dossier.Complaint) *time.Time { return &c.ClosedAt }),
+		"status":            setEnum(fields["status"], func(c *dossier.Complaint) *string { return &c.Status }),
+		"handler":           setString(func(c *dossier.Complaint) *string { return &c.Handler }),
+		"root_cause":        setString(func(c *dossier.Complaint) *string { return &c.RootCause }),
+		"corrective_action": setString(func(c *dossier.Complaint) *string { return &c.CorrectiveAction }),
+		"follow_up_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.FollowUpAt }),
+		"satisfaction":      setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }),
+		"feedback":          setString(func(c *dossier.Complaint) *string { return &c.Feedback }),
+		"rehandled": func(c *dossier.Complaint, s string, _ *cellCtx) error {
+			b, ok := ParseBool(s)
+			if !ok {
+				return fmt.Errorf("expected yes or no (是/否), got %q", s)
+			}
+			c.Rehandled = b
+			return nil
+		},
+		"charge": func(c *dossier.Complaint, s string, _ *cellCtx) error {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || v < 0 {
+				return fmt.Errorf("expected an amount ≥ 0, got %q", s)
+			}
+			c.Charge = v
+			return nil
+		},
+	}
+}
+
+// headerIndex maps header text (English, Chinese, alias or canonical key,
+// case-insensitive) to canonical keys for one record type.
+func headerIndex(fields []dossier.Field, mapping map[string]string) map[string]string {
+	idx := map[string]string{}
+	for _, f := range fields {
+		for _, h := range append([]string{f.Key, f.EN, f.ZH}, f.Aliases...) {
+			idx[normHeader(h)] = f.Key
+		}
+	}
+	for from, to := range mapping {
+		idx[normHeader(from)] = to
+	}
+	return idx
+}
+
+// normHeader folds case, spaces and the "*" marking required columns.
+func normHeader(h string) string {
+	h = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), "*"))
+	h = strings.ReplaceAll(h, "\n", " ")
+	// Template headers read "Received at / 受理时间": either half matches.
+	return strings.ToLower(h)
+}
+
+// matchHeader returns the canonical key of a header cell, trying the
+// bilingual "English / 中文" form the template writes.
+func matchHeader(idx map[string]string, h string) (string, bool) {
+	n := normHeader(h)
+	if k, ok := idx[n]; ok {
+		return k, true
+	}
+	if i := strings.Index(n, " / "); i >= 0 {
+		if k, ok := idx[strings.TrimSpace(n[:i])]; ok {
+			return k, true
+		}
+		if k, ok := idx[strings.TrimSpace(n[i+3:])]; ok {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// complaintBinding is a header row bound to setters.
+type complaintBinding struct {
+	setters  []complaintSetter // by column; nil = ignored column
+	keys     []string
+	headers  []string
+	required []int // columns of required fields
+}
+
+var errNoHeader = errors.New("no header row found")
+
+// bindComplaintHeader binds a header row, refusing duplicates and a header
+// that lacks a required column.
+func bindComplaintHeader(row []string, mapping map[string]string) (*complaintBinding, error) {
+	idx := headerIndex(dossier.ComplaintFields(), mapping)
+	setters := complaintSetters()
+	b := &complaintBinding{setters: make([]complaintSetter, len(row)), keys: make([]string, len(row)), headers: row}
+	seen := map[string]int{}
+	for i, h := range row {
+		k, ok := matchHeader(idx, h)
+		if !ok {
+			continue
+		}
+		if j, dup := seen[k]; dup {
+			return nil, fmt.Errorf("columns %d (%q) and %d (%q) both map to %s", j+1, row[j], i+1, h, k)
+		}
+		seen[k] = i
+		s, ok := setters[k]
+		if !ok {
+			return nil, fmt.Errorf("column %q maps to unknown field %q", h, k)
+		}
+		b.setters[i], b.keys[i] = s, k
+	}
+	var missing []string
+	for _, f := range dossier.ComplaintFields() {
+		if f.Required {
+			if i, ok := seen[f.Key]; ok {
+				b.required = append(b.required, i)
+			} else {
+				missing = append(missing, fmt.Sprintf("%s (%s / %s)", f.Key, f.EN, f.ZH))
+			}
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("the complaint log has no column for %s", strings.Join(missing, ", "))
+	}
+	return b, nil
+}
+
+// headerScore counts the cells of a row that are known complaint headers;
+// the header row is the first with at least three.
+func headerScore(row []string, mapping map[string]string) int {
+	idx := headerIndex(dossier.ComplaintFields(), mapping)
+	n := 0
+	for _, h := range row {
+		if _, ok := matchHeader(idx, h); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// excelErrors are the error values a formula cell can hold.
+var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true}
+
+// fill parses one row into c (reset first). where(i) gives a column's
+// position for errors; onErr decides whether to go on.
+func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx, maxCell int, where func(i int) dossier.Pos, onErr func(error) error) error {
+	*c = dossier.Complaint{}
+	for i, s := range row {
+		if i >= len(b.setters) || b.setters[i] == nil {
+			continue
+		}
+		if len(s) > maxCell {
+			if err := onErr(dossier.Errorf(where(i), "cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(s), maxCell)); err != nil {
+				return err
+			}
+			continue
+		}
+		if s == "" {
+			continue
+		}
+		if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '\t' {
+			s = strings.TrimSpace(s)
+			if s == "" {
+				continue
+			}
+		}
+		if s[0] == '#' && excelErrors[s] {
+			if err := onErr(dossier.Errorf(where(i), "%s: the cell holds the Excel error %s; replace it with a value", b.keys[i], s)); err != nil {
+				return err
+			}
+			continue
+		}
+		if !cx.excel && !utf8.ValidString(s) {
+			if err := onErr(dossier.Errorf(where(i), "text is not UTF-8; if the file is GB18030, set complaints.encoding: gb18030 in certready.yaml")); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := b.setters[i](c, s, cx); err != nil {
+			if err := onErr(&dossier.PosError{Pos: where(i), Err: fmt.Errorf("%s: %w", b.keys[i], err)}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, i := range b.required {
+		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+			if err := onErr(dossier.Errorf(where(i), "%s is required", b.keys[i])); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

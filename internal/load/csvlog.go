@@ -1,0 +1,145 @@
+package load
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// csvLog streams a complaint log from a CSV file: one reused record, one
+// reused Complaint, constant memory whatever the row count.
+type csvLog struct {
+	path      string // on disk
+	display   string // in messages
+	encoding  string
+	headerRow int
+	mapping   map[string]string
+	loc       *time.Location
+	maxCell   int
+}
+
+func (l *csvLog) Source() string { return l.display }
+
+// Each implements dossier.ComplaintLog; it stops at the first bad row.
+func (l *csvLog) Each(fn func(*dossier.Complaint) error) error {
+	return l.Scan(fn, func(err error) error { return err })
+}
+
+func (l *csvLog) reader() (io.ReadCloser, io.Reader, error) {
+	f, err := os.Open(l.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	br := bufio.NewReaderSize(f, 256<<10)
+	var r io.Reader = br
+	switch strings.ToLower(strings.ReplaceAll(l.encoding, "-", "")) {
+	case "", "utf8":
+		if bom, _ := br.Peek(3); len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
+			_, _ = br.Discard(3)
+		}
+	case "gb18030", "gbk", "gb2312":
+		// GB18030 is a superset of GBK and GB2312, so one decoder reads all three.
+		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	default:
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: unknown encoding %q (use utf-8 or gb18030)", l.display, l.encoding)
+	}
+	return f, r, nil
+}
+
+// Scan calls fn for every good row and onErr for every bad one; it stops
+// when either returns an error.
+func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error) error {
+	f, r, err := l.reader()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // title rows above the header have fewer cells
+	cr.ReuseRecord = true
+	cr.LazyQuotes = false
+	var (
+		bind    *complaintBinding
+		c       dossier.Complaint
+		cx      = cellCtx{loc: l.loc}
+		rowLine int
+		recNo   int
+	)
+	where := func(i int) dossier.Pos {
+		p := dossier.Pos{File: l.display, Row: rowLine}
+		if bind != nil && i < len(bind.headers) {
+			p.Column = bind.headers[i]
+		}
+		return p
+	}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return dossier.Errorf(dossier.Pos{File: l.display, Row: pe.StartLine}, "malformed CSV: %v", pe.Err)
+			}
+			return fmt.Errorf("%s: %w", l.display, err)
+		}
+		recNo++
+		rowLine, _ = cr.FieldPos(0)
+		if bind == nil {
+			if l.headerRow > 0 && recNo < l.headerRow {
+				continue
+			}
+			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
+				if recNo >= 20 {
+					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)", errNoHeader)
+				}
+				continue
+			}
+			hdr := make([]string, len(rec))
+			for i, h := range rec {
+				hdr[i] = strings.Clone(h)
+			}
+			b, err := bindComplaintHeader(hdr, l.mapping)
+			if err != nil {
+				return dossier.Errorf(dossier.Pos{File: l.display, Row: rowLine}, "header: %w", err)
+			}
+			bind = b
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		if err := bind.fill(&c, rec, &cx, l.maxCell, where, onErr); err != nil {
+			return err
+		}
+		c.Pos = dossier.Pos{File: l.display, Row: rowLine}
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	if bind == nil {
+		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header", errNoHeader)
+	}
+	return nil
+}
+
+func blank(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}

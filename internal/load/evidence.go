@@ -1,0 +1,139 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// evidenceIndex resolves evidence references against the dossier root and
+// records what exists. It refuses any path that leaves the root, by
+// spelling (../, absolute, drive letters) or through a symlink, before the
+// file is ever opened.
+type evidenceIndex struct {
+	root     string // absolute, symlinks resolved
+	files    map[string]*dossier.Evidence
+	maxBytes int64
+	hash     bool
+}
+
+func newEvidenceIndex(root string, maxBytes int64) (*evidenceIndex, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &evidenceIndex{root: real, files: map[string]*dossier.Evidence{}, maxBytes: maxBytes, hash: true}, nil
+}
+
+var errEscapes = errors.New("evidence path leaves the dossier directory")
+
+// cleanRel checks the spelling of an evidence path and returns its clean,
+// slash-separated, dossier-relative form.
+func cleanRel(p string) (string, error) {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return "", errors.New("empty evidence path")
+	}
+	q := strings.ReplaceAll(p, "\\", "/")
+	if strings.HasPrefix(q, "/") || filepath.IsAbs(p) || (len(q) >= 2 && q[1] == ':') {
+		return "", fmt.Errorf("%q is absolute: %w (give a path relative to the dossier)", p, errEscapes)
+	}
+	c := path.Clean(q)
+	if c == ".." || strings.HasPrefix(c, "../") {
+		return "", fmt.Errorf("%q: %w", p, errEscapes)
+	}
+	if strings.ContainsRune(c, 0) {
+		return "", fmt.Errorf("%q contains a NUL byte", p)
+	}
+	return c, nil
+}
+
+// ref registers a reference and returns the clean path stored in records.
+func (x *evidenceIndex) ref(p string, at dossier.Pos) (string, error) {
+	rel, err := cleanRel(p)
+	if err != nil {
+		return "", err
+	}
+	if e, ok := x.files[rel]; ok {
+		_ = e
+		return rel, nil
+	}
+	e := &dossier.Evidence{Path: rel, RefPos: at}
+	full := filepath.Join(x.root, filepath.FromSlash(rel))
+	real, err := filepath.EvalSymlinks(full)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		x.files[rel] = e // missing: a finding for the checks, not an input error
+		return rel, nil
+	case err != nil:
+		return "", fmt.Errorf("%q: %w", p, err)
+	}
+	if real != x.root && !strings.HasPrefix(real, x.root+string(filepath.Separator)) {
+		return "", fmt.Errorf("%q resolves through a symlink outside the dossier: %w", p, errEscapes)
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w", p, err)
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("%q is not a regular file", p)
+	}
+	e.Exists, e.Size = true, st.Size()
+	if x.hash {
+		if x.maxBytes > 0 && st.Size() > x.maxBytes {
+			return "", fmt.Errorf("%q is %d bytes, over the %d-byte evidence limit", p, st.Size(), x.maxBytes)
+		}
+		sum, err := hashFile(real)
+		if err != nil {
+			return "", fmt.Errorf("%q: %w", p, err)
+		}
+		e.SHA256 = sum
+	}
+	x.files[rel] = e
+	return rel, nil
+}
+
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ResolveEvidence returns the absolute path of a dossier-relative evidence
+// path after the same containment checks the loader applies; the pack and
+// the bundle use it before reading a file.
+func ResolveEvidence(root, rel string) (string, error) {
+	x, err := newEvidenceIndex(root, 0)
+	if err != nil {
+		return "", err
+	}
+	x.hash = false
+	c, err := x.ref(rel, dossier.Pos{})
+	if err != nil {
+		return "", err
+	}
+	if !x.files[c].Exists {
+		return "", fmt.Errorf("%q: %w", rel, fs.ErrNotExist)
+	}
+	return filepath.Join(x.root, filepath.FromSlash(c)), nil
+}

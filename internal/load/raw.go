@@ -1,0 +1,248 @@
+package load
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// rawField is one value as read from YAML, Excel or CSV, before typing.
+type rawField struct {
+	Key    string
+	Pos    dossier.Pos
+	Text   string   // scalar text
+	List   []string // when the source held a list (YAML sequence)
+	IsList bool
+	// Number is set when the source already typed the value as a number
+	// (a YAML !!int/!!float or a numeric Excel cell): an Excel serial date
+	// is only trusted from such a cell.
+	Number bool
+	// Excel is set for values from a workbook (serial dates allowed).
+	Excel    bool
+	Date1904 bool
+	// YAMLTag is the resolved YAML tag, used to tell "yes" from true.
+	YAMLTag string
+}
+
+// rawRecord is one record before typing.
+type rawRecord struct {
+	Pos    dossier.Pos
+	Fields []rawField
+}
+
+// normaliser turns raw records into JSON-ready values of the right type,
+// collecting every error with its position.
+type normaliser struct {
+	loc  *time.Location
+	errs *errorList
+	ev   *evidenceIndex
+}
+
+var trueWords = map[string]bool{"true": true, "yes": true, "y": true, "1": true, "是": true, "有": true, "√": true, "✓": true, "on": true}
+var falseWords = map[string]bool{"false": true, "no": true, "n": true, "0": true, "否": true, "无": true, "×": true, "off": true}
+
+// ParseBool reads yes/no in the spellings workbooks use.
+func ParseBool(s string) (bool, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if trueWords[s] {
+		return true, true
+	}
+	if falseWords[s] {
+		return false, true
+	}
+	return false, false
+}
+
+// splitList splits one cell into list items on the separators people type.
+func splitList(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return r == ';' || r == '；' || r == '、' || r == ',' || r == '，' || r == '\n' || r == '\r'
+	})
+	out := f[:0]
+	for _, x := range f {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// value converts one field to the value JSON Schema validation sees.
+// Conversion failures are reported here, with the field's position, so the
+// message can say which layouts are accepted.
+func (n *normaliser) value(rt *dossier.RecordType, fl *dossier.Field, rf *rawField) (any, bool) {
+	if rf.IsList && fl.Kind != dossier.KList {
+		n.errs.add(rf.Pos, fmt.Errorf("%s: expected a single %s, got a list", fl.Key, fl.Kind))
+		return nil, false
+	}
+	text := strings.TrimSpace(rf.Text)
+	switch fl.Kind {
+	case dossier.KList:
+		items := rf.List
+		if !rf.IsList {
+			items = splitList(rf.Text)
+		}
+		out := make([]any, 0, len(items))
+		for _, it := range items {
+			it = strings.TrimSpace(it)
+			if len(fl.Enum) > 0 {
+				it = canonicalEnum(fl, it)
+			}
+			out = append(out, it)
+		}
+		return out, true
+	case dossier.KInt, dossier.KNumber:
+		t := strings.ReplaceAll(text, ",", "")
+		if _, err := strconv.ParseFloat(t, 64); err != nil {
+			return text, true // the schema reports "expected number" at this position
+		}
+		return json.Number(t), true
+	case dossier.KBool:
+		if rf.YAMLTag == "!!bool" {
+			return text == "true", true
+		}
+		if b, ok := ParseBool(text); ok {
+			return b, true
+		}
+		n.errs.add(rf.Pos, fmt.Errorf("%s: expected yes or no (是/否), got %q", fl.Key, text))
+		return nil, false
+	case dossier.KDate, dossier.KExpiry:
+		if fl.Kind == dossier.KExpiry && dossier.IsIndefinite(text) {
+			return "indefinite", true
+		}
+		t, err := n.when(rf, text)
+		if err != nil {
+			n.errs.add(rf.Pos, fmt.Errorf("%s: expected a date (%s), got %s", fl.Key, dateLayoutsHelp, describe(rf, text)))
+			return nil, false
+		}
+		return t.Format(time.DateOnly), true
+	case dossier.KDateTime:
+		t, err := n.when(rf, text)
+		if err != nil {
+			n.errs.add(rf.Pos, fmt.Errorf("%s: expected a date-time (%s), got %s", fl.Key, dateTimeLayoutsHelp, describe(rf, text)))
+			return nil, false
+		}
+		return t.Format(time.RFC3339), true
+	case dossier.KEnum:
+		return canonicalEnum(fl, text), true
+	case dossier.KFile:
+		p, err := n.ev.ref(text, rf.Pos)
+		if err != nil {
+			n.errs.add(rf.Pos, fmt.Errorf("%s: %w", fl.Key, err))
+			return nil, false
+		}
+		return p, true
+	}
+	return rf.Text, true
+}
+
+func describe(rf *rawField, text string) string {
+	if rf.Number {
+		return "the number " + text
+	}
+	return strconv.Quote(text)
+}
+
+func (n *normaliser) when(rf *rawField, text string) (time.Time, error) {
+	if rf.Excel && rf.Number {
+		v, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return time.Time{}, errNotDate
+		}
+		return FromExcelSerial(v, rf.Date1904, n.loc)
+	}
+	t, _, err := ParseDateTime(text, n.loc)
+	return t, err
+}
+
+// record converts a raw record to the map validated against the record
+// type's schema. Empty cells are left out, as if the field were absent.
+func (n *normaliser) record(rt *dossier.RecordType, rr *rawRecord) (map[string]any, map[string]dossier.Pos, bool) {
+	obj := make(map[string]any, len(rr.Fields))
+	pos := make(map[string]dossier.Pos, len(rr.Fields))
+	ok := true
+	// A field that failed conversion has been reported already; record
+	// its position so the schema does not also call it missing.
+	failed := map[string]dossier.Pos{}
+	for i := range rr.Fields {
+		rf := &rr.Fields[i]
+		fl, known := rt.Field(rf.Key)
+		if !known {
+			// Keep it: the schema's additionalProperties names it with its position.
+			obj[rf.Key] = rf.Text
+			pos[rf.Key] = rf.Pos
+			continue
+		}
+		if !rf.IsList && strings.TrimSpace(rf.Text) == "" {
+			continue
+		}
+		v, good := n.value(rt, fl, rf)
+		if !good {
+			ok = false
+			failed[rf.Key] = rf.Pos
+			continue
+		}
+		obj[rf.Key] = v
+		pos[rf.Key] = rf.Pos
+	}
+	if !ok {
+		for k, p := range failed {
+			pos["\x00failed:"+k] = p
+		}
+	}
+	return obj, pos, ok
+}
+
+// enumAliases maps the Chinese labels the template offers to canonical
+// values, so a client can pick 电话 from a dropdown and the checks see phone.
+var enumAliases = map[string]string{
+	"营业执照": "business_licence", "食品经营许可证": "food_operation", "食品生产许可证": "food_production",
+	"医疗机构执业许可证": "medical_practice", "金融许可证": "financial", "药品经营许可证": "drug_operation",
+	"质量手册": "manual", "手册": "manual", "程序文件": "procedure", "作业指导书": "instruction", "表单": "form", "方针": "policy",
+	"分析报告": "analysis", "调查报告": "survey_report", "审核报告": "audit_report", "评审纪要": "review_minutes",
+	"公司简介": "profile", "证书": "certificate", "培训计划": "training_plan", "承诺书": "commitment", "计划": "plan", "记录": "record",
+	"电话": "phone", "邮件": "email", "电子邮件": "email", "网站": "web", "网页": "web", "应用": "app", "现场": "in_person",
+	"意见箱": "box", "社交媒体": "social", "信函": "letter",
+	"简单": "simple", "复杂": "complex", "低": "low", "中": "medium", "高": "high",
+	"待处理": "open", "处理中": "in_progress", "已解决": "resolved", "已关闭": "closed", "已撤回": "withdrawn",
+	"非常满意": "very_satisfied", "满意": "satisfied", "一般": "neutral", "不满意": "dissatisfied", "非常不满意": "very_dissatisfied",
+	"未关闭": "open", "已完成": "closed", "其他": "other",
+	"食品": "food", "医疗": "medical", "金融": "finance", "药品": "drug", "零售": "retail", "制造": "manufacturing", "服务": "services",
+}
+
+// canonicalEnum maps case and Chinese labels onto the field's enum values;
+// an unknown value is passed through for the schema to reject.
+func canonicalEnum(fl *dossier.Field, s string) string {
+	l := strings.ToLower(strings.TrimSpace(s))
+	l = strings.ReplaceAll(l, " ", "_")
+	l = strings.ReplaceAll(l, "-", "_")
+	for _, e := range fl.Enum {
+		if e == l {
+			return e
+		}
+	}
+	if c, ok := enumAliases[strings.TrimSpace(s)]; ok {
+		for _, e := range fl.Enum {
+			if e == c {
+				return e
+			}
+		}
+	}
+	return s
+}
+
+// decodeInto fills a typed record from its validated map. The map is
+// already normalised (dates as YYYY-MM-DD, numbers as json.Number), so the
+// typed decode cannot fail on a valid record; if it does, that is reported
+// at the record.
+func decodeInto(obj map[string]any, out any) error {
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, out)
+}

@@ -1,0 +1,295 @@
+package load
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// openWorkbook opens an xlsx with explicit decompression limits: excelize's
+// defaults admit ~16 GB of inflated XML, so a 1 MB zip bomb would take
+// minutes and gigabytes before failing. UnzipXMLSizeLimit decides when a
+// sheet is unpacked to a temporary file instead of memory.
+func openWorkbook(path, display string, maxUnzip int64) (*excelize.File, error) {
+	// A renamed text file is not a zip: say so plainly rather than let the
+	// zip reader's "not a valid zip file" stand alone.
+	if zr, err := zip.OpenReader(path); err != nil {
+		return nil, fmt.Errorf("%s: not an Excel .xlsx workbook (%w)", display, err)
+	} else {
+		zr.Close()
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{
+		UnzipSizeLimit:    maxUnzip,
+		UnzipXMLSizeLimit: 64 << 20,
+		TmpDir:            os.TempDir(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", display, err)
+	}
+	return f, nil
+}
+
+// date1904 reports whether the workbook counts dates from 1904.
+func date1904(f *excelize.File) bool {
+	props, err := f.GetWorkbookProps()
+	return err == nil && props.Date1904 != nil && *props.Date1904
+}
+
+// findSheet returns the sheet named with the record type's English or
+// Chinese name (case-insensitive), or "".
+func findSheet(f *excelize.File, rt *dossier.RecordType) string {
+	for _, s := range f.GetSheetList() {
+		n := strings.TrimSpace(s)
+		if strings.EqualFold(n, rt.SheetEN) || n == rt.SheetZH || strings.EqualFold(n, rt.Name) {
+			return s
+		}
+	}
+	return ""
+}
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+// sheetRecords reads a small sheet into raw records. List sheets have a
+// header row (detected among the first 10 rows, or the first row holding
+// two known headers); single-record sheets are two columns, field | value.
+func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordType, maxCell int, d1904 bool, errs *errorList) ([]rawRecord, error) {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, fmt.Errorf("%s!%s: %w", display, sheet, err)
+	}
+	pos := func(col, row int) dossier.Pos {
+		return dossier.Pos{File: display, Sheet: sheet, Cell: cellName(col, row)}
+	}
+	idx := headerIndex(rt.Fields, nil)
+	cell := func(rec *rawRecord, key string, col, row int, v string) {
+		at := pos(col, row)
+		if len(v) > maxCell {
+			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(v), maxCell))
+			return
+		}
+		if excelErrors[strings.TrimSpace(v)] {
+			errs.add(at, fmt.Errorf("%s: the cell holds the Excel error %s; replace it with a value", key, strings.TrimSpace(v)))
+			return
+		}
+		t := strings.TrimSpace(v)
+		rec.Fields = append(rec.Fields, rawField{Key: key, Pos: at, Text: v, Excel: true, Date1904: d1904,
+			Number: t != "" && (t[0] >= '0' && t[0] <= '9') && !strings.ContainsAny(t, "-/年: ")})
+	}
+	if rt.Single {
+		rec := rawRecord{Pos: pos(1, 1)}
+		seen := map[string]string{}
+		for r, row := range rows {
+			if len(row) == 0 || strings.TrimSpace(row[0]) == "" {
+				continue
+			}
+			k, ok := matchHeader(idx, row[0])
+			if !ok {
+				if r == 0 {
+					continue // a "Field | Value" heading row
+				}
+				errs.add(pos(1, r+1), fmt.Errorf("unknown field %q in %s (expected one of: %s)", row[0], rt.Name, fieldKeys(rt)))
+				continue
+			}
+			if prev, dup := seen[k]; dup {
+				errs.add(pos(1, r+1), fmt.Errorf("field %s appears twice (also at %s)", k, prev))
+				continue
+			}
+			seen[k] = cellName(1, r+1)
+			v := ""
+			if len(row) > 1 {
+				v = row[1]
+			}
+			cell(&rec, k, 2, r+1, v)
+		}
+		return []rawRecord{rec}, nil
+	}
+	hdr := -1
+	for r := 0; r < len(rows) && r < 10; r++ {
+		n := 0
+		for _, h := range rows[r] {
+			if _, ok := matchHeader(idx, h); ok {
+				n++
+			}
+		}
+		if n >= 2 || (n >= 1 && len(rt.Fields) <= 2) {
+			hdr = r
+			break
+		}
+	}
+	if hdr < 0 {
+		if len(rows) == 0 {
+			return nil, nil // an empty sheet: no records
+		}
+		return nil, dossier.Errorf(dossier.Pos{File: display, Sheet: sheet, Cell: "A1"},
+			"no header row in the first 10 rows: expected column headers such as %s", headerHint(rt))
+	}
+	keys := make([]string, len(rows[hdr]))
+	seen := map[string]int{}
+	for c, h := range rows[hdr] {
+		if strings.TrimSpace(h) == "" {
+			continue
+		}
+		k, ok := matchHeader(idx, h)
+		if !ok {
+			errs.add(pos(c+1, hdr+1), fmt.Errorf("unknown column %q in %s (expected: %s)", h, rt.Name, headerHint(rt)))
+			continue
+		}
+		if prev, dup := seen[k]; dup {
+			errs.add(pos(c+1, hdr+1), fmt.Errorf("duplicate column %q: %s is already in column %s", h, k, cellName(prev+1, hdr+1)))
+			continue
+		}
+		seen[k] = c
+		keys[c] = k
+	}
+	var out []rawRecord
+	for r := hdr + 1; r < len(rows); r++ {
+		row := rows[r]
+		if blank(row) {
+			continue
+		}
+		rec := rawRecord{Pos: pos(1, r+1)}
+		for c, v := range row {
+			if c >= len(keys) || keys[c] == "" {
+				if strings.TrimSpace(v) != "" && c >= len(keys) {
+					errs.add(pos(c+1, r+1), fmt.Errorf("value in a column with no header"))
+				}
+				continue
+			}
+			cell(&rec, keys[c], c+1, r+1, v)
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+func headerHint(rt *dossier.RecordType) string {
+	var parts []string
+	for i, f := range rt.Fields {
+		if i == 4 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, f.EN+" / "+f.ZH)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// xlsxLog streams the complaint-log sheet of a workbook with excelize's
+// row iterator and raw cell values (formatting dates inside excelize made
+// reads four times slower).
+type xlsxLog struct {
+	path, display, sheet string
+	headerRow            int
+	mapping              map[string]string
+	loc                  *time.Location
+	maxCell              int
+	maxUnzip             int64
+}
+
+func (l *xlsxLog) Source() string { return l.display + "!" + l.sheet }
+
+func (l *xlsxLog) Each(fn func(*dossier.Complaint) error) error {
+	return l.Scan(fn, func(err error) error { return err })
+}
+
+// Scan is Each that reports bad rows to onErr and goes on when it returns nil.
+func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error) (err error) {
+	f, err := openWorkbook(l.path, l.display, l.maxUnzip)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	sheet := l.sheet
+	if sheet == "" {
+		rt, _ := dossier.TypeByName("complaints")
+		if sheet = findSheet(f, &rt); sheet == "" {
+			sheet = f.GetSheetName(0)
+		}
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return fmt.Errorf("%s!%s: %w", l.display, sheet, err)
+	}
+	defer rows.Close()
+	var (
+		bind *complaintBinding
+		c    dossier.Complaint
+		cx   = cellCtx{loc: l.loc, excel: true, date1904: date1904(f)}
+		rn   int
+	)
+	colNames := []string{}
+	where := func(i int) dossier.Pos {
+		for len(colNames) <= i {
+			n, _ := excelize.ColumnNumberToName(len(colNames) + 1)
+			colNames = append(colNames, n)
+		}
+		return dossier.Pos{File: l.display, Sheet: sheet, Cell: colNames[i] + itoa(rn)}
+	}
+	for rows.Next() {
+		rn++
+		row, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A" + itoa(rn)}, "%w", err)
+		}
+		if bind == nil {
+			if (l.headerRow > 0 && rn < l.headerRow) || (l.headerRow == 0 && headerScore(row, l.mapping) < 3) {
+				if rn >= 20 && l.headerRow == 0 {
+					return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A1"}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel", errNoHeader)
+				}
+				continue
+			}
+			b, err := bindComplaintHeader(row, l.mapping)
+			if err != nil {
+				return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A" + itoa(rn)}, "header: %w", err)
+			}
+			bind = b
+			continue
+		}
+		if blank(row) {
+			continue
+		}
+		if err := bind.fill(&c, row, &cx, l.maxCell, where, onErr); err != nil {
+			return err
+		}
+		c.Pos = dossier.Pos{File: l.display, Sheet: sheet, Cell: "A" + itoa(rn)}
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return fmt.Errorf("%s!%s: %w", l.display, sheet, err)
+	}
+	if bind == nil {
+		return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet}, "%v: the sheet is empty or has no recognisable header", errNoHeader)
+	}
+	return nil
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n >= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	b[i] = byte('0' + n)
+	return string(b[i:])
+}
+
+var errNotWorkbook = errors.New("not a workbook")
