@@ -40,11 +40,11 @@ Exit 0 when valid, 2 when not.`,
 }
 
 type validateReport struct {
-	Dossier  string           `json:"dossier"`
-	Valid    bool             `json:"valid"`
+	Dossier  string            `json:"dossier"`
+	Valid    bool              `json:"valid"`
 	Problems []validateProblem `json:"problems"`
-	Dropped  int              `json:"more_problems,omitempty"`
-	Records  map[string]int   `json:"records,omitempty"`
+	Dropped  int               `json:"more_problems,omitempty"`
+	Records  map[string]int    `json:"records,omitempty"`
 }
 
 type validateProblem struct {

@@ -76,7 +76,7 @@ func Load(path string, o Options) (*Result, error) {
 	errs := &errorList{max: cfg.Limits.MaxErrors}
 	l := &loader{path: path, isDir: isDir, cfg: cfg, val: val, errs: errs,
 		norm: &normaliser{loc: loc, errs: errs, ev: ev},
-		d: &dossier.Dossier{Root: root, Source: path, Location: loc, Present: map[string]bool{}}}
+		d:    &dossier.Dossier{Root: root, Source: path, Location: loc, Present: map[string]bool{}}}
 	if err := l.run(); err != nil {
 		return nil, err
 	}
@@ -331,4 +331,3 @@ func (l *loader) yamlComplaints(p string) error {
 	}
 	return nil
 }
-
