@@ -1,0 +1,580 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// The documented system (R6–R9): quality manual, procedures, work
+// instructions, forms, and the control of all of them. Content checks read
+// the `covers` list a document declares; they do not look at its file, so a
+// document whose file is missing still counts for content and the missing
+// file is reported once, by docs.control.
+
+func init() {
+	Register(
+		&Check{
+			ID:          "docs.manual",
+			Title:       T("Quality manual states policy, scope, structure and responsibilities, approved and in force", "质量手册明确方针、范围、组织结构和职责，已批准并生效"),
+			Severity:    Major,
+			Requirement: []string{"R6"},
+			Clauses:     []string{"5.3", "5.4"},
+			Principles:  []string{"4.2", "4.12"},
+			Evidence:    T("A quality manual (document kind manual) that sets out the complaints-handling policy, the scope of the system, the organisation structure and the responsibilities, with approver, approval date and an effective date on or before the as-of date.", "一份质量手册（文件类型 manual），阐明投诉处理方针、体系范围、组织结构和职责分工，有批准人、批准日期，生效日期不晚于评估基准日。"),
+			Remedy:      T("Write or complete the quality manual, list the elements it covers in `covers` (policy; scope; organisation_structure; responsibilities), have top management approve it and put it into effect.", "编制或补全质量手册，在“涵盖要素”中列明所含要素（policy; scope; organisation_structure; responsibilities），由最高管理者批准并发布生效。"),
+			Doc:         T("Looks at every document of kind manual. The four elements may be spread over several manuals; the policy may also be issued as a separate document of kind policy, which the manual then references. Each manual must name who approved it and when, and be effective on or before the as-of date. A missing manual file is reported by docs.control, not here.", "检查所有类型为 manual 的文件。四个要素可分布在多份手册中；方针也可单独发布为类型为 policy 的文件，由手册引用。每份手册须有批准人和批准日期，且生效日期不晚于基准日。手册文件缺失由 docs.control 报告。"),
+			Run:         runDocsManual,
+		},
+		&Check{
+			ID:          "docs.procedures",
+			Title:       T("Complaints-handling procedure covers the whole process", "投诉处理程序覆盖全过程"),
+			Severity:    Major,
+			Requirement: []string{"R7"},
+			Clauses:     []string{"6.3", "7.2", "7.5", "7.6", "7.7", "7.9"},
+			Principles:  []string{"4.2", "4.4"},
+			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型 procedure），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
+			Remedy:      T("Extend the procedure to the missing steps and list them in its `covers`.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
+			Doc:         T("The union of the `covers` of all documents of kind procedure must contain receipt, classification, assessment, action, execution, follow_up, closing, time_limits and categories. The manual does not stand in for a procedure.", "所有类型为 procedure 的文件的“涵盖要素”合并后须包含 receipt、classification、assessment、action、execution、follow_up、closing、time_limits、categories。质量手册不能代替程序文件。"),
+			Run:         runDocsProcedures,
+		},
+		&Check{
+			ID:          "docs.time-limits",
+			Title:       T("Procedure sets contact and initial-solution time limits", "程序规定联系和初步解决时限"),
+			Severity:    Major,
+			Requirement: []string{"R7"},
+			Clauses:     []string{"7.4", "4.15"},
+			Principles:  []string{"4.6", "4.15"},
+			Evidence:    T("A procedure stating how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h), no looser than the thresholds (24 h and 48 h by default).", "程序文件规定联系投诉人的时限（contact_within_h）和给出初步解决方案的时限（solution_within_h），且不宽于阈值（默认 24 小时和 48 小时）。"),
+			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; tighten any limit looser than the threshold.", "在程序文件中规定两个时限，并填写 contact_within_h 和 solution_within_h；宽于阈值的时限应收紧。"),
+			Doc:         T("At least one document of kind procedure must state each limit (a value above zero). Every procedure that states a limit must be within the threshold (thresholds.ack_hours, thresholds.response_hours): a looser limit in any procedure is a finding naming both numbers.", "至少一份程序文件须规定每个时限（大于零）。凡规定了时限的程序文件，时限均不得宽于阈值（thresholds.ack_hours、thresholds.response_hours）；任一程序文件的时限较宽即报告，并列出两个数值。"),
+			Run:         runDocsTimeLimits,
+		},
+		&Check{
+			ID:          "docs.categories",
+			Title:       T("Complaint categories with a responsible department", "投诉类别及责任部门"),
+			Severity:    Major,
+			Requirement: []string{"R7"},
+			Clauses:     []string{"7.5"},
+			Principles:  []string{"4.12"},
+			Evidence:    T("A list of complaint categories (product quality, service attitude, …), each with the department responsible for handling it.", "投诉类别清单（产品质量、服务态度等），每个类别有负责处理的部门。"),
+			Remedy:      T("Define the complaint categories and name the responsible department for each.", "确定投诉类别，并为每个类别指定责任部门。"),
+			Doc:         T("No categories at all is major; a category without a department is minor.", "未定义任何类别为严重不符合；类别缺少责任部门为轻微不符合。"),
+			Run:         runDocsCategories,
+		},
+		&Check{
+			ID:          "docs.work-instructions",
+			Title:       T("Work instructions for root-cause analysis, communication and forms", "原因分析、沟通和表单填写的作业指导书"),
+			Severity:    Major,
+			Requirement: []string{"R8"},
+			Clauses:     []string{"7.6", "7.1"},
+			Principles:  []string{"4.14", "4.9"},
+			Evidence:    T("Work instructions (document kind instruction) on root-cause methods (fishbone diagram, 5 Why), communication norms with complainants and the rules for filling in complaint forms.", "作业指导书（文件类型 instruction），涵盖原因分析方法（鱼骨图、5Why）、与顾客沟通的语言规范和技巧、各类投诉记录表格的填写规范。"),
+			Remedy:      T("Write the missing work instructions and list root_cause_methods, communication_norms and form_rules in their `covers`.", "编制缺少的作业指导书，并在“涵盖要素”中列明 root_cause_methods、communication_norms、form_rules。"),
+			Doc:         T("No document of kind instruction is major; instructions that leave out one of the three elements are minor.", "没有类型为 instruction 的文件为严重不符合；作业指导书缺少三个要素之一为轻微不符合。"),
+			Run:         runDocsWorkInstructions,
+		},
+		&Check{
+			ID:          "docs.forms",
+			Title:       T("Complaint forms: intake register, handling record, follow-up record, analysis report", "投诉表单：受理登记表、处理过程记录表、回访记录表、数据分析报表"),
+			Severity:    Major,
+			Requirement: []string{"R9"},
+			Clauses:     []string{"7.3", "8.1"},
+			Principles:  []string{"4.9"},
+			Evidence:    T("Forms or record templates (document kind form or record) for the complaint intake register, the handling record, the follow-up record and the complaint analysis report; these are also application materials.", "表单或记录模板（文件类型 form 或 record）：投诉受理登记表、投诉处理过程记录表、客户回访记录表、投诉数据分析报表；这些也是认证申请材料。"),
+			Remedy:      T("Add the missing forms to the document register and list them in `covers` (intake_register; handling_record; follow_up_record; analysis_report).", "将缺少的表单加入文件清单，并在“涵盖要素”中列明（intake_register; handling_record; follow_up_record; analysis_report）。"),
+			Doc:         T("The union of the `covers` of documents of kind form or record must contain the four forms.", "类型为 form 或 record 的文件的“涵盖要素”合并后须包含四种表单。"),
+			Run:         runDocsForms,
+		},
+		&Check{
+			ID:          "docs.control",
+			Title:       T("Documents are controlled: id, version, approval, effective date, periodic review, file", "文件受控：编号、版本、批准、生效日期、定期评审、文件"),
+			Severity:    Major,
+			Requirement: []string{"R9"},
+			Clauses:     []string{"6.3", "4.9"},
+			Principles:  []string{"4.9"},
+			Evidence:    T("For every document of the system: a unique id, a version, approver and approval date, an effective date not after the as-of date, a review within the review period, and the file itself in the dossier.", "体系的每份文件：唯一编号、版本、批准人和批准日期、不晚于基准日的生效日期、在评审周期内评审过，且文件本身在资料包中。"),
+			Remedy:      T("Complete the document register, review overdue documents, and put each referenced file in the dossier.", "补全文件清单，评审已超期的文件，并将引用的文件放入资料包。"),
+			Doc:         T("Every document needs an id (major if missing), a unique one (minor if repeated) and a `file` that exists in the dossier (major, reported at the `file` field). Documents of the system itself (kinds manual, procedure, instruction, form, policy) are also controlled: a version (minor), approver and approval date (major), an effective date (minor if missing, or if after the as-of date), and a review within thresholds.review_months of the as-of date, counting the approval as a review (minor when overdue, observation when it falls due within thresholds.due_soon_days). Reports, minutes, records and external documents are records, not revised documents, so only id and file apply to them. A document whose file is missing still counts for the content checks.", "每份文件须有编号（缺失为严重不符合）、编号唯一（重复为轻微不符合），且“文件路径”指向资料包中存在的文件（严重不符合，定位到该字段）。体系文件本身（manual、procedure、instruction、form、policy）还须受控：版本（轻微）、批准人和批准日期（严重）、生效日期（缺失或晚于基准日为轻微）、在 thresholds.review_months 个月内评审过，批准视同评审（超期为轻微，在 thresholds.due_soon_days 天内到期为观察项）。报告、纪要、记录和外来文件属于记录，不修订，只检查编号和文件。文件缺失的文件仍计入内容检查。"),
+			Run:         runDocsControl,
+		},
+	)
+}
+
+// Required elements, per the seeds' description of each document type.
+func manualElements() []string {
+	return []string{"policy", "scope", "organisation_structure", "responsibilities"}
+}
+
+func procedureElements() []string {
+	return []string{"receipt", "classification", "assessment", "action", "execution", "follow_up", "closing", "time_limits", "categories"}
+}
+
+func instructionElements() []string {
+	return []string{"root_cause_methods", "communication_norms", "form_rules"}
+}
+
+func formElements() []string {
+	return []string{"intake_register", "handling_record", "follow_up_record", "analysis_report"}
+}
+
+// elementZH names a `covers` element in Chinese, so the Chinese message
+// explains the key the user has to type.
+func elementZH(e string) string {
+	switch e {
+	case "policy":
+		return "投诉处理方针"
+	case "scope":
+		return "体系范围"
+	case "organisation_structure":
+		return "组织结构"
+	case "responsibilities":
+		return "职责分工"
+	case "receipt":
+		return "接收"
+	case "classification":
+		return "分类"
+	case "assessment":
+		return "评估"
+	case "action":
+		return "处理措施制定"
+	case "execution":
+		return "措施执行"
+	case "follow_up":
+		return "回访跟踪"
+	case "closing":
+		return "关闭"
+	case "time_limits":
+		return "处理时限"
+	case "categories":
+		return "投诉类别及责任部门"
+	case "root_cause_methods":
+		return "原因分析方法"
+	case "communication_norms":
+		return "沟通规范"
+	case "form_rules":
+		return "表格填写规范"
+	case "intake_register":
+		return "投诉受理登记表"
+	case "handling_record":
+		return "投诉处理过程记录表"
+	case "follow_up_record":
+		return "客户回访记录表"
+	case "analysis_report":
+		return "投诉数据分析报表"
+	case "confidentiality":
+		return "保密"
+	case "objectivity":
+		return "客观公正"
+	case "types":
+		return "投诉类型"
+	case "causes":
+		return "投诉原因"
+	case "distribution":
+		return "分布"
+	case "effectiveness":
+		return "处理有效性"
+	}
+	return e
+}
+
+// elementList renders missing elements in both languages.
+func elementList(es []string) Text {
+	zh := make([]string, len(es))
+	for i, e := range es {
+		zh[i] = e + "（" + elementZH(e) + "）"
+	}
+	return T(strings.Join(es, ", "), strings.Join(zh, "、"))
+}
+
+// isSystemDocument tells the documents an organisation issues, revises and
+// reviews (the controlled documents of ISO 10002 6.3) from records and
+// external documents, which are dated once and never revised.
+func isSystemDocument(kind string) bool {
+	switch kind {
+	case "manual", "procedure", "instruction", "form", "policy":
+		return true
+	}
+	return false
+}
+
+// docsOfKind returns the documents of any of the kinds, in dossier order.
+func docsOfKind(d *dossier.Dossier, kinds ...string) []*dossier.Document {
+	var out []*dossier.Document
+	for i := range d.Documents {
+		for _, k := range kinds {
+			if d.Documents[i].Kind == k {
+				out = append(out, &d.Documents[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// uncovered returns the elements of want that none of docs declares.
+func uncovered(docs []*dossier.Document, want []string) []string {
+	var missing []string
+	for _, e := range want {
+		found := false
+		for _, doc := range docs {
+			if doc.CoversElement(e) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, e)
+		}
+	}
+	return missing
+}
+
+// docName is how a message names a document: its id, else its title.
+func docName(doc *dossier.Document) string {
+	switch {
+	case doc.ID != "":
+		return doc.ID
+	case doc.Title != "":
+		return fmt.Sprintf("%q", doc.Title)
+	}
+	return "(no id)"
+}
+
+// docRecord identifies a document for waivers and run-to-run diffs.
+func docRecord(doc *dossier.Document) string { return "document " + docName(doc) }
+
+// docsRecord identifies a set of documents: the single one, or their ids.
+func docsRecord(docs []*dossier.Document) string {
+	if len(docs) == 1 {
+		return docRecord(docs[0])
+	}
+	names := make([]string, len(docs))
+	for i, doc := range docs {
+		names[i] = docName(doc)
+	}
+	return "documents " + strings.Join(names, ",")
+}
+
+// docNames lists the documents for a message.
+func docNames(docs []*dossier.Document) string {
+	names := make([]string, len(docs))
+	for i, doc := range docs {
+		names[i] = docName(doc)
+	}
+	return strings.Join(names, ", ")
+}
+
+// wholeListPos is the position of the file or sheet a record came from,
+// for findings about a record type as a whole ("no manual at all").
+func wholeListPos(p dossier.Pos) dossier.Pos {
+	return dossier.Pos{File: p.File, Sheet: p.Sheet}
+}
+
+// documentsPos is where a finding about the document register as a whole
+// points: the documents file or sheet when there is one.
+func documentsPos(d *dossier.Dossier) dossier.Pos {
+	if len(d.Documents) > 0 {
+		return wholeListPos(d.Documents[0].Pos)
+	}
+	return dossier.Pos{}
+}
+
+// whyNone explains why a record type has no records, telling a sheet or
+// file that was never supplied from one that lists nothing, since the
+// remedies differ.
+func whyNone(d *dossier.Dossier, name string) Text {
+	zh := name
+	if rt, ok := dossier.TypeByName(name); ok {
+		zh = rt.SheetZH
+	}
+	if !d.Present[name] {
+		return T("the dossier has no "+name+" file or sheet", "资料中没有“"+zh+"”文件或工作表")
+	}
+	return T("the "+name+" list is empty", "“"+zh+"”中没有登记")
+}
+
+// noDocsOfKind says that no document is of the kinds, and why.
+func noDocsOfKind(d *dossier.Dossier, what Text, kinds string) Text {
+	if len(d.Documents) == 0 {
+		why := whyNone(d, "documents")
+		return T(what.EN+": "+why.EN, what.ZH+"："+why.ZH)
+	}
+	return T(
+		fmt.Sprintf("%s: none of the %d documents is of kind %s", what.EN, len(d.Documents), kinds),
+		fmt.Sprintf("%s：%d 份文件中没有类型为 %s 的文件", what.ZH, len(d.Documents), kinds))
+}
+
+// coverVerb agrees "does not cover" with the number of documents.
+func coverVerb(n int) Text {
+	if n == 1 {
+		return T("does not cover", "未涵盖")
+	}
+	return T("together do not cover", "合计未涵盖")
+}
+
+// reportUncovered reports the elements of want that docs leave out, in one
+// finding at the first document's `covers`.
+func reportUncovered(p *Pass, docs []*dossier.Document, want []string, one, many Text, sev Severity) {
+	missing := uncovered(docs, want)
+	if len(missing) == 0 {
+		return
+	}
+	list, verb, what := elementList(missing), coverVerb(len(docs)), one
+	if len(docs) > 1 {
+		what = many
+	}
+	p.Report(Finding{
+		Pos:      docs[0].PosOf("covers"),
+		Record:   docsRecord(docs),
+		Severity: sev,
+		Count:    len(missing),
+		Message: T(
+			fmt.Sprintf("%s %s %s: %s", what.EN, docNames(docs), verb.EN, list.EN),
+			fmt.Sprintf("%s %s %s：%s", what.ZH, docNames(docs), verb.ZH, list.ZH)),
+	})
+}
+
+func runDocsManual(p *Pass) {
+	d := p.Dossier
+	manuals := docsOfKind(d, "manual")
+	if len(manuals) == 0 {
+		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No quality manual", "没有质量手册"), "manual"))
+		return
+	}
+	// A policy issued as its own document satisfies the manual's policy
+	// element: the manual references it rather than repeating it.
+	covering := append(append([]*dossier.Document(nil), manuals...), docsOfKind(d, "policy")...)
+	if missing := uncovered(covering, manualElements()); len(missing) > 0 {
+		list, verb := elementList(missing), coverVerb(len(manuals))
+		p.Report(Finding{
+			Pos:    manuals[0].PosOf("covers"),
+			Record: docsRecord(manuals),
+			Count:  len(missing),
+			Message: T(
+				fmt.Sprintf("Quality manual %s %s: %s", docNames(manuals), verb.EN, list.EN),
+				fmt.Sprintf("质量手册 %s %s：%s", docNames(manuals), verb.ZH, list.ZH)),
+		})
+	}
+	for _, m := range manuals {
+		var absent []string
+		if m.ApprovedBy == "" {
+			absent = append(absent, "approved_by")
+		}
+		if m.ApprovedOn.IsZero() {
+			absent = append(absent, "approved_on")
+		}
+		switch {
+		case len(absent) > 0:
+			p.Reportf(m.PosOf(absent[0]), docRecord(m), Tf(
+				"Quality manual %s is not evidenced as approved: %s missing",
+				"质量手册 %s 无批准证据：缺少 %s", docName(m), strings.Join(absent, ", ")))
+		case m.ApprovedOn.After(p.AsOf):
+			p.Reportf(m.PosOf("approved_on"), docRecord(m), Tf(
+				"Quality manual %s is approved on %s, after the as-of date %s",
+				"质量手册 %s 批准日期 %s 晚于基准日 %s", docName(m), m.ApprovedOn, p.AsOf))
+		}
+		switch {
+		case m.Effective.IsZero():
+			p.Reportf(m.PosOf("effective"), docRecord(m), Tf(
+				"Quality manual %s has no effective date, so it is not shown to be in force",
+				"质量手册 %s 没有生效日期，无法证明已实施", docName(m)))
+		case m.Effective.After(p.AsOf):
+			p.Reportf(m.PosOf("effective"), docRecord(m), Tf(
+				"Quality manual %s takes effect on %s, after the as-of date %s: not yet in force",
+				"质量手册 %s 于 %s 生效，晚于基准日 %s：尚未实施", docName(m), m.Effective, p.AsOf))
+		}
+	}
+}
+
+func runDocsProcedures(p *Pass) {
+	d := p.Dossier
+	procs := docsOfKind(d, "procedure")
+	if len(procs) == 0 {
+		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No complaints-handling procedure", "没有投诉处理程序文件"), "procedure"))
+		return
+	}
+	reportUncovered(p, procs, procedureElements(), T("Procedure", "程序文件"), T("Procedures", "程序文件"), None)
+}
+
+func runDocsTimeLimits(p *Pass) {
+	d := p.Dossier
+	procs := docsOfKind(d, "procedure")
+	limits := []struct {
+		key       string
+		en, zh    string
+		threshold float64
+		value     func(*dossier.Document) float64
+	}{
+		{"contact_within_h", "to contact the complainant", "联系投诉人", p.T().AckHours,
+			func(doc *dossier.Document) float64 { return doc.ContactWithinH }},
+		{"solution_within_h", "to give an initial solution", "给出初步解决方案", p.T().ResponseHours,
+			func(doc *dossier.Document) float64 { return doc.SolutionWithinH }},
+	}
+	for _, l := range limits {
+		stated := 0
+		for _, doc := range procs {
+			v := l.value(doc)
+			if v <= 0 {
+				continue
+			}
+			stated++
+			if v > l.threshold {
+				p.Reportf(doc.PosOf(l.key), docRecord(doc), Tf(
+					"Procedure %s allows %g h "+l.en+"; the limit is %g h",
+					"程序文件 %s 规定 %g 小时内"+l.zh+"，时限要求为 %g 小时", docName(doc), v, l.threshold))
+			}
+		}
+		if stated > 0 {
+			continue
+		}
+		pos, rec := documentsPos(d), "documents"
+		if len(procs) > 0 {
+			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
+		}
+		p.Reportf(pos, rec, Tf(
+			"No procedure states a time limit "+l.en+" (%s); expected at most %g h",
+			"没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", l.key, l.threshold))
+	}
+}
+
+func runDocsCategories(p *Pass) {
+	d := p.Dossier
+	if len(d.Categories) == 0 {
+		why := whyNone(d, "categories")
+		p.Reportf(dossier.Pos{}, "categories", T(
+			"No complaint categories are defined ("+why.EN+"), so complaints cannot be classified or routed to a responsible department",
+			"未定义投诉类别（"+why.ZH+"），投诉无法分类，也无法分派到责任部门"))
+		return
+	}
+	for i := range d.Categories {
+		c := &d.Categories[i]
+		if strings.TrimSpace(c.Department) != "" {
+			continue
+		}
+		name := c.Code
+		if c.Name != "" {
+			name += " (" + c.Name + ")"
+		}
+		p.Report(Finding{
+			Pos:      c.PosOf("department"),
+			Record:   "category " + c.Code,
+			Severity: Minor,
+			Message: Tf("Complaint category %s has no responsible department",
+				"投诉类别 %s 未指定责任部门", name),
+		})
+	}
+}
+
+func runDocsWorkInstructions(p *Pass) {
+	d := p.Dossier
+	instrs := docsOfKind(d, "instruction")
+	if len(instrs) == 0 {
+		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No work instructions", "没有作业指导书"), "instruction"))
+		return
+	}
+	reportUncovered(p, instrs, instructionElements(), T("Work instruction", "作业指导书"), T("Work instructions", "作业指导书"), Minor)
+}
+
+func runDocsForms(p *Pass) {
+	d := p.Dossier
+	forms := docsOfKind(d, "form", "record")
+	if len(forms) == 0 {
+		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form or record"))
+		return
+	}
+	reportUncovered(p, forms, formElements(), T("Form", "表单"), T("Forms", "表单"), None)
+}
+
+func runDocsControl(p *Pass) {
+	d := p.Dossier
+	t := p.T()
+	seen := map[string]int{}
+	for i := range d.Documents {
+		doc := &d.Documents[i]
+		rec, name := docRecord(doc), docName(doc)
+		if doc.ID == "" {
+			p.Reportf(doc.PosOf("id"), rec, Tf(
+				"Document %s has no id, so it cannot be referenced or controlled",
+				"文件 %s 没有编号，无法引用和受控", name))
+		} else if n := seen[doc.ID]; n > 0 {
+			p.Report(Finding{Pos: doc.PosOf("id"), Record: rec, Severity: Minor, Message: Tf(
+				"Document id %s is used by more than one document",
+				"文件编号 %s 被多份文件使用", doc.ID)})
+		}
+		seen[doc.ID]++
+
+		switch ev := d.EvidenceFor(doc.File); {
+		case ev == nil:
+			p.Reportf(doc.PosOf("file"), rec, Tf(
+				"Document %s names no file; the document itself must be in the dossier",
+				"文件 %s 未填写文件路径；文件本身须放入资料包", name))
+		case !ev.Exists:
+			p.Reportf(doc.PosOf("file"), rec, Tf(
+				"Document %s: file %s is not in the dossier",
+				"文件 %s：资料包中找不到 %s", name, doc.File))
+		}
+
+		if !isSystemDocument(doc.Kind) {
+			continue
+		}
+		if doc.Version == "" {
+			p.Report(Finding{Pos: doc.PosOf("version"), Record: rec, Severity: Minor, Message: Tf(
+				"Document %s has no version", "文件 %s 没有版本号", name)})
+		}
+		var absent []string
+		if doc.ApprovedBy == "" {
+			absent = append(absent, "approved_by")
+		}
+		if doc.ApprovedOn.IsZero() {
+			absent = append(absent, "approved_on")
+		}
+		if len(absent) > 0 {
+			p.Reportf(doc.PosOf(absent[0]), rec, Tf(
+				"Document %s is not evidenced as approved: %s missing",
+				"文件 %s 无批准证据：缺少 %s", name, strings.Join(absent, ", ")))
+		}
+		switch {
+		case doc.Effective.IsZero():
+			p.Report(Finding{Pos: doc.PosOf("effective"), Record: rec, Severity: Minor, Message: Tf(
+				"Document %s has no effective date", "文件 %s 没有生效日期", name)})
+		case doc.Effective.After(p.AsOf):
+			p.Report(Finding{Pos: doc.PosOf("effective"), Record: rec, Severity: Minor, Message: Tf(
+				"Document %s takes effect on %s, after the as-of date %s",
+				"文件 %s 于 %s 生效，晚于基准日 %s", name, doc.Effective, p.AsOf)})
+		}
+		docsReviewDue(p, doc, t.ReviewMonths, t.DueSoonDays)
+	}
+}
+
+// docsReviewDue reports a periodic review that is overdue or falls due soon.
+// Approval counts as a review; dates after the as-of date are ignored as
+// they cannot have happened yet.
+func docsReviewDue(p *Pass, doc *dossier.Document, months, soonDays int) {
+	var last dossier.Date
+	key := "last_reviewed"
+	for _, c := range []struct {
+		key  string
+		date dossier.Date
+	}{{"last_reviewed", doc.LastReviewed}, {"approved_on", doc.ApprovedOn}} {
+		if !c.date.IsZero() && !c.date.After(p.AsOf) && c.date.After(last) {
+			last, key = c.date, c.key
+		}
+	}
+	if last.IsZero() {
+		return // nothing to count from; the missing approval is reported
+	}
+	due := last.AddDate(0, months, 0)
+	rec, name := docRecord(doc), docName(doc)
+	switch {
+	case due.Before(p.AsOf):
+		p.Report(Finding{Pos: doc.PosOf(key), Record: rec, Severity: Minor, Message: Tf(
+			"Document %s was last reviewed or approved on %s; its review was due by %s (every %d months)",
+			"文件 %s 最近评审或批准于 %s，应在 %s 前再次评审（每 %d 个月）", name, last, due, months)})
+	case p.AsOf.DaysUntil(due) <= soonDays:
+		p.Report(Finding{Pos: doc.PosOf(key), Record: rec, Severity: Observation, Message: Tf(
+			"Document %s falls due for review on %s, within %d days",
+			"文件 %s 将于 %s 到期评审（%d 天内）", name, due, soonDays)})
+	}
+}
