@@ -1,0 +1,61 @@
+# certready — build, test, benchmark, fuzz, lint.
+# `make test` is what CI runs (.ci/run); it installs the few system tools
+# the tests use (poppler-utils for pdftotext/pdftoppm, qpdf) when missing.
+
+GO        ?= go
+BIN       ?= bin/certready
+PKGS      ?= ./...
+FUZZTIME  ?= 20s
+BENCHROWS ?= 1000000
+STATICCHECK_VERSION ?= 2025.1.1
+
+.PHONY: build test test-tools bench fuzz lint schemas examples clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/certready
+
+# System tools the PDF tests need. Installed through apt when absent and
+# when we may (root); otherwise the tests say what is missing.
+test-tools:
+	@missing=""; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v qpdf >/dev/null 2>&1 || missing="$$missing qpdf"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "warning: missing$$missing (install them to run the PDF tests)"; \
+	  fi; \
+	fi
+
+test: test-tools
+	$(GO) vet $(PKGS)
+	$(GO) test -race -count=1 $(PKGS)
+
+# Benchmarks: the loaders and metrics pass over generated complaint logs.
+bench:
+	mkdir -p .bench
+	CERTREADY_BENCH_ROWS=$(BENCHROWS) $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/load/ ./internal/metrics/
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParseDateTime -fuzztime $(FUZZTIME) ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzLoadYAML -fuzztime $(FUZZTIME) ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzLoadCSV -fuzztime $(FUZZTIME) ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzUSCC -fuzztime $(FUZZTIME) ./internal/cn/
+	$(GO) test -run '^$$' -fuzz FuzzResidentID -fuzztime $(FUZZTIME) ./internal/cn/
+
+lint:
+	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt: files above need formatting" && exit 1)
+	$(GO) vet $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) $(PKGS)
+
+# Regenerate derived files: JSON Schemas from the field table, examples.
+schemas:
+	$(GO) test ./internal/schemagen -update
+
+examples:
+	$(GO) run ./internal/gen/examples
+
+clean:
+	rm -rf bin .bench

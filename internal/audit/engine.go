@@ -1,0 +1,531 @@
+package audit
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/cn"
+	"github.com/certready/certready/internal/config"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
+)
+
+// Options select what an audit runs and how its result is judged.
+type Options struct {
+	AsOf     dossier.Date
+	Standard string          // iso10002 or gbt19012 (labels only)
+	FailOn   checks.Severity // exit 1 at or above this
+	Only     []string        // run only these check IDs (or ID prefixes ending in ".")
+	Skip     []string        // skip these check IDs (or prefixes)
+	Version  string
+	// SampleSize and SampleSeed choose the auditor's complaint sample; a
+	// zero seed derives one from the input digest.
+	SampleSize int
+	SampleSeed uint64
+	// Baseline holds the keys of findings known from an earlier run; they
+	// are reported as known and never fail the run.
+	Baseline map[string]bool
+}
+
+// Run audits a loaded dossier.
+func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
+	cal, err := calendarFor(cfg)
+	if err != nil {
+		return nil, err
+	}
+	selected, err := selectChecks(o.Only, o.Skip)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkWaivers(cfg.Waivers); err != nil {
+		return nil, err
+	}
+	digest, err := InputDigest(d)
+	if err != nil {
+		return nil, err
+	}
+	var m *metrics.Metrics
+	if d.Complaints != nil {
+		mo, err := metrics.OptionsFor(d, cfg.Thresholds, cal, o.AsOf)
+		if err != nil {
+			return nil, err
+		}
+		if o.SampleSize > 0 {
+			mo.SampleSize = o.SampleSize
+		}
+		mo.SampleSeed = o.SampleSeed
+		if mo.SampleSeed == 0 {
+			mo.SampleSeed = seedFrom(digest)
+		}
+		if m, err = metrics.Compute(d.Complaints, mo); err != nil {
+			return nil, err
+		}
+	}
+	r := &Result{
+		Tool: "certready", Version: o.Version, Dossier: d.Source, InputDigest: digest,
+		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
+		KPIs: m, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
+	}
+	if org := d.Organisation; org != nil {
+		r.Organisation = Organisation{Name: org.Name, NameEN: org.NameEN, USCC: strings.ToUpper(strings.TrimSpace(org.USCC)), Sector: org.Sector}
+	}
+	pass := checks.NewPass(d, m, cfg, cal, o.AsOf)
+	for _, c := range selected {
+		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: c.Clauses, Principles: c.Principles, Evidence: c.Evidence}
+		if c.Jurisdiction != "" && c.Jurisdiction != cfg.Jurisdiction {
+			cr.Status = NotApplicable
+			r.Checks = append(r.Checks, cr)
+			continue
+		}
+		fs := pass.Run(c)
+		for _, f := range fs {
+			r.Findings = append(r.Findings, toFinding(f))
+		}
+		cr.Findings = len(fs)
+		r.Checks = append(r.Checks, cr)
+	}
+	for _, mt := range pass.Materials() {
+		r.Materials = append(r.Materials, Material{ID: mt.ID, Title: mt.Title, Status: mt.Status, Refs: mt.Refs, Note: mt.Note, Optional: mt.Optional})
+	}
+	r.Notes = append(r.Notes, pass.Notes()...)
+	if m != nil && m.Timeliness.OutsideCalendar > 0 {
+		r.Notes = append(r.Notes, checks.Tf(
+			"%d complaints were received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.",
+			"%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", m.Timeliness.OutsideCalendar))
+	}
+	for _, p := range []func(*Result, *config.Config, Options){applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles} {
+		p(r, cfg, o)
+	}
+	if e, ok := checks.EarliestApplication(d, cfg.Thresholds); ok {
+		r.EligibleFrom = e.String()
+		r.Eligible = !e.After(o.AsOf)
+	}
+	r.Verdict = verdict(r)
+	return r, nil
+}
+
+func calendarFor(cfg *config.Config) (*cn.Calendar, error) {
+	cal := cn.Default()
+	if len(cfg.Calendar) == 0 {
+		return cal, nil
+	}
+	extra := map[int]cn.YearData{}
+	for y, yc := range cfg.Calendar {
+		var yd cn.YearData
+		for _, s := range yc.Holidays {
+			dt, err := dossier.ParseISODate(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: calendar.%d.holidays: %w", cfg.Path, y, err)
+			}
+			yd.Holidays = append(yd.Holidays, cn.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day})
+		}
+		for _, s := range yc.Workdays {
+			dt, err := dossier.ParseISODate(s)
+			if err != nil {
+				return nil, fmt.Errorf("%s: calendar.%d.workdays: %w", cfg.Path, y, err)
+			}
+			yd.Workdays = append(yd.Workdays, cn.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day})
+		}
+		extra[y] = yd
+	}
+	c, err := cal.With(extra)
+	if err != nil {
+		return nil, fmt.Errorf("%s: calendar: %w", cfg.Path, err)
+	}
+	return c, nil
+}
+
+func matches(id string, pats []string) bool {
+	for _, p := range pats {
+		if id == p || (strings.HasSuffix(p, ".") && strings.HasPrefix(id, p)) || (strings.HasSuffix(p, "*") && strings.HasPrefix(id, strings.TrimSuffix(p, "*"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// selectChecks applies --only and --skip; a name matching no check is a
+// usage error, since a typo would otherwise silently run nothing.
+func selectChecks(only, skip []string) ([]*checks.Check, error) {
+	all := checks.All()
+	for _, p := range append(append([]string{}, only...), skip...) {
+		found := false
+		for _, c := range all {
+			if matches(c.ID, []string{p}) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no check matches %q (see certready rules list)", p)
+		}
+	}
+	var out []*checks.Check
+	for _, c := range all {
+		if len(only) > 0 && !matches(c.ID, only) {
+			continue
+		}
+		if matches(c.ID, skip) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func checkWaivers(ws []config.Waiver) error {
+	for i, w := range ws {
+		if _, ok := checks.ByID(w.Check); !ok {
+			return fmt.Errorf("certready.yaml:%d:%d: waivers[%d]: no check %q (see certready rules list)", w.Line, w.Col, i, w.Check)
+		}
+	}
+	return nil
+}
+
+func toFinding(f checks.Finding) Finding {
+	c := f.Check
+	return Finding{
+		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: c.Clauses,
+		Principles: c.Principles, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open",
+	}
+}
+
+// applyWaivers marks waived findings. An expired waiver no longer applies;
+// both expired and unused waivers are listed so they get cleaned up.
+func applyWaivers(r *Result, cfg *config.Config, o Options) {
+	for _, w := range cfg.Waivers {
+		rw := Waiver{Check: w.Check, Record: w.Record, Justification: w.Justification, Approver: w.Approver, Expires: w.Expires}
+		expired := false
+		if w.Expires != "" {
+			if e, err := dossier.ParseISODate(w.Expires); err == nil && e.Before(o.AsOf) {
+				expired = true
+			}
+		}
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if f.Check != w.Check || f.State != "open" {
+				continue
+			}
+			if w.Record != "" && !strings.Contains(f.Record, w.Record) && !strings.Contains(f.Where, w.Record) {
+				continue
+			}
+			if expired {
+				rw.Applied++ // counted so an expired waiver that still matches reads "expired", not "unused"
+				continue
+			}
+			f.State = "waived"
+			wc := rw
+			f.Waiver = &wc
+			rw.Applied++
+		}
+		switch {
+		case expired:
+			rw.State = "expired"
+			r.Notes = append(r.Notes, checks.Tf("The waiver of %s expired on %s and no longer applies.", "%s 的豁免已于 %s 到期，不再适用。", w.Check, w.Expires))
+		case rw.Applied == 0:
+			rw.State = "unused"
+			r.Notes = append(r.Notes, checks.Tf("The waiver of %s matched no finding; remove it from certready.yaml.", "%s 的豁免未匹配任何发现项，请从 certready.yaml 中删除。", w.Check))
+		default:
+			rw.State = "active"
+		}
+		r.Waivers = append(r.Waivers, rw)
+	}
+}
+
+func applyBaseline(r *Result, _ *config.Config, o Options) {
+	if o.Baseline == nil {
+		return
+	}
+	for i := range r.Findings {
+		if f := &r.Findings[i]; f.State == "open" && o.Baseline[f.Key()] {
+			f.State = "known"
+		}
+	}
+}
+
+func clauseKey(c string) string {
+	var a, b int
+	fmt.Sscanf(c, "%d.%d", &a, &b)
+	return fmt.Sprintf("%03d.%03d", a, b)
+}
+
+func firstClause(cs []string) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	return clauseKey(cs[0])
+}
+
+// sortFindings orders findings by severity, clause, check and position, so
+// output is stable and the worst comes first.
+func sortFindings(r *Result, _ *config.Config, _ Options) {
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := &r.Findings[i], &r.Findings[j]
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		if ca, cb := firstClause(a.Clauses), firstClause(b.Clauses); ca != cb {
+			return ca < cb
+		}
+		if a.Check != b.Check {
+			return a.Check < b.Check
+		}
+		if a.Where != b.Where {
+			return a.Where < b.Where
+		}
+		return a.Message.EN < b.Message.EN
+	})
+}
+
+func judgeChecks(r *Result, _ *config.Config, _ Options) {
+	open := map[string]int{}
+	waived := map[string]int{}
+	for _, f := range r.Findings {
+		switch f.State {
+		case "open":
+			open[f.Check]++
+			switch f.Severity {
+			case checks.Major:
+				r.Counts.Major++
+			case checks.Minor:
+				r.Counts.Minor++
+			case checks.Observation:
+				r.Counts.Observation++
+			}
+		case "waived":
+			waived[f.Check]++
+			r.Counts.Waived++
+		case "known":
+			open[f.Check]++
+			r.Counts.Known++
+		}
+	}
+	for i := range r.Checks {
+		cr := &r.Checks[i]
+		if cr.Status == NotApplicable {
+			continue
+		}
+		c, _ := checks.ByID(cr.ID)
+		switch {
+		case open[cr.ID] > 0:
+			cr.Status = Fail
+		case waived[cr.ID] > 0:
+			cr.Status = Waived
+		case c.Manual:
+			cr.Status = NeedsEvidence
+			r.Counts.NeedsEvidence++
+		default:
+			cr.Status = Pass
+		}
+	}
+}
+
+// weight is a check's weight in scores: what a major gap would cost.
+func weight(s checks.Severity) float64 {
+	switch s {
+	case checks.Major:
+		return 3
+	case checks.Minor:
+		return 2
+	}
+	return 1
+}
+
+// credit is the share of a check's weight it earns given its worst open
+// finding: nothing with a major gap, half with a minor one, most of it
+// with only observations.
+func credit(worst checks.Severity) float64 {
+	switch worst {
+	case checks.Major:
+		return 0
+	case checks.Minor:
+		return 0.5
+	case checks.Observation:
+		return 0.9
+	}
+	return 1
+}
+
+// ScoreFormula documents the readiness score for people.
+const ScoreFormula = `Each applicable check has a weight by its default severity (major 3, minor 2, observation 1). It earns all of it when it passes, is waived or needs evidence, 0.9 of it when its worst open finding is an observation, 0.5 for a minor finding and nothing for a major one. A clause's score is the earned share of the weights of the checks citing it, in percent; the overall score is the same share over all checks (each check counted once).`
+
+func score(r *Result, _ *config.Config, _ Options) {
+	worst := map[string]checks.Severity{}
+	for _, f := range r.Findings {
+		if f.State == "open" || f.State == "known" {
+			if f.Severity > worst[f.Check] {
+				worst[f.Check] = f.Severity
+			}
+		}
+	}
+	type acc struct{ w, e float64; n, failed int }
+	per := map[string]*acc{}
+	var tot acc
+	for _, cr := range r.Checks {
+		if cr.Status == NotApplicable {
+			continue
+		}
+		w := weight(cr.Severity)
+		e := w * credit(worst[cr.ID])
+		tot.w += w
+		tot.e += e
+		for _, cl := range cr.Clauses {
+			a := per[cl]
+			if a == nil {
+				a = &acc{}
+				per[cl] = a
+			}
+			a.w += w
+			a.e += e
+			a.n++
+			if cr.Status == Fail {
+				a.failed++
+			}
+		}
+	}
+	if tot.w > 0 {
+		r.Score = round1(100 * tot.e / tot.w)
+	}
+	for _, c := range checks.Clauses() {
+		a := per[c.Num]
+		if a == nil {
+			continue
+		}
+		r.Clauses = append(r.Clauses, ClauseScore{Clause: c.Num, Title: c.Title, Score: round1(100 * a.e / a.w), Checks: a.n, Failed: a.failed})
+	}
+}
+
+func round1(x float64) float64 {
+	return float64(int64(x*10+0.5)) / 10
+}
+
+func principles(r *Result, _ *config.Config, _ Options) {
+	for _, p := range checks.Principles() {
+		row := PrincipleRow{Principle: p.Num, Title: p.Title, Checks: []string{}}
+		state := ""
+		for _, cr := range r.Checks {
+			if cr.Status == NotApplicable || !(contains(cr.Principles, p.Num) || contains(cr.Clauses, p.Num)) {
+				continue
+			}
+			row.Checks = append(row.Checks, cr.ID)
+			switch {
+			case cr.Status == Fail:
+				state = "gaps"
+			case cr.Status == NeedsEvidence && state != "gaps":
+				state = "needs_evidence"
+			case state == "":
+				state = "met"
+			}
+		}
+		if state == "" {
+			state = "not_evidenced"
+		}
+		row.State = state
+		r.Principles = append(r.Principles, row)
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func verdict(r *Result) Verdict {
+	switch {
+	case r.Counts.Major > 0 || (r.EligibleFrom != "" && !r.Eligible):
+		return NotReady
+	case r.Counts.Minor > 0:
+		return ReadyMinor
+	}
+	return Ready
+}
+
+// InputDigest is a SHA-256 over the dossier's own files (YAML, workbook,
+// CSV, configuration, evidence), by relative path and content, so a pack
+// can state exactly which input it describes.
+func InputDigest(d *dossier.Dossier) (string, error) {
+	var files []string
+	st, err := os.Stat(d.Source)
+	if err != nil {
+		return "", err
+	}
+	if st.IsDir() {
+		entries, err := os.ReadDir(d.Source)
+		if err != nil {
+			return "", err
+		}
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".yaml", ".yml", ".csv", ".xlsx":
+				if e.Type().IsRegular() {
+					files = append(files, e.Name())
+				}
+			}
+		}
+	} else {
+		files = append(files, filepath.Base(d.Source))
+		cfg := strings.TrimSuffix(filepath.Base(d.Source), filepath.Ext(d.Source)) + "." + config.FileName
+		if _, err := os.Stat(filepath.Join(d.Root, cfg)); err == nil {
+			files = append(files, cfg)
+		}
+	}
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		p := filepath.Join(d.Root, f)
+		if st.IsDir() {
+			p = filepath.Join(d.Source, f)
+		}
+		fh, err := os.Open(p)
+		if err != nil {
+			return "", err
+		}
+		sum := sha256.New()
+		_, err = io.Copy(sum, fh)
+		fh.Close()
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s  %x\n", f, sum.Sum(nil))
+	}
+	var ev []string
+	for p, e := range d.Evidence {
+		ev = append(ev, p+"  "+e.SHA256)
+	}
+	sort.Strings(ev)
+	for _, line := range ev {
+		fmt.Fprintln(h, line)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func seedFrom(digest string) uint64 {
+	var s uint64
+	for i := 0; i < 16 && i < len(digest); i++ {
+		c := digest[i]
+		v := uint64(0)
+		switch {
+		case c >= '0' && c <= '9':
+			v = uint64(c - '0')
+		case c >= 'a' && c <= 'f':
+			v = uint64(c-'a') + 10
+		}
+		s = s<<4 | v
+	}
+	if s == 0 {
+		s = 1
+	}
+	return s
+}

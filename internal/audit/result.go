@@ -1,0 +1,180 @@
+// Package audit runs the check catalogue over a dossier and folds the
+// findings into one Result: findings after waivers and filters, scores per
+// clause, the verdict, the earliest eligible application date, the
+// materials checklist and the principles matrix. Formatters and the PDF
+// pack render a Result; they never compute findings.
+package audit
+
+import (
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
+)
+
+// Verdict is the overall readiness.
+type Verdict string
+
+// The verdicts.
+const (
+	Ready      Verdict = "ready"       // no major or minor finding open
+	ReadyMinor Verdict = "ready_minor" // minor gaps only: apply, fix before the on-site audit
+	NotReady   Verdict = "not_ready"   // a major gap, or too early to apply
+)
+
+// Label returns the verdict for people.
+func (v Verdict) Label(lang string) string {
+	en := map[Verdict]string{Ready: "Ready to apply", ReadyMinor: "Ready with minor gaps", NotReady: "Not ready"}
+	zh := map[Verdict]string{Ready: "可以申请认证", ReadyMinor: "可以申请（存在轻微差距）", NotReady: "尚不具备申请条件"}
+	if lang == "zh" {
+		return zh[v]
+	}
+	return en[v]
+}
+
+// Status is the state of one check after the run.
+type Status string
+
+// The check states.
+const (
+	Pass          Status = "pass"
+	Fail          Status = "fail"
+	NeedsEvidence Status = "needs_evidence" // nothing automated found wrong; an auditor must see the evidence
+	Waived        Status = "waived"         // every finding waived
+	NotApplicable Status = "not_applicable" // outside the jurisdiction
+)
+
+// Finding is a check's finding as reported.
+type Finding struct {
+	Check        string           `json:"check"`
+	Title        checks.Text      `json:"title"`
+	Severity     checks.Severity  `json:"severity"`
+	Requirements []string         `json:"requirements"`
+	Clauses      []string         `json:"clauses"`
+	Principles   []string         `json:"principles"`
+	Message      checks.Text      `json:"message"`
+	Where        string           `json:"where"`
+	Pos          dossier.Pos      `json:"pos"`
+	Record       string           `json:"record,omitempty"`
+	Evidence     checks.Text      `json:"evidence"`
+	Remedy       checks.Text      `json:"remedy"`
+	Rows         []metrics.RowRef `json:"rows,omitempty"`
+	Count        int              `json:"count,omitempty"`
+	// State is open, waived or known (present in the baseline).
+	State  string  `json:"state"`
+	Waiver *Waiver `json:"waiver,omitempty"`
+}
+
+// Key identifies a finding across runs for diffs and baselines: the
+// check, the record and the position, but not the wording.
+func (f *Finding) Key() string { return f.Check + "|" + f.Record + "|" + f.Where }
+
+// CheckResult is one check's outcome.
+type CheckResult struct {
+	ID           string          `json:"id"`
+	Title        checks.Text     `json:"title"`
+	Severity     checks.Severity `json:"severity"`
+	Requirements []string        `json:"requirements"`
+	Clauses      []string        `json:"clauses"`
+	Principles   []string        `json:"principles"`
+	Status       Status          `json:"status"`
+	Findings     int             `json:"findings"`
+	Evidence     checks.Text     `json:"evidence"`
+}
+
+// ClauseScore is the readiness of one clause.
+type ClauseScore struct {
+	Clause string      `json:"clause"`
+	Title  checks.Text `json:"title"`
+	Score  float64     `json:"score"` // 0–100
+	Checks int         `json:"checks"`
+	Failed int         `json:"failed"`
+}
+
+// Material is one line of the application materials checklist.
+type Material struct {
+	ID       string                `json:"id"`
+	Title    checks.Text           `json:"title"`
+	Status   checks.MaterialStatus `json:"status"`
+	Refs     []string              `json:"refs,omitempty"`
+	Note     checks.Text           `json:"note"`
+	Optional bool                  `json:"optional,omitempty"`
+}
+
+// PrincipleRow is one guiding principle in the coverage matrix.
+type PrincipleRow struct {
+	Principle string      `json:"principle"`
+	Title     checks.Text `json:"title"`
+	Checks    []string    `json:"checks"`
+	State     string      `json:"state"` // met, gaps, needs_evidence, not_evidenced
+}
+
+// Waiver is a waiver from certready.yaml and what became of it.
+type Waiver struct {
+	Check         string `json:"check"`
+	Record        string `json:"record,omitempty"`
+	Justification string `json:"justification"`
+	Approver      string `json:"approver,omitempty"`
+	Expires       string `json:"expires,omitempty"`
+	State         string `json:"state"` // active, expired, unused
+	Applied       int    `json:"applied"`
+}
+
+// Counts tallies open findings by severity.
+type Counts struct {
+	Major         int `json:"major"`
+	Minor         int `json:"minor"`
+	Observation   int `json:"observation"`
+	Waived        int `json:"waived"`
+	Known         int `json:"known"`
+	NeedsEvidence int `json:"needs_evidence"`
+}
+
+// Organisation is the part of the organisation record reports show.
+type Organisation struct {
+	Name   string `json:"name"`
+	NameEN string `json:"name_en,omitempty"`
+	USCC   string `json:"uscc,omitempty"`
+	Sector string `json:"sector,omitempty"`
+}
+
+// Result is everything an audit found.
+type Result struct {
+	Tool         string         `json:"tool"`
+	Version      string         `json:"version"`
+	Dossier      string         `json:"dossier"`
+	InputDigest  string         `json:"input_digest"`
+	AsOf         string         `json:"as_of"`
+	Standard     string         `json:"standard"`
+	Jurisdiction string         `json:"jurisdiction"`
+	Organisation Organisation   `json:"organisation"`
+	Verdict      Verdict        `json:"verdict"`
+	Score        float64        `json:"score"`
+	EligibleFrom string         `json:"eligible_from,omitempty"`
+	Eligible     bool           `json:"eligible"`
+	Counts       Counts         `json:"counts"`
+	Clauses      []ClauseScore  `json:"clauses"`
+	Findings     []Finding      `json:"findings"`
+	Checks       []CheckResult  `json:"checks"`
+	Materials    []Material     `json:"materials"`
+	Principles   []PrincipleRow `json:"principles"`
+	Waivers      []Waiver       `json:"waivers"`
+	Notes        []checks.Text  `json:"notes"`
+	// KPIs are the complaint-log metrics; nil without a log.
+	KPIs *metrics.Metrics `json:"kpis,omitempty"`
+	// FailOn is the threshold the exit code was computed with.
+	FailOn checks.Severity `json:"fail_on"`
+}
+
+// ExitCode is 1 when an open finding reaches the fail-on severity.
+func (r *Result) ExitCode() int {
+	if r.FailOn == checks.None {
+		return 0
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.State == "open" && f.Severity >= r.FailOn {
+			return 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/audit"
+)
+
+func init() { register("markdown", FormatterFunc(formatMarkdown)) }
+
+func mdEscape(s string) string {
+	r := strings.NewReplacer("|", `\|`, "\n", "<br>", "\r", "", "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+// formatMarkdown writes a report a consultant can paste into a document or
+// a merge request: summary, scores, findings by clause, materials and the
+// principles matrix.
+func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
+	t := &tw{w: w, o: Options{Lang: o.Lang}}
+	lang := o.Lang
+	t.p("# %s — %s\n\n", L(o, "Complaints-handling readiness", "投诉处理认证准备度评估"), mdEscape(r.Organisation.Name))
+	t.p("| | |\n|---|---|\n")
+	t.p("| %s | %s |\n", L(o, "Standard", "标准"), standardName(o))
+	if r.Organisation.USCC != "" {
+		t.p("| %s | %s |\n", L(o, "USCC", "统一社会信用代码"), r.Organisation.USCC)
+	}
+	t.p("| %s | %s |\n", L(o, "As of", "评估日期"), r.AsOf)
+	t.p("| %s | **%s** |\n", L(o, "Verdict", "结论"), r.Verdict.Label(lang))
+	t.p("| %s | %.1f / 100 |\n", L(o, "Score", "得分"), r.Score)
+	if r.EligibleFrom != "" {
+		t.p("| %s | %s |\n", L(o, "Earliest application date", "最早可申请日期"), r.EligibleFrom)
+	}
+	t.p("| %s | %d / %d / %d |\n\n", L(o, "Findings (major / minor / observation)", "发现项（严重/轻微/观察）"), r.Counts.Major, r.Counts.Minor, r.Counts.Observation)
+
+	t.p("## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", L(o, "Scores by clause", "各条款得分"), L(o, "Clause", "条款"), L(o, "Title", "名称"), L(o, "Score", "得分"), L(o, "Failed checks", "未通过检查"))
+	for _, c := range r.Clauses {
+		t.p("| %s | %s | %.1f | %d/%d |\n", c.Clause, mdEscape(c.Title.In(lang)), c.Score, c.Failed, c.Checks)
+	}
+	t.p("\n## %s\n", L(o, "Findings", "发现项"))
+	order, groups := groupByClause(r)
+	if len(order) == 0 {
+		t.p("\n%s\n", L(o, "No findings.", "无发现项。"))
+	}
+	for _, cl := range order {
+		t.p("\n### %s %s\n\n", clauseLabel(o, []string{cl}), checks.ClauseTitle(cl).In(lang))
+		t.p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
+			L(o, "Severity", "级别"), L(o, "Check", "检查项"), L(o, "Finding", "发现"), L(o, "Where", "位置"), L(o, "Evidence expected", "应有证据"), L(o, "Remedy", "整改建议"))
+		for _, f := range groups[cl] {
+			sev := f.Severity.Label(lang)
+			if f.State != "open" {
+				sev += " (" + statusLabel(o, f.State) + ")"
+			}
+			t.p("| %s | `%s` %s | %s | %s | %s | %s |\n", sev, f.Check, mdEscape(strings.Join(f.Requirements, ", ")),
+				mdEscape(f.Message.In(lang)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
+		}
+	}
+	if len(r.Materials) > 0 {
+		t.p("\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", L(o, "Application materials (R22)", "申请材料清单（R22）"), L(o, "Item", "材料"), L(o, "Status", "状态"), L(o, "Refs", "对应文件"))
+		for _, m := range r.Materials {
+			t.p("| %s | %s | %s |\n", mdEscape(m.Title.In(lang)), statusLabel(o, string(m.Status)), mdEscape(strings.Join(m.Refs, ", ")))
+		}
+	}
+	t.p("\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", L(o, "Guiding principles (clause 4)", "指导原则（第4章）"), L(o, "Principle", "原则"), L(o, "State", "状态"), L(o, "Checks", "检查项"))
+	for _, p := range r.Principles {
+		t.p("| %s %s | %s | %s |\n", p.Principle, mdEscape(p.Title.In(lang)), statusLabel(o, p.State), mdEscape(strings.Join(p.Checks, ", ")))
+	}
+	if len(r.Waivers) > 0 {
+		t.p("\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", L(o, "Waivers", "豁免"), L(o, "Check", "检查项"), L(o, "Justification", "理由"), L(o, "Expires", "到期"), L(o, "State", "状态"))
+		for _, wv := range r.Waivers {
+			t.p("| `%s` | %s | %s | %s |\n", wv.Check, mdEscape(wv.Justification), wv.Expires, statusLabel(o, wv.State))
+		}
+	}
+	if len(r.Notes) > 0 {
+		t.p("\n## %s\n\n", L(o, "Notes", "提示"))
+		for _, n := range r.Notes {
+			t.p("- %s\n", mdEscape(n.In(lang)))
+		}
+	}
+	t.p("\n---\n%s\n", fmt.Sprintf("certready %s · %s %s", r.Version, L(o, "input digest", "输入摘要"), r.InputDigest))
+	return t.err
+}

@@ -1,0 +1,209 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/audit"
+)
+
+func init() { register("text", FormatterFunc(formatText)) }
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiGreen  = "\x1b[32m"
+)
+
+type tw struct {
+	w   io.Writer
+	o   Options
+	err error
+}
+
+func (t *tw) p(format string, args ...any) {
+	if t.err == nil {
+		_, t.err = fmt.Fprintf(t.w, format, args...)
+	}
+}
+
+func (t *tw) c(code, s string) string {
+	if !t.o.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func sevColour(s checks.Severity) string {
+	switch s {
+	case checks.Major:
+		return ansiRed
+	case checks.Minor:
+		return ansiYellow
+	}
+	return ansiCyan
+}
+
+// wrapIndent wraps text to width columns (CJK counted as two) with an indent.
+func wrapIndent(s string, width int, indent string) string {
+	var b strings.Builder
+	col := 0
+	b.WriteString(indent)
+	col = len(indent)
+	for _, word := range splitWords(s) {
+		w := displayWidth(word)
+		if col+w > width && col > len(indent) {
+			b.WriteString("\n")
+			b.WriteString(indent)
+			col = len(indent)
+			word = strings.TrimLeft(word, " ")
+			w = displayWidth(word)
+		}
+		b.WriteString(word)
+		col += w
+	}
+	return b.String()
+}
+
+// splitWords splits Latin text at spaces (keeping the space with the
+// following word) and CJK text between characters.
+func splitWords(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			flush()
+			cur.WriteRune(r)
+		case r >= 0x2E80:
+			flush()
+			out = append(out, string(r))
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) || (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xFFE0 && r <= 0xFFE6)) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+func pad(s string, w int) string {
+	d := displayWidth(s)
+	if d >= w {
+		return s
+	}
+	return s + strings.Repeat(" ", w-d)
+}
+
+// formatText writes the report for an 80-column terminal, findings grouped
+// by clause, worst first.
+func formatText(w io.Writer, r *audit.Result, o Options) error {
+	t := &tw{w: w, o: o}
+	lang := o.Lang
+	name := r.Organisation.Name
+	if name == "" {
+		name = L(o, "(organisation not named)", "（未填写组织名称）")
+	}
+	t.p("%s\n", t.c(ansiBold, "certready — "+name))
+	t.p("%s %s   %s %s\n", L(o, "Standard:", "标准："), standardName(o), L(o, "As of:", "评估日期："), r.AsOf)
+	vc := ansiGreen
+	if r.Verdict == audit.NotReady {
+		vc = ansiRed
+	} else if r.Verdict == audit.ReadyMinor {
+		vc = ansiYellow
+	}
+	t.p("%s %s   %s %.1f/100\n", L(o, "Verdict:", "结论："), t.c(vc+ansiBold, r.Verdict.Label(lang)), L(o, "Score:", "得分："), r.Score)
+	if r.EligibleFrom != "" {
+		t.p("%s %s\n", L(o, "Earliest application date:", "最早可申请日期："), r.EligibleFrom)
+	}
+	t.p("%s %d %s, %d %s, %d %s",
+		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, L(o, "observations", "观察"))
+	if r.Counts.Waived > 0 {
+		t.p(", %d %s", r.Counts.Waived, L(o, "waived", "已豁免"))
+	}
+	if r.Counts.Known > 0 {
+		t.p(", %d %s", r.Counts.Known, L(o, "known from baseline", "基线已知"))
+	}
+	t.p("\n")
+	order, groups := groupByClause(r)
+	for _, cl := range order {
+		title := checks.ClauseTitle(cl).In(lang)
+		t.p("\n%s\n", t.c(ansiBold, fmt.Sprintf("%s %s", clauseLabel(o, []string{cl}), title)))
+		for _, f := range groups[cl] {
+			state := ""
+			if f.State != "open" {
+				state = " [" + statusLabel(o, f.State) + "]"
+			}
+			sev := pad(f.Severity.Label(lang), 11)
+			t.p("  %s %s%s\n", t.c(sevColour(f.Severity), sev), f.Check, state)
+			t.p("%s\n", wrapIndent(f.Message.In(lang), 78, "      "))
+			if f.Where != "" {
+				t.p("%s\n", wrapIndent(L(o, "at ", "位置：")+f.Where, 78, "      "))
+			}
+			for i, row := range f.Rows {
+				if i == 3 {
+					t.p("      … %d %s\n", len(f.Rows)-3, L(o, "more rows listed in JSON output", "行详见 JSON 输出"))
+					break
+				}
+				t.p("      - %s %s\n", row.ID, row.Pos.String())
+			}
+			t.p("%s\n", wrapIndent(L(o, "fix: ", "整改：")+f.Remedy.In(lang), 78, "      "))
+		}
+	}
+	if len(r.Materials) > 0 {
+		t.p("\n%s\n", t.c(ansiBold, L(o, "Application materials (R22)", "申请材料清单（R22）")))
+		for _, m := range r.Materials {
+			t.p("  %s %s\n", pad(statusLabel(o, string(m.Status)), 15), m.Title.In(lang))
+		}
+	}
+	need := 0
+	for _, c := range r.Checks {
+		if c.Status == audit.NeedsEvidence {
+			need++
+		}
+	}
+	if need > 0 {
+		t.p("\n%s\n", t.c(ansiBold, L(o, "Needs evidence (an auditor must see it)", "待提供证据（需审核员现场确认）")))
+		for _, c := range r.Checks {
+			if c.Status == audit.NeedsEvidence {
+				t.p("  %s\n%s\n", c.ID, wrapIndent(c.Evidence.In(lang), 78, "      "))
+			}
+		}
+	}
+	for _, n := range r.Notes {
+		t.p("\n%s %s", L(o, "note:", "提示："), n.In(lang))
+	}
+	if len(r.Notes) > 0 {
+		t.p("\n")
+	}
+	return t.err
+}
+
+func standardName(o Options) string {
+	if o.Standard == "iso10002" {
+		return "ISO 10002:2018"
+	}
+	return "GB/T 19012-2019 (ISO 10002:2018)"
+}
