@@ -1,0 +1,159 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/config"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/schemas"
+)
+
+func mini(t *testing.T) *load.Result {
+	t.Helper()
+	res, err := load.Load("testdata/mini", load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func asOf(s string) dossier.Date {
+	d, err := dossier.ParseISODate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func run(t *testing.T, res *load.Result, o Options) *Result {
+	t.Helper()
+	if o.AsOf.IsZero() {
+		o.AsOf = asOf("2026-11-23")
+	}
+	if o.Standard == "" {
+		o.Standard = "gbt19012"
+	}
+	r, err := Run(res.Dossier, res.Config, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestAnIncompleteDossierIsNotReadyAndFailsOnMajor(t *testing.T) {
+	r := run(t, mini(t), Options{FailOn: checks.Major})
+	if r.Verdict != NotReady || r.Counts.Major == 0 || r.ExitCode() != 1 {
+		t.Fatalf("verdict %s, majors %d, exit %d", r.Verdict, r.Counts.Major, r.ExitCode())
+	}
+	if r.Score <= 0 || r.Score >= 100 {
+		t.Errorf("score %v out of the expected open interval", r.Score)
+	}
+	if len(r.Principles) != 14 {
+		t.Errorf("principles matrix has %d rows, want 14", len(r.Principles))
+	}
+}
+
+func TestFailOnNoneNeverFails(t *testing.T) {
+	if r := run(t, mini(t), Options{FailOn: checks.None}); r.ExitCode() != 0 {
+		t.Errorf("exit %d with --fail-on none", r.ExitCode())
+	}
+}
+
+func TestOnlyAndSkipSelectChecksAndRejectTypos(t *testing.T) {
+	r := run(t, mini(t), Options{Only: []string{"org."}})
+	for _, c := range r.Checks {
+		if !strings.HasPrefix(c.ID, "org.") {
+			t.Errorf("check %s ran despite --only org.", c.ID)
+		}
+	}
+	res := mini(t)
+	if _, err := Run(res.Dossier, res.Config, Options{AsOf: asOf("2026-11-23"), Skip: []string{"org.nope"}}); err == nil {
+		t.Error("an unknown check in --skip must be an error")
+	}
+}
+
+func TestWaiversApplyExpireAndReportUnused(t *testing.T) {
+	res := mini(t)
+	res.Config.Waivers = []config.Waiver{
+		{Check: "licence.sector-permit", Justification: "permit application filed", Expires: "2027-01-31"},
+		{Check: "org.profile", Justification: "old waiver", Expires: "2026-01-01"},
+		{Check: "resources.crm", Record: "no-such-record", Justification: "never matches"},
+	}
+	r := run(t, res, Options{FailOn: checks.Major})
+	states := map[string]string{}
+	for _, w := range r.Waivers {
+		states[w.Check] = w.State
+	}
+	if states["licence.sector-permit"] != "active" || states["org.profile"] != "expired" || states["resources.crm"] != "unused" {
+		t.Fatalf("waiver states %v", states)
+	}
+	for _, f := range r.Findings {
+		if f.Check == "licence.sector-permit" && f.State != "waived" {
+			t.Errorf("sector-permit finding not waived: %s", f.State)
+		}
+		if f.Check == "org.profile" && f.State != "open" {
+			t.Errorf("an expired waiver still applied to org.profile")
+		}
+	}
+}
+
+func TestAWaiverOfAnUnknownCheckIsAnInputError(t *testing.T) {
+	res := mini(t)
+	res.Config.Waivers = []config.Waiver{{Check: "no.such-check", Justification: "x", Line: 3, Col: 5}}
+	_, err := Run(res.Dossier, res.Config, Options{AsOf: asOf("2026-11-23")})
+	if err == nil || !strings.Contains(err.Error(), "3:5") {
+		t.Fatalf("want a positioned error, got %v", err)
+	}
+}
+
+func TestABaselineTurnsKnownFindingsIntoKnownAndPassesTheRun(t *testing.T) {
+	first := run(t, mini(t), Options{FailOn: checks.Major})
+	base := map[string]bool{}
+	for i := range first.Findings {
+		base[first.Findings[i].Key()] = true
+	}
+	second := run(t, mini(t), Options{FailOn: checks.Major, Baseline: base})
+	if second.ExitCode() != 0 || second.Counts.Known != len(first.Findings) {
+		t.Fatalf("exit %d, known %d of %d", second.ExitCode(), second.Counts.Known, len(first.Findings))
+	}
+}
+
+func TestTheJSONReportValidatesAgainstItsSchemaAndIsStable(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	b, _ := schemas.FS.ReadFile("report.schema.json")
+	if err := c.AddResource("report.schema.json", bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile("report.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev []byte
+	for i := 0; i < 2; i++ {
+		r := run(t, mini(t), Options{FailOn: checks.Major})
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(out, &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(v); err != nil {
+			t.Fatalf("%#v", err)
+		}
+		if prev != nil && !bytes.Equal(prev, out) {
+			t.Fatal("two runs over the same input gave different JSON")
+		}
+		prev = out
+	}
+}
