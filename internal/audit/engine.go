@@ -366,7 +366,10 @@ func score(r *Result, _ *config.Config, _ Options) {
 			}
 		}
 	}
-	type acc struct{ w, e float64; n, failed int }
+	type acc struct {
+		w, e      float64
+		n, failed int
+	}
 	per := map[string]*acc{}
 	var tot acc
 	for _, cr := range r.Checks {
