@@ -1,0 +1,467 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/certready/certready/internal/cn"
+	"github.com/certready/certready/internal/dossier"
+)
+
+// The application materials checklist (R22): what a certification body
+// asks for with the application (seed 000 §3, seed 002 §3.2). Each item is
+// recorded with p.Material so the report and the evidence pack can print
+// the whole list, present items included; a missing or expired item that
+// is not optional is also a finding.
+
+var materialsChecklist = &Check{
+	ID:          "materials.checklist",
+	Title:       T("Application materials complete", "申请材料齐全"),
+	Severity:    Major,
+	Requirement: []string{"R22"},
+	Clauses:     []string{"5.1", "5.3", "6.4", "8.2", "8.3"},
+	Principles:  []string{"4.4"},
+	Evidence: T("Every item of the application pack on file: business licence copy, organisation code certificate (only without a USCC), legal representative ID copy, company profile, manual, procedures, work instructions, intake register, handling and follow-up records, analysis reports, staff list with qualifications, training plan and records, sector permits where applicable, and a customer satisfaction survey report within the survey period.",
+		"申请材料逐项在案：营业执照复印件、组织机构代码证（仅无统一代码时）、法定代表人身份证复印件、企业简介、手册、程序文件、作业指导书、投诉受理登记、处理及回访记录、分析报告、投诉处理人员名单及资质、培训计划及记录、行业许可证（如适用）及调查期内的顾客满意度调查报告。"),
+	Remedy: T("Prepare each missing item, put its file in the dossier and reference it from the record it belongs to; renew expired items.",
+		"补齐缺少的材料，将文件放入资料目录并在相应记录中引用；过期材料予以更新。"),
+	Doc: T("An item counts as present only when its file is in the dossier. Handling records are satisfied by the complaint log itself; analysis reports by any document of kind analysis. Other certificates are optional and never a finding.",
+		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何 analysis 类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。"),
+	Run: runMaterials,
+}
+
+func init() { Register(materialsChecklist) }
+
+// material is one checklist line being worked out, with the place a
+// finding about it should point at.
+type material struct {
+	Material
+	pos dossier.Pos
+}
+
+func newMaterial(id, en, zh string) *material {
+	return &material{Material: Material{ID: id, Title: T(en, zh), Status: MaterialMissing}}
+}
+
+func (m *material) present(refs ...string) *material {
+	m.Status = MaterialPresent
+	m.Refs = append(m.Refs, refs...)
+	return m
+}
+
+func (m *material) note(t Text) *material {
+	m.Note = t
+	return m
+}
+
+func runMaterials(p *Pass) {
+	items := []*material{
+		materialBusinessLicence(p),
+		materialOrgCode(p),
+		materialLegalRepID(p),
+		materialDocs(p, "company_profile", "Company profile", "企业简介", "profile"),
+		materialDocs(p, "quality_manual", "Quality manual", "质量手册", "manual"),
+		materialDocs(p, "procedures", "Procedures", "程序文件", "procedure"),
+		materialDocs(p, "work_instructions", "Work instructions", "作业指导书", "instruction"),
+		materialForm(p, "intake_register", "Complaint intake register", "投诉受理登记表", "intake_register"),
+		materialHandlingRecords(p),
+		materialForm(p, "follow_up_records", "Follow-up records", "回访记录", "follow_up_record"),
+		materialAnalysis(p),
+		materialStaffList(p),
+		materialTraining(p),
+		materialSectorPermits(p),
+		materialOtherCertificates(p),
+		materialSurvey(p),
+	}
+	for _, m := range items {
+		p.Material(m.Material)
+		if m.Optional || (m.Status != MaterialMissing && m.Status != MaterialExpired) {
+			continue
+		}
+		state := T("missing", "缺少")
+		if m.Status == MaterialExpired {
+			state = T("expired", "已过期")
+		}
+		msg := Text{
+			EN: fmt.Sprintf("Application material %s: %s.", state.EN, m.Title.EN),
+			ZH: fmt.Sprintf("申请材料%s：%s。", state.ZH, m.Title.ZH),
+		}
+		if m.Note.EN != "" {
+			msg.EN = strings.TrimSuffix(msg.EN, ".") + " — " + m.Note.EN
+			msg.ZH = strings.TrimSuffix(msg.ZH, "。") + "——" + m.Note.ZH
+		}
+		p.Report(Finding{Pos: m.pos, Record: m.ID, Message: msg})
+	}
+}
+
+// docsWithFile splits documents into those whose file is in the dossier
+// and those that are only registered.
+func docsWithFile(d *dossier.Dossier, docs []*dossier.Document) (filed, unfiled []*dossier.Document) {
+	for _, doc := range docs {
+		if evidenceOnFile(d, doc.File) {
+			filed = append(filed, doc)
+		} else {
+			unfiled = append(unfiled, doc)
+		}
+	}
+	return filed, unfiled
+}
+
+func docIDs(docs []*dossier.Document) []string {
+	out := make([]string, 0, len(docs))
+	for _, doc := range docs {
+		out = append(out, doc.ID)
+	}
+	return out
+}
+
+// fromDocs settles an item from the documents that could satisfy it.
+func fromDocs(p *Pass, m *material, docs []*dossier.Document) *material {
+	filed, unfiled := docsWithFile(p.Dossier, docs)
+	if len(filed) > 0 {
+		return m.present(docIDs(filed)...)
+	}
+	if len(unfiled) > 0 {
+		m.pos = unfiled[0].PosOf("file")
+		ids := strings.Join(docIDs(unfiled), ", ")
+		return m.note(Tf("%s registered but its file is not in the dossier", "%s 已登记但文件不在资料中", ids))
+	}
+	return m
+}
+
+func materialDocs(p *Pass, id, en, zh string, kinds ...string) *material {
+	m := newMaterial(id, en, zh)
+	docs := documentsOfKind(p.Dossier, kinds...)
+	if len(docs) == 0 {
+		k := strings.Join(kinds, ", ")
+		return m.note(Tf("no document of kind %s", "没有 %s 类文件", k))
+	}
+	return fromDocs(p, m, docs)
+}
+
+// formsCovering returns forms, records and analyses that declare element.
+func formsCovering(d *dossier.Dossier, element string) []*dossier.Document {
+	var out []*dossier.Document
+	for _, doc := range documentsOfKind(d, "form", "record", "analysis") {
+		if doc.CoversElement(element) {
+			out = append(out, doc)
+		}
+	}
+	return out
+}
+
+func materialForm(p *Pass, id, en, zh, element string) *material {
+	m := newMaterial(id, en, zh)
+	docs := formsCovering(p.Dossier, element)
+	if len(docs) == 0 {
+		return m.note(Tf("no form or record covering %s", "没有涵盖 %s 的表单或记录", element))
+	}
+	return fromDocs(p, m, docs)
+}
+
+func materialHandlingRecords(p *Pass) *material {
+	m := newMaterial("handling_records", "Complaint handling records", "投诉处理记录")
+	d := p.Dossier
+	// The complaint log is the handling record itself, provided it has rows.
+	if d.Complaints != nil && (p.Metrics == nil || p.Metrics.Total > 0) {
+		m.present(d.Complaints.Source())
+	}
+	docs := formsCovering(d, "handling_record")
+	if m.Status == MaterialPresent {
+		filed, _ := docsWithFile(d, docs)
+		return m.present(docIDs(filed)...)
+	}
+	if len(docs) == 0 {
+		return m.note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖 handling_record 的表单或记录"))
+	}
+	return fromDocs(p, m, docs)
+}
+
+func materialAnalysis(p *Pass) *material {
+	m := newMaterial("analysis_reports", "Complaint analysis reports", "投诉分析报告")
+	// Any analysis document is an analysis report by nature, whether or not
+	// it declares the element.
+	docs := formsCovering(p.Dossier, "analysis_report")
+	for _, doc := range documentsOfKind(p.Dossier, "analysis") {
+		if !doc.CoversElement("analysis_report") {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) == 0 {
+		return m.note(T("no document of kind analysis and no form covering analysis_report", "没有 analysis 类文件，也没有涵盖 analysis_report 的表单"))
+	}
+	return fromDocs(p, m, docs)
+}
+
+func materialBusinessLicence(p *Pass) *material {
+	m := newMaterial("business_licence", "Business licence copy", "营业执照副本复印件")
+	return fromLicences(p, m, licencesOfType(p.Dossier, businessLicence), T("no business licence recorded", "未登记营业执照"))
+}
+
+// fromLicences settles an item from the licences that could satisfy it: a
+// valid one with its scan is present; otherwise expired if every one has
+// expired, else missing with the reason.
+func fromLicences(p *Pass, m *material, ls []*dossier.Licence, none Text) *material {
+	if len(ls) == 0 {
+		return m.note(none)
+	}
+	var noScan, undated, expired []*dossier.Licence
+	for _, l := range ls {
+		switch {
+		case l.ValidUntil.IsZero():
+			undated = append(undated, l)
+		case !l.ValidUntil.ValidOn(p.AsOf):
+			expired = append(expired, l)
+		case !evidenceOnFile(p.Dossier, l.Evidence):
+			noScan = append(noScan, l)
+		default:
+			m.present(l.Evidence)
+		}
+	}
+	if m.Status == MaterialPresent {
+		return m
+	}
+	if len(noScan) > 0 {
+		l := noScan[0]
+		m.pos = l.PosOf("evidence")
+		return m.note(Tf("%s %s has no scan in the dossier", "%s %s 在资料中没有扫描件", l.Type, l.Number))
+	}
+	if len(undated) > 0 {
+		l := undated[0]
+		m.pos = l.PosOf("valid_until")
+		return m.note(Tf("%s %s has no validity date, so it cannot be shown to be in force", "%s %s 未填写有效期，无法证明其有效", l.Type, l.Number))
+	}
+	l := expired[0]
+	m.Status = MaterialExpired
+	m.pos = l.PosOf("valid_until")
+	return m.note(Tf("%s %s expired on %s", "%s %s 已于 %s 过期", l.Type, l.Number, l.ValidUntil))
+}
+
+func materialOrgCode(p *Pass) *material {
+	m := newMaterial("org_code_certificate", "Organisation code certificate", "组织机构代码证")
+	o := p.Dossier.Organisation
+	switch {
+	case p.Config.Jurisdiction != "cn":
+		m.Status = MaterialNotApplicable
+		return m.note(T("not required outside China", "中国以外不适用"))
+	case o != nil && strings.TrimSpace(o.USCC) != "":
+		m.Status = MaterialNotApplicable
+		return m.note(T("three-in-one licence: the USCC replaces the organisation code", "三证合一：统一社会信用代码取代组织机构代码"))
+	case o == nil || strings.TrimSpace(o.OrgCode) == "":
+		m.pos = orgPos(p.Dossier, "org_code")
+		return m.note(T("neither a USCC nor an organisation code is recorded", "既未登记统一社会信用代码，也未登记组织机构代码"))
+	}
+	m.pos = o.PosOf("org_code")
+	code := cn.ValidateOrgCode(o.OrgCode).Compact
+	var certs []*dossier.Document
+	for _, doc := range documentsOfKind(p.Dossier, "certificate") {
+		if isOrgCodeCertificate(doc, code) {
+			certs = append(certs, doc)
+		}
+	}
+	for i := range p.Dossier.Licences {
+		l := &p.Dossier.Licences[i]
+		if code != "" && cn.ValidateOrgCode(l.Number).Compact == code && evidenceOnFile(p.Dossier, l.Evidence) {
+			return m.present(l.Evidence)
+		}
+	}
+	if len(certs) == 0 {
+		return m.note(Tf("no certificate document or licence record for organisation code %s", "没有组织机构代码 %s 的证书文件或证照记录", o.OrgCode))
+	}
+	return fromDocs(p, m, certs)
+}
+
+// isOrgCodeCertificate recognises the organisation code certificate among
+// certificates by its title or by the code it carries.
+func isOrgCodeCertificate(doc *dossier.Document, code string) bool {
+	t := strings.ToLower(doc.Title)
+	if strings.Contains(t, "组织机构代码") || strings.Contains(t, "organisation code") || strings.Contains(t, "organization code") {
+		return true
+	}
+	return code != "" && strings.Contains(strings.ReplaceAll(strings.ToUpper(doc.Title+" "+doc.ID), "-", ""), code)
+}
+
+func materialLegalRepID(p *Pass) *material {
+	m := newMaterial("legal_rep_id", "Legal representative ID copy", "法定代表人身份证复印件")
+	o := p.Dossier.Organisation
+	m.pos = orgPos(p.Dossier, "legal_rep_id_file")
+	switch {
+	case o == nil || o.LegalRepIDFile == "":
+		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
+	case !evidenceOnFile(p.Dossier, o.LegalRepIDFile):
+		return m.note(Tf("%s is not in the dossier", "%s 不在资料中", o.LegalRepIDFile))
+	}
+	return m.present(o.LegalRepIDFile)
+}
+
+func materialStaffList(p *Pass) *material {
+	m := newMaterial("staff_list", "Complaint staff list with qualifications", "投诉处理人员名单及资质")
+	d := p.Dossier
+	hs := handlers(d)
+	if len(hs) == 0 {
+		return m.note(T("nobody is marked as a complaint handler", "无人标记为投诉处理人员"))
+	}
+	var none, lapsed, refs []string
+	for _, h := range hs {
+		refs = append(refs, personRecord(h))
+		current, filed := false, false
+		for i := range d.Qualifications {
+			q := &d.Qualifications[i]
+			if q.Person != h.ID || !evidenceOnFile(d, q.Evidence) {
+				continue
+			}
+			filed = true
+			if q.ValidUntil.IsZero() || q.ValidUntil.ValidOn(p.AsOf) {
+				current = true
+			}
+		}
+		switch {
+		case !filed:
+			none = append(none, h.ID)
+		case !current:
+			lapsed = append(lapsed, h.ID)
+		}
+	}
+	limit := p.T().MaxListed
+	switch {
+	case len(none) > 0:
+		m.pos = hs[0].Pos
+		ids := joinIDs(none, limit)
+		return m.note(Text{
+			EN: fmt.Sprintf("no qualification certificate on file for %s", ids.EN),
+			ZH: fmt.Sprintf("%s 没有在案的资质证书", ids.ZH),
+		})
+	case len(lapsed) > 0:
+		m.Status = MaterialExpired
+		ids := joinIDs(lapsed, limit)
+		return m.note(Text{
+			EN: fmt.Sprintf("only expired qualifications for %s", ids.EN),
+			ZH: fmt.Sprintf("%s 的资质证书均已过期", ids.ZH),
+		})
+	}
+	return m.present(refs...)
+}
+
+func materialTraining(p *Pass) *material {
+	m := newMaterial("training", "Training plan and records", "培训计划及记录")
+	d := p.Dossier
+	plans, _ := docsWithFile(d, documentsOfKind(d, "training_plan"))
+	var records []string
+	for i := range d.Training {
+		if evidenceOnFile(d, d.Training[i].SignIn) {
+			records = append(records, "training "+d.Training[i].ID)
+		}
+	}
+	switch {
+	case len(plans) == 0 && len(records) == 0:
+		return m.note(T("no training plan with its file and no training session with a sign-in sheet", "没有附文件的培训计划，也没有附签到表的培训记录"))
+	case len(plans) == 0:
+		return m.note(T("training records exist but no training plan with its file", "有培训记录，但没有附文件的培训计划"))
+	case len(records) == 0:
+		return m.note(T("a training plan exists but no training session with a sign-in sheet", "有培训计划，但没有附签到表的培训记录"))
+	}
+	return m.present(append(docIDs(plans), records...)...)
+}
+
+func materialSectorPermits(p *Pass) *material {
+	m := newMaterial("sector_permits", "Sector permits", "行业许可证")
+	o := p.Dossier.Organisation
+	var types []string
+	if o != nil {
+		types = p.Config.SectorPermits[o.Sector]
+	}
+	if len(types) == 0 {
+		m.Status = MaterialNotApplicable
+		if o != nil && o.Sector != "" {
+			return m.note(Tf("the %s sector needs no permit", "%s 行业无需许可证", o.Sector))
+		}
+		return m.note(T("no regulated sector recorded", "未登记受监管行业"))
+	}
+	list := strings.Join(types, ", ")
+	m.pos = orgPos(p.Dossier, "sector")
+	return fromLicences(p, m, licencesOfType(p.Dossier, types...),
+		Text{
+			EN: fmt.Sprintf("no permit of type %s for the %s sector", list, o.Sector),
+			ZH: fmt.Sprintf("%s 行业没有 %s 类许可证", o.Sector, list),
+		})
+}
+
+func materialOtherCertificates(p *Pass) *material {
+	m := newMaterial("other_certificates", "Other certificates", "其他证书")
+	m.Optional = true
+	var certs []*dossier.Document
+	for _, doc := range documentsOfKind(p.Dossier, "certificate") {
+		if !isOrgCodeCertificate(doc, "") {
+			certs = append(certs, doc)
+		}
+	}
+	if len(certs) == 0 {
+		return m.note(T("none recorded (optional)", "未登记（可选）"))
+	}
+	return fromDocs(p, m, certs)
+}
+
+func materialSurvey(p *Pass) *material {
+	m := newMaterial("satisfaction_survey", "Recent customer satisfaction survey report", "近期顾客满意度调查报告")
+	d := p.Dossier
+	months := p.T().SurveyMonths
+	from := p.AsOf.AddDate(0, -months, 0)
+	recent := func(date dossier.Date) bool { return !date.Before(from) }
+	var older, unfiled, undated []string
+	var latest dossier.Date
+	for i := range d.Surveys {
+		s := &d.Surveys[i]
+		switch {
+		case s.Date.IsZero():
+			undated = append(undated, s.ID)
+		case s.Date.After(p.AsOf):
+			// Not yet held on the as-of date: it proves nothing yet.
+		case !recent(s.Date):
+			older = append(older, s.ID)
+			if s.Date.After(latest) {
+				latest = s.Date
+			}
+		case evidenceOnFile(d, s.Report):
+			m.present(s.Report)
+		default:
+			unfiled = append(unfiled, s.ID)
+			if m.pos.IsZero() {
+				m.pos = s.PosOf("report")
+			}
+		}
+	}
+	for _, doc := range documentsOfKind(d, "survey_report") {
+		date := doc.Effective
+		if date.IsZero() {
+			date = doc.ApprovedOn
+		}
+		switch {
+		case date.IsZero():
+			undated = append(undated, doc.ID)
+		case date.After(p.AsOf):
+		case !recent(date):
+			older = append(older, doc.ID)
+			if date.After(latest) {
+				latest = date
+			}
+		case evidenceOnFile(d, doc.File):
+			m.present(doc.ID)
+		default:
+			unfiled = append(unfiled, doc.ID)
+		}
+	}
+	switch {
+	case m.Status == MaterialPresent:
+		return m
+	case len(unfiled) > 0:
+		ids := strings.Join(unfiled, ", ")
+		return m.note(Tf("the report of %s is not in the dossier", "%s 的调查报告不在资料中", ids))
+	case len(undated) > 0:
+		ids := strings.Join(undated, ", ")
+		return m.note(Tf("%s has no date, so it cannot be shown to be recent", "%s 没有日期，无法证明为近期调查", ids))
+	case len(older) > 0:
+		m.Status = MaterialExpired
+		return m.note(Tf("the latest survey (%s) is older than %d months", "最近一次调查（%s）早于 %d 个月", latest, months))
+	}
+	return m.note(Tf("no customer satisfaction survey held by %s", "截至 %s 未开展顾客满意度调查", p.AsOf))
+}
