@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/diff"
+)
+
+func init() { register(newDiffCmd) }
+
+func newDiffCmd(env Env) *cobra.Command {
+	var format, lang string
+	cmd := &cobra.Command{
+		Use:   "diff OLD.json NEW.json",
+		Short: "Compare two JSON audit reports: fixed, new, regressed, score movement per clause",
+		Long:  "diff compares two reports written by `certready audit --format json`. Exit 1 when anything regressed (a check that passed before now has a finding), 0 otherwise.",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			old, err := readResult(args[0])
+			if err != nil {
+				return err
+			}
+			new, err := readResult(args[1])
+			if err != nil {
+				return err
+			}
+			d := diff.Compare(old, new, lang)
+			switch format {
+			case "json":
+				enc := json.NewEncoder(env.Out)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				err = enc.Encode(d)
+			case "text", "markdown":
+				err = d.WriteText(env.Out, format == "markdown")
+			default:
+				return usageErr("--format: expected text, markdown or json, got %q", format)
+			}
+			if err != nil {
+				return err
+			}
+			if d.HasRegressions() {
+				return &ExitError{Code: ExitFindings}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, markdown or json")
+	cmd.Flags().StringVar(&lang, "lang", "en", "language of finding messages: en or zh")
+	return cmd
+}
+
+func readResult(path string) (*audit.Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	var r audit.Result
+	if err := json.Unmarshal(b, &r); err != nil || r.Tool != "certready" {
+		return nil, usageErr("%s: not a certready JSON report%s", path, errSuffix(err))
+	}
+	return &r, nil
+}
+
+func errSuffix(err error) string {
+	if err == nil {
+		return ""
+	}
+	return fmt.Sprintf(" (%v)", err)
+}

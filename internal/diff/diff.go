@@ -1,0 +1,152 @@
+// Package diff compares two audit results: what was fixed, what is new,
+// what regressed and how each clause's score moved. A quality manager
+// tracks progress week by week with it; CI fails when anything regressed.
+package diff
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/certready/certready/internal/audit"
+)
+
+// Change is one finding that appeared or disappeared.
+type Change struct {
+	Check    string `json:"check"`
+	Severity string `json:"severity"`
+	Where    string `json:"where"`
+	Record   string `json:"record,omitempty"`
+	Message  string `json:"message"`
+}
+
+// Movement is one clause's score change.
+type Movement struct {
+	Clause string  `json:"clause"`
+	Old    float64 `json:"old"`
+	New    float64 `json:"new"`
+	Delta  float64 `json:"delta"`
+}
+
+// Diff is the comparison of two runs.
+type Diff struct {
+	OldAsOf  string   `json:"old_as_of"`
+	NewAsOf  string   `json:"new_as_of"`
+	OldScore float64  `json:"old_score"`
+	NewScore float64  `json:"new_score"`
+	Fixed    []Change `json:"fixed"`
+	New      []Change `json:"new"`
+	// Regressed are new findings of a check that passed in the old run.
+	Regressed []Change   `json:"regressed"`
+	Clauses   []Movement `json:"clauses"`
+	Verdict   [2]string  `json:"verdict"`
+}
+
+func change(f *audit.Finding, lang string) Change {
+	return Change{Check: f.Check, Severity: f.Severity.String(), Where: f.Where, Record: f.Record, Message: f.Message.In(lang)}
+}
+
+// Compare computes what changed from old to new. Findings are matched by
+// check, record and position, not by wording.
+func Compare(old, new *audit.Result, lang string) *Diff {
+	d := &Diff{OldAsOf: old.AsOf, NewAsOf: new.AsOf, OldScore: old.Score, NewScore: new.Score,
+		Fixed: []Change{}, New: []Change{}, Regressed: []Change{}, Clauses: []Movement{},
+		Verdict: [2]string{string(old.Verdict), string(new.Verdict)}}
+	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
+	oldFailing := map[string]bool{}
+	for i := range old.Findings {
+		if old.Findings[i].State != "waived" {
+			oldKeys[old.Findings[i].Key()] = true
+			oldFailing[old.Findings[i].Check] = true
+		}
+	}
+	for i := range new.Findings {
+		f := &new.Findings[i]
+		if f.State == "waived" {
+			continue
+		}
+		newKeys[f.Key()] = true
+		if !oldKeys[f.Key()] {
+			d.New = append(d.New, change(f, lang))
+			if !oldFailing[f.Check] {
+				d.Regressed = append(d.Regressed, change(f, lang))
+			}
+		}
+	}
+	for i := range old.Findings {
+		f := &old.Findings[i]
+		if f.State != "waived" && !newKeys[f.Key()] {
+			d.Fixed = append(d.Fixed, change(f, lang))
+		}
+	}
+	oldScores := map[string]float64{}
+	for _, c := range old.Clauses {
+		oldScores[c.Clause] = c.Score
+	}
+	seen := map[string]bool{}
+	for _, c := range new.Clauses {
+		seen[c.Clause] = true
+		o, ok := oldScores[c.Clause]
+		if !ok {
+			o = 0
+		}
+		if c.Score != o {
+			d.Clauses = append(d.Clauses, Movement{Clause: c.Clause, Old: o, New: c.Score, Delta: round1(c.Score - o)})
+		}
+	}
+	for cl, o := range oldScores {
+		if !seen[cl] {
+			d.Clauses = append(d.Clauses, Movement{Clause: cl, Old: o, New: 0, Delta: -o})
+		}
+	}
+	sort.Slice(d.Clauses, func(i, j int) bool { return d.Clauses[i].Clause < d.Clauses[j].Clause })
+	return d
+}
+
+func round1(x float64) float64 {
+	if x < 0 {
+		return -float64(int64(-x*10+0.5)) / 10
+	}
+	return float64(int64(x*10+0.5)) / 10
+}
+
+// HasRegressions reports whether CI should fail.
+func (d *Diff) HasRegressions() bool { return len(d.Regressed) > 0 }
+
+// WriteText renders the diff for a terminal; markdown selects a Markdown
+// rendering of the same content.
+func (d *Diff) WriteText(w io.Writer, markdown bool) error {
+	var err error
+	p := func(format string, args ...any) {
+		if err == nil {
+			_, err = fmt.Fprintf(w, format, args...)
+		}
+	}
+	h := func(s string) {
+		if markdown {
+			p("\n## %s\n\n", s)
+		} else {
+			p("\n%s\n", s)
+		}
+	}
+	if markdown {
+		p("# certready diff %s → %s\n\n", d.OldAsOf, d.NewAsOf)
+	} else {
+		p("certready diff %s → %s\n", d.OldAsOf, d.NewAsOf)
+	}
+	p("score %.1f → %.1f (%+.1f); verdict %s → %s\n", d.OldScore, d.NewScore, round1(d.NewScore-d.OldScore), d.Verdict[0], d.Verdict[1])
+	list := func(title string, cs []Change) {
+		h(fmt.Sprintf("%s (%d)", title, len(cs)))
+		for _, c := range cs {
+			p("- %s [%s] %s — %s\n", c.Check, c.Severity, c.Where, c.Message)
+		}
+	}
+	list("Regressed", d.Regressed)
+	list("New", d.New)
+	list("Fixed", d.Fixed)
+	h("Score by clause")
+	for _, m := range d.Clauses {
+		p("- %s: %.1f → %.1f (%+.1f)\n", m.Clause, m.Old, m.New, m.Delta)
+	}
+	return err
+}

@@ -1,0 +1,47 @@
+package diff
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/audit"
+)
+
+func finding(check, where string, sev checks.Severity) audit.Finding {
+	return audit.Finding{Check: check, Where: where, Severity: sev, State: "open", Message: checks.T(check+" at "+where, "")}
+}
+
+func TestCompareSortsFindingsIntoFixedNewAndRegressed(t *testing.T) {
+	old := &audit.Result{AsOf: "2026-11-01", Score: 60, Verdict: audit.NotReady,
+		Findings: []audit.Finding{finding("licence.valid", "l.yaml:2:3", checks.Major), finding("docs.control", "d.yaml:4:5", checks.Minor)},
+		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: 50}, {Clause: "6.3", Score: 80}}}
+	new := &audit.Result{AsOf: "2026-11-23", Score: 70, Verdict: audit.NotReady,
+		Findings: []audit.Finding{finding("docs.control", "d.yaml:4:5", checks.Minor), finding("docs.control", "d.yaml:9:5", checks.Minor), finding("people.training-hours", "p.yaml:1:1", checks.Major)},
+		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: 100}, {Clause: "6.3", Score: 70}}}
+	d := Compare(old, new, "en")
+	if len(d.Fixed) != 1 || d.Fixed[0].Check != "licence.valid" {
+		t.Errorf("fixed %+v", d.Fixed)
+	}
+	if len(d.New) != 2 {
+		t.Errorf("new %+v", d.New)
+	}
+	if len(d.Regressed) != 1 || d.Regressed[0].Check != "people.training-hours" || !d.HasRegressions() {
+		t.Errorf("regressed %+v: a new finding of an already failing check is new, not a regression", d.Regressed)
+	}
+	if len(d.Clauses) != 2 || d.Clauses[0].Delta != 50 || d.Clauses[1].Delta != -10 {
+		t.Errorf("clauses %+v", d.Clauses)
+	}
+	var b bytes.Buffer
+	if err := d.WriteText(&b, true); err != nil || !strings.Contains(b.String(), "## Regressed (1)") {
+		t.Errorf("markdown:\n%s", b.String())
+	}
+}
+
+func TestComparingARunWithItselfFindsNothing(t *testing.T) {
+	r := &audit.Result{Findings: []audit.Finding{finding("a.b", "x", checks.Major)}, Clauses: []audit.ClauseScore{{Clause: "7.4", Score: 10}}}
+	if d := Compare(r, r, "en"); len(d.New)+len(d.Fixed)+len(d.Regressed)+len(d.Clauses) != 0 {
+		t.Errorf("%+v", d)
+	}
+}
