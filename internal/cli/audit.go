@@ -34,29 +34,43 @@ type auditOptions struct {
 	Config       string
 	Baseline     string
 	ShowPersonal bool
+	OutputDir    string
 }
 
 func newAuditCmd(env Env) *cobra.Command {
 	o := &auditOptions{}
 	cmd := &cobra.Command{
-		Use:   "audit PATH",
+		Use:   "audit PATH [PATH...]",
 		Short: "Audit a dossier against ISO 10002 / GB/T 19012 and report every gap",
 		Long: `audit loads a dossier (directory or workbook), runs every check of the
 catalogue and reports the findings with clause, position, evidence expected
 and remedy, a readiness score per clause, the verdict and the earliest
 eligible application date.
 
+Several dossiers in one run (portfolio mode): certready audit DIR1 DIR2 book.xlsx
+audits them in parallel and prints one summary table; --output-dir receives
+each dossier's report. A broken dossier does not stop the others; the exit
+code is the worst of all.
+
 Several outputs in one run: --output json=report.json --output junit=junit.xml
 --output text=- (a bare --output FILE uses --format).
 
 Exit codes: 0 clean, 1 an open finding at or above --fail-on, 2 usage or input error.`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				failOn, err := checks.ParseSeverity(o.FailOn)
+				if err != nil {
+					return usageErr("--fail-on: %v", err)
+				}
+				return runPortfolio(env, o, args, failOn)
+			}
 			o.Path = args[0]
 			return runAudit(env, o)
 		},
 	}
 	f := cmd.Flags()
+	f.StringVar(&o.OutputDir, "output-dir", "", "portfolio mode (several PATHs): write each dossier's report here in --format")
 	f.StringVar(&o.Format, "format", "text", "output format: "+strings.Join(report.Names(), ", "))
 	f.StringArrayVarP(&o.Outputs, "output", "o", nil, "write to FILE, or FORMAT=FILE (repeatable; - is standard output)")
 	f.StringVar(&o.Lang, "lang", "", "language of human-readable output: en or zh (default: certready.yaml, else en)")

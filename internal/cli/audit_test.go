@@ -108,3 +108,17 @@ func TestRulesShowDocumentsACheckInBothLanguages(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 }
+
+func TestPortfolioAuditsEveryDossierAndReportsTheWorstExitCode(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, _ := runCLI(t, nil, "audit", miniDossier, "no/such/dossier", miniDossier, "--as-of", "2026-11-23", "--fail-on", "none", "--output-dir", out, "--format", "json")
+	if code != ExitInput {
+		t.Errorf("exit %d, want 2 (one dossier is broken)", code)
+	}
+	if strings.Count(stdout, "测试公司") != 2 || !strings.Contains(stdout, "no/such/dossier") || !strings.Contains(stdout, "error:") {
+		t.Errorf("summary:\n%s", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "mini.json")); err != nil {
+		t.Errorf("per-dossier report missing: %v", err)
+	}
+}

@@ -1,0 +1,150 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/atomicfile"
+	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/report"
+)
+
+// portfolioRow is one dossier's line in the summary table.
+type portfolioRow struct {
+	path   string
+	result *audit.Result
+	err    error
+	code   int
+}
+
+var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx"}
+
+// runPortfolio audits many dossiers in parallel (bounded by the CPU count)
+// and prints one summary table. A broken dossier reports its error and
+// does not stop the others; the exit code is the worst of all.
+func runPortfolio(env Env, o *auditOptions, paths []string, failOn checks.Severity) error {
+	if o.OutputDir != "" {
+		if err := os.MkdirAll(o.OutputDir, 0o755); err != nil {
+			return usageErr("--output-dir: %v", err)
+		}
+	}
+	if _, err := report.Get(o.Format); err != nil {
+		return usageErr("--format: %v", err)
+	}
+	rows := make([]portfolioRow, len(paths))
+	sem := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rows[i] = auditOne(env, o, p, failOn)
+		}()
+	}
+	wg.Wait()
+	return printPortfolio(env, rows)
+}
+
+func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (row portfolioRow) {
+	row.path = path
+	defer func() {
+		if p := recover(); p != nil {
+			row.err, row.code = fmt.Errorf("internal error: %v", p), ExitInput
+		}
+	}()
+	res, err := load.Load(path, load.Options{ConfigPath: o.Config})
+	if err != nil {
+		row.err, row.code = err, ExitInput
+		return row
+	}
+	ro, ao, err := resolveCommon(env, res, o.Lang, o.Standard, o.AsOf)
+	if err != nil {
+		row.err, row.code = err, ExitInput
+		return row
+	}
+	ao.FailOn, ao.Only, ao.Skip = failOn, o.Only, o.Skip
+	r, err := audit.Run(res.Dossier, res.Config, ao)
+	if err != nil {
+		row.err, row.code = err, ExitInput
+		return row
+	}
+	row.result, row.code = r, r.ExitCode()
+	if o.OutputDir != "" {
+		f, _ := report.Get(o.Format)
+		name := strings.TrimSuffix(filepath.Base(filepath.Clean(path)), filepath.Ext(path)) + formatExt[o.Format]
+		if err := atomicfile.Write(filepath.Join(o.OutputDir, name), func(w io.Writer) error { return f.Format(w, r, ro) }); err != nil {
+			row.err, row.code = err, ExitInput
+		}
+	}
+	return row
+}
+
+func printPortfolio(env Env, rows []portfolioRow) error {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%-28s %-28s %-12s %6s %6s %6s  %s\n", "dossier", "organisation", "verdict", "score", "major", "minor", "earliest application")
+	worst := ExitOK
+	for _, r := range rows {
+		if r.code > worst {
+			worst = r.code
+		}
+		if r.err != nil {
+			msg := r.err.Error()
+			if i := strings.IndexByte(msg, '\n'); i >= 0 {
+				msg = msg[:i] + " …"
+			}
+			fmt.Fprintf(&b, "%-28s error: %s\n", r.path, msg)
+			continue
+		}
+		res := r.result
+		fmt.Fprintf(&b, "%-28s %-28s %-12s %6.1f %6d %6d  %s\n", r.path, truncate(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
+	}
+	if _, err := env.Out.Write(b.Bytes()); err != nil {
+		return err
+	}
+	if worst != ExitOK {
+		return &ExitError{Code: worst}
+	}
+	return nil
+}
+
+func truncate(s string, w int) string {
+	if displayWidthCLI(s) <= w {
+		return s + strings.Repeat(" ", w-displayWidthCLI(s))
+	}
+	var out []rune
+	n := 0
+	for _, r := range s {
+		rw := 1
+		if r >= 0x2E80 {
+			rw = 2
+		}
+		if n+rw > w-1 {
+			break
+		}
+		out = append(out, r)
+		n += rw
+	}
+	return string(out) + "…" + strings.Repeat(" ", w-1-n)
+}
+
+func displayWidthCLI(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
