@@ -71,10 +71,13 @@ func wrapIndent(s string, width int, indent string) string {
 }
 
 // splitWords splits Latin text at spaces (keeping the space with the
-// following word) and CJK text between characters.
+// following word) and CJK text between characters, keeping closing
+// punctuation with the character before it and opening brackets with the
+// one after, so no line starts with "，" or ends with "（".
 func splitWords(s string) []string {
 	var out []string
 	var cur strings.Builder
+	open := ""
 	flush := func() {
 		if cur.Len() > 0 {
 			out = append(out, cur.String())
@@ -83,17 +86,38 @@ func splitWords(s string) []string {
 	}
 	for _, r := range s {
 		switch {
+		case strings.ContainsRune("。，、；：？！）」』】》”’", r):
+			flush()
+			if len(out) > 0 {
+				out[len(out)-1] += string(r)
+			} else {
+				out = append(out, string(r))
+			}
+		case strings.ContainsRune("（「『【《“‘", r):
+			flush()
+			open += string(r)
 		case r == ' ':
 			flush()
+			cur.WriteString(open)
+			open = ""
 			cur.WriteRune(r)
 		case r >= 0x2E80:
 			flush()
-			out = append(out, string(r))
+			out = append(out, open+string(r))
+			open = ""
 		default:
+			if open != "" {
+				flush()
+				cur.WriteString(open)
+				open = ""
+			}
 			cur.WriteRune(r)
 		}
 	}
 	flush()
+	if open != "" {
+		out = append(out, open)
+	}
 	return out
 }
 
