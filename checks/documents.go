@@ -199,38 +199,6 @@ func isSystemDocument(kind string) bool {
 	return false
 }
 
-// docsOfKind returns the documents of any of the kinds, in dossier order.
-func docsOfKind(d *dossier.Dossier, kinds ...string) []*dossier.Document {
-	var out []*dossier.Document
-	for i := range d.Documents {
-		for _, k := range kinds {
-			if d.Documents[i].Kind == k {
-				out = append(out, &d.Documents[i])
-				break
-			}
-		}
-	}
-	return out
-}
-
-// uncovered returns the elements of want that none of docs declares.
-func uncovered(docs []*dossier.Document, want []string) []string {
-	var missing []string
-	for _, e := range want {
-		found := false
-		for _, doc := range docs {
-			if doc.CoversElement(e) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			missing = append(missing, e)
-		}
-	}
-	return missing
-}
-
 // docName is how a message names a document: its id, else its title.
 func docName(doc *dossier.Document) string {
 	switch {

@@ -210,12 +210,6 @@ func recentSurveys(p *Pass) (recent []*dossier.Survey, latest *dossier.Survey) {
 	return recent, latest
 }
 
-// evidenceExists reports whether a referenced file is in the dossier.
-func evidenceExists(d *dossier.Dossier, path string) bool {
-	ev := d.EvidenceFor(path)
-	return ev != nil && ev.Exists
-}
-
 func runImprovementSurvey(p *Pass) {
 	d := p.Dossier
 	months := p.T().SurveyMonths

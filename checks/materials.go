@@ -98,7 +98,7 @@ func runMaterials(p *Pass) {
 // and those that are only registered.
 func docsWithFile(d *dossier.Dossier, docs []*dossier.Document) (filed, unfiled []*dossier.Document) {
 	for _, doc := range docs {
-		if evidenceOnFile(d, doc.File) {
+		if evidenceExists(d, doc.File) {
 			filed = append(filed, doc)
 		} else {
 			unfiled = append(unfiled, doc)
@@ -131,7 +131,7 @@ func fromDocs(p *Pass, m *material, docs []*dossier.Document) *material {
 
 func materialDocs(p *Pass, id, en, zh string, kinds ...string) *material {
 	m := newMaterial(id, en, zh)
-	docs := documentsOfKind(p.Dossier, kinds...)
+	docs := docsOfKind(p.Dossier, kinds...)
 	if len(docs) == 0 {
 		k := strings.Join(kinds, ", ")
 		return m.note(Tf("no document of kind %s", "没有 %s 类文件", k))
@@ -142,7 +142,7 @@ func materialDocs(p *Pass, id, en, zh string, kinds ...string) *material {
 // formsCovering returns forms, records and analyses that declare element.
 func formsCovering(d *dossier.Dossier, element string) []*dossier.Document {
 	var out []*dossier.Document
-	for _, doc := range documentsOfKind(d, "form", "record", "analysis") {
+	for _, doc := range docsOfKind(d, "form", "record", "analysis") {
 		if doc.CoversElement(element) {
 			out = append(out, doc)
 		}
@@ -182,7 +182,7 @@ func materialAnalysis(p *Pass) *material {
 	// Any analysis document is an analysis report by nature, whether or not
 	// it declares the element.
 	docs := formsCovering(p.Dossier, "analysis_report")
-	for _, doc := range documentsOfKind(p.Dossier, "analysis") {
+	for _, doc := range docsOfKind(p.Dossier, "analysis") {
 		if !doc.CoversElement("analysis_report") {
 			docs = append(docs, doc)
 		}
@@ -212,7 +212,7 @@ func fromLicences(p *Pass, m *material, ls []*dossier.Licence, none Text) *mater
 			undated = append(undated, l)
 		case !l.ValidUntil.ValidOn(p.AsOf):
 			expired = append(expired, l)
-		case !evidenceOnFile(p.Dossier, l.Evidence):
+		case !evidenceExists(p.Dossier, l.Evidence):
 			noScan = append(noScan, l)
 		default:
 			m.present(l.Evidence)
@@ -254,14 +254,14 @@ func materialOrgCode(p *Pass) *material {
 	m.pos = o.PosOf("org_code")
 	code := cn.ValidateOrgCode(o.OrgCode).Compact
 	var certs []*dossier.Document
-	for _, doc := range documentsOfKind(p.Dossier, "certificate") {
+	for _, doc := range docsOfKind(p.Dossier, "certificate") {
 		if isOrgCodeCertificate(doc, code) {
 			certs = append(certs, doc)
 		}
 	}
 	for i := range p.Dossier.Licences {
 		l := &p.Dossier.Licences[i]
-		if code != "" && cn.ValidateOrgCode(l.Number).Compact == code && evidenceOnFile(p.Dossier, l.Evidence) {
+		if code != "" && cn.ValidateOrgCode(l.Number).Compact == code && evidenceExists(p.Dossier, l.Evidence) {
 			return m.present(l.Evidence)
 		}
 	}
@@ -288,7 +288,7 @@ func materialLegalRepID(p *Pass) *material {
 	switch {
 	case o == nil || o.LegalRepIDFile == "":
 		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
-	case !evidenceOnFile(p.Dossier, o.LegalRepIDFile):
+	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		return m.note(Tf("%s is not in the dossier", "%s 不在资料中", o.LegalRepIDFile))
 	}
 	return m.present(o.LegalRepIDFile)
@@ -307,7 +307,7 @@ func materialStaffList(p *Pass) *material {
 		current, filed := false, false
 		for i := range d.Qualifications {
 			q := &d.Qualifications[i]
-			if q.Person != h.ID || !evidenceOnFile(d, q.Evidence) {
+			if q.Person != h.ID || !evidenceExists(d, q.Evidence) {
 				continue
 			}
 			filed = true
@@ -345,10 +345,10 @@ func materialStaffList(p *Pass) *material {
 func materialTraining(p *Pass) *material {
 	m := newMaterial("training", "Training plan and records", "培训计划及记录")
 	d := p.Dossier
-	plans, _ := docsWithFile(d, documentsOfKind(d, "training_plan"))
+	plans, _ := docsWithFile(d, docsOfKind(d, "training_plan"))
 	var records []string
 	for i := range d.Training {
-		if evidenceOnFile(d, d.Training[i].SignIn) {
+		if evidenceExists(d, d.Training[i].SignIn) {
 			records = append(records, "training "+d.Training[i].ID)
 		}
 	}
@@ -390,7 +390,7 @@ func materialOtherCertificates(p *Pass) *material {
 	m := newMaterial("other_certificates", "Other certificates", "其他证书")
 	m.Optional = true
 	var certs []*dossier.Document
-	for _, doc := range documentsOfKind(p.Dossier, "certificate") {
+	for _, doc := range docsOfKind(p.Dossier, "certificate") {
 		if !isOrgCodeCertificate(doc, "") {
 			certs = append(certs, doc)
 		}
@@ -421,7 +421,7 @@ func materialSurvey(p *Pass) *material {
 			if s.Date.After(latest) {
 				latest = s.Date
 			}
-		case evidenceOnFile(d, s.Report):
+		case evidenceExists(d, s.Report):
 			m.present(s.Report)
 		default:
 			unfiled = append(unfiled, s.ID)
@@ -430,7 +430,7 @@ func materialSurvey(p *Pass) *material {
 			}
 		}
 	}
-	for _, doc := range documentsOfKind(d, "survey_report") {
+	for _, doc := range docsOfKind(d, "survey_report") {
 		date := doc.Effective
 		if date.IsZero() {
 			date = doc.ApprovedOn
@@ -444,7 +444,7 @@ func materialSurvey(p *Pass) *material {
 			if date.After(latest) {
 				latest = date
 			}
-		case evidenceOnFile(d, doc.File):
+		case evidenceExists(d, doc.File):
 			m.present(doc.ID)
 		default:
 			unfiled = append(unfiled, doc.ID)

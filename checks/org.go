@@ -152,13 +152,6 @@ func orgPos(d *dossier.Dossier, field string) dossier.Pos {
 	return d.Organisation.PosOf(field)
 }
 
-// evidenceOnFile reports whether a referenced evidence file was found in
-// the dossier.
-func evidenceOnFile(d *dossier.Dossier, path string) bool {
-	e := d.EvidenceFor(path)
-	return e != nil && e.Exists
-}
-
 // licenceRecord names a licence for waivers and run-to-run diffs.
 func licenceRecord(l *dossier.Licence) string {
 	if l.Number == "" {
@@ -508,7 +501,7 @@ func runLegalRep(p *Pass) {
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
 			T("No copy of the legal representative's ID is referenced (legal_rep_id_file).",
 				"未提供法定代表人身份证复印件（legal_rep_id_file）。"))
-	case !evidenceOnFile(p.Dossier, o.LegalRepIDFile):
+	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
 			Tf("The legal representative's ID copy %s is not in the dossier.", "法定代表人身份证复印件 %s 不在资料中。",
 				o.LegalRepIDFile))
@@ -546,13 +539,13 @@ var profileElements = []string{"history", "products_services", "markets", "cultu
 
 func runProfile(p *Pass) {
 	d := p.Dossier
-	docs := documentsOfKind(d, "profile")
+	docs := docsOfKind(d, "profile")
 	if len(docs) == 0 {
 		p.Reportf(orgPos(d, "name"), "document kind profile",
 			T("No company profile (a document of kind profile) is on file.", "没有企业简介（类型为 profile 的文件）。"))
 		return
 	}
-	missing := missingElements(docs, profileElements)
+	missing := uncovered(docs, profileElements)
 	if len(missing) == 0 {
 		return
 	}
@@ -564,39 +557,6 @@ func runProfile(p *Pass) {
 			ZH: fmt.Sprintf("企业简介 %s 未涵盖：%s。", first.ID, strings.Join(missing, "、")),
 		},
 	})
-}
-
-// documentsOfKind returns pointers into d.Documents of the given kinds.
-func documentsOfKind(d *dossier.Dossier, kinds ...string) []*dossier.Document {
-	var out []*dossier.Document
-	for i := range d.Documents {
-		for _, k := range kinds {
-			if d.Documents[i].Kind == k {
-				out = append(out, &d.Documents[i])
-				break
-			}
-		}
-	}
-	return out
-}
-
-// missingElements lists the elements none of docs declares, in the order
-// given.
-func missingElements(docs []*dossier.Document, elements []string) []string {
-	var missing []string
-	for _, e := range elements {
-		found := false
-		for _, doc := range docs {
-			if doc.CoversElement(e) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			missing = append(missing, e)
-		}
-	}
-	return missing
 }
 
 // joinIDs renders a list of record ids for a message, capped so a finding

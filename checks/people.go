@@ -218,7 +218,7 @@ func isPerson(ref string, people []*dossier.Person) bool {
 func runTopCommitment(p *Pass) {
 	d := p.Dossier
 	top := peopleWithRole(d, roleTopManagement)
-	docs := documentsOfKind(d, "commitment", "policy")
+	docs := docsOfKind(d, "commitment", "policy")
 	for _, doc := range docs {
 		if isPerson(doc.ApprovedBy, top) {
 			return
@@ -414,7 +414,7 @@ func runTrainingRecords(p *Pass) {
 						EN: fmt.Sprintf("Training session %s has no %s (field %s).", s.ID, ev.en, ev.key),
 						ZH: fmt.Sprintf("培训 %s 缺少%s（字段 %s）。", s.ID, ev.zh, ev.key),
 					})
-			case !evidenceOnFile(d, ev.path):
+			case !evidenceExists(d, ev.path):
 				p.Reportf(s.PosOf(ev.key), rec,
 					Text{
 						EN: fmt.Sprintf("The %s of training session %s, %s, is not in the dossier.", ev.en, s.ID, ev.path),
@@ -460,7 +460,7 @@ func runTrainingRecords(p *Pass) {
 }
 
 func runTrainingPlan(p *Pass) {
-	if len(documentsOfKind(p.Dossier, "training_plan")) > 0 {
+	if len(docsOfKind(p.Dossier, "training_plan")) > 0 {
 		return
 	}
 	p.Reportf(dossier.Pos{}, "document kind training_plan",
@@ -492,7 +492,7 @@ func runQualifications(p *Pass) {
 		for _, q := range qs {
 			// A certificate that states no end date is taken as not expiring.
 			current := q.ValidUntil.IsZero() || q.ValidUntil.ValidOn(p.AsOf)
-			onFile := evidenceOnFile(d, q.Evidence)
+			onFile := evidenceExists(d, q.Evidence)
 			switch {
 			case current && onFile:
 				ok = true

@@ -108,7 +108,7 @@ func runBudget(p *Pass) {
 				ZH: fmt.Sprintf("投诉处理预算 %s 元，为年营业收入 %s 元的 %s%%；应不低于 %s%%（%s 元）。", fmtMoney(r.Budget), fmtMoney(revenue), fmtPct(r.Budget/revenue), fmtPct(ratio), fmtMoney(need)),
 			})
 	}
-	if r.BudgetEvidence != "" && !evidenceOnFile(p.Dossier, r.BudgetEvidence) {
+	if r.BudgetEvidence != "" && !evidenceExists(p.Dossier, r.BudgetEvidence) {
 		p.Report(Finding{
 			Pos: r.PosOf("budget_evidence"), Record: "resources", Severity: Observation,
 			Message: Tf("The budget approval %s is not in the dossier.", "预算批准文件 %s 不在资料中。",
