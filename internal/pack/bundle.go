@@ -1,0 +1,397 @@
+package pack
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/load"
+)
+
+// Names of the fixed members of a bundle.
+const (
+	ManifestName = "MANIFEST.json"
+	SumsName     = "SHA256SUMS"
+	PDFName      = "pack.pdf"
+	ReportName   = "report.json"
+	// EvidenceDir holds the evidence files under their dossier-relative
+	// paths. They get a directory of their own so that no evidence file
+	// can collide with pack.pdf or the manifest.
+	EvidenceDir = "evidence/"
+)
+
+// Manifest is MANIFEST.json: what the bundle holds and the hash of each
+// file, so that a recipient can tell exactly what was submitted.
+type Manifest struct {
+	Tool        string         `json:"tool"`
+	Version     string         `json:"version"`
+	AsOf        string         `json:"as_of"`
+	InputDigest string         `json:"input_digest"`
+	Files       []ManifestFile `json:"files"`
+}
+
+// ManifestFile is one file of the bundle.
+type ManifestFile struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// member is a file to be written into the bundle: in memory (pack,
+// report) or an evidence file read through the containment check.
+type member struct {
+	ManifestFile
+	data []byte
+	rel  string // dossier-relative evidence path; data is nil then
+}
+
+// BundleInput is what a bundle is made of.
+type BundleInput struct {
+	PDF     []byte
+	Result  *audit.Result
+	Dossier *dossier.Dossier
+}
+
+// WriteBundle writes the submission bundle as a zip to w: pack.pdf,
+// report.json (the audit's JSON report), every referenced evidence file
+// that exists, MANIFEST.json and SHA256SUMS. Entries are sorted by name
+// and stamped with the as-of date, so the same input gives the same bytes.
+//
+// Evidence files are opened only through load.ResolveEvidence. Their hash
+// is the one the loader recorded (and the pack printed); a file whose
+// content no longer matches it is an error, since the bundle would
+// otherwise contradict its own pack.
+func WriteBundle(w io.Writer, in BundleInput, reportJSON []byte) (*Manifest, error) {
+	r, d := in.Result, in.Dossier
+	asOf, err := dossier.ParseISODate(r.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("bundle: result as-of date: %w", err)
+	}
+	members := []member{inMemory(PDFName, in.PDF), inMemory(ReportName, reportJSON)}
+	for rel, e := range d.Evidence {
+		if !e.Exists {
+			continue
+		}
+		if strings.ContainsAny(rel, "\n\r\\") {
+			return nil, fmt.Errorf("bundle: evidence path %q cannot be listed in SHA256SUMS", rel)
+		}
+		members = append(members, member{ManifestFile: ManifestFile{Path: EvidenceDir + rel, Size: e.Size, SHA256: e.SHA256}, rel: rel})
+	}
+	sort.Slice(members, func(i, j int) bool { return members[i].Path < members[j].Path })
+
+	m := &Manifest{Tool: r.Tool, Version: r.Version, AsOf: r.AsOf, InputDigest: r.InputDigest, Files: make([]ManifestFile, len(members))}
+	for i, mb := range members {
+		m.Files[i] = mb.ManifestFile
+	}
+	manifest, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	manifest = append(manifest, '\n')
+	sums := sumsFile(append(slicesClone(m.Files), ManifestFile{Path: ManifestName, SHA256: sha256Hex(manifest)}))
+
+	all := append([]member{inMemory(ManifestName, manifest), inMemory(SumsName, sums)}, members...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
+
+	zw := zip.NewWriter(w)
+	stamp := CreatedTime(asOf)
+	for _, mb := range all {
+		if err := writeMember(zw, mb, d.Root, stamp); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("bundle: %w", err)
+	}
+	return m, nil
+}
+
+func slicesClone(fs []ManifestFile) []ManifestFile { return append([]ManifestFile(nil), fs...) }
+
+func inMemory(name string, b []byte) member {
+	return member{ManifestFile: ManifestFile{Path: name, Size: int64(len(b)), SHA256: sha256Hex(b)}, data: b}
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// sumsFile writes `sha256sum` output, sorted by path, so that
+// `sha256sum -c SHA256SUMS` checks an unpacked bundle without certready.
+func sumsFile(fs []ManifestFile) []byte {
+	sort.Slice(fs, func(i, j int) bool { return fs[i].Path < fs[j].Path })
+	var b bytes.Buffer
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s  %s\n", f.SHA256, f.Path)
+	}
+	return b.Bytes()
+}
+
+func writeMember(zw *zip.Writer, mb member, root string, stamp time.Time) error {
+	h := &zip.FileHeader{Name: mb.Path, Method: zip.Deflate, Modified: stamp}
+	h.SetMode(0o644)
+	fw, err := zw.CreateHeader(h)
+	if err != nil {
+		return fmt.Errorf("bundle: %s: %w", mb.Path, err)
+	}
+	if mb.data != nil || mb.rel == "" {
+		_, err := fw.Write(mb.data)
+		return err
+	}
+	full, err := load.ResolveEvidence(root, mb.rel)
+	if err != nil {
+		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
+	}
+	defer f.Close()
+	sum := sha256.New()
+	// Read one byte more than recorded, so a file that grew is caught
+	// without copying all of it.
+	n, err := io.Copy(io.MultiWriter(fw, sum), io.LimitReader(f, mb.Size+1))
+	if err != nil {
+		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
+	}
+	if n != mb.Size || hex.EncodeToString(sum.Sum(nil)) != mb.SHA256 {
+		return fmt.Errorf("bundle: evidence %s changed since the dossier was loaded; run again", mb.rel)
+	}
+	return nil
+}
+
+// ---- verification ----
+
+// ErrNotBundle means the path is neither a zip nor a directory holding a
+// certready bundle (no readable MANIFEST.json).
+var ErrNotBundle = errors.New("not a certready bundle")
+
+// Problem kinds.
+const (
+	Added   = "added"
+	Missing = "missing"
+	Changed = "changed"
+)
+
+// Problem is one difference between a bundle and its manifest.
+type Problem struct {
+	Kind   string `json:"kind"`
+	Path   string `json:"path"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// Verification is the outcome of Verify.
+type Verification struct {
+	Manifest *Manifest `json:"manifest"`
+	// Checked counts the manifest files found intact.
+	Checked  int       `json:"checked"`
+	Problems []Problem `json:"problems"`
+}
+
+// OK reports an intact bundle.
+func (v *Verification) OK() bool { return len(v.Problems) == 0 }
+
+// bundleFile is one file of a bundle being verified.
+type bundleFile struct {
+	size    int64
+	open    func() (io.ReadCloser, error)
+	regular bool
+}
+
+// Verify recomputes the hash of every file of a bundle (a zip, or a
+// directory it was unpacked into) and compares it with MANIFEST.json. It
+// reports files changed, missing, or added since the bundle was made, and
+// checks SHA256SUMS against the manifest. It returns an error wrapping
+// ErrNotBundle when path holds no readable manifest.
+func Verify(p string) (*Verification, error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, errors.Join(ErrNotBundle, err))
+	}
+	var files map[string]bundleFile
+	var closer io.Closer
+	if st.IsDir() {
+		files, err = dirFiles(p)
+	} else {
+		var zr *zip.ReadCloser
+		zr, err = zip.OpenReader(p)
+		if err == nil {
+			closer = zr
+			files, err = zipFiles(&zr.Reader)
+		} else {
+			err = errors.Join(ErrNotBundle, err)
+		}
+	}
+	if closer != nil {
+		defer closer.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	mf, ok := files[ManifestName]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w: no %s", p, ErrNotBundle, ManifestName)
+	}
+	raw, err := readAll(mf, 64<<20)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %s: %w", p, ErrNotBundle, ManifestName, err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil || m.Tool == "" {
+		return nil, fmt.Errorf("%s: %w: %s is not a certready manifest", p, ErrNotBundle, ManifestName)
+	}
+	v := &Verification{Manifest: &m, Problems: []Problem{}}
+	listed := map[string]bool{ManifestName: true, SumsName: true}
+	for _, f := range m.Files {
+		if listed[f.Path] {
+			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: ManifestName, Detail: "lists " + f.Path + " twice or lists itself"})
+			continue
+		}
+		listed[f.Path] = true
+		bf, ok := files[f.Path]
+		if !ok {
+			v.Problems = append(v.Problems, Problem{Kind: Missing, Path: f.Path})
+			continue
+		}
+		if detail := check(bf, f.Size, f.SHA256); detail != "" {
+			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: f.Path, Detail: detail})
+			continue
+		}
+		v.Checked++
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !listed[name] {
+			v.Problems = append(v.Problems, Problem{Kind: Added, Path: name})
+		}
+	}
+	v.Problems = append(v.Problems, checkSums(files, &m, raw)...)
+	sort.SliceStable(v.Problems, func(i, j int) bool { return v.Problems[i].Path < v.Problems[j].Path })
+	return v, nil
+}
+
+// checkSums compares SHA256SUMS with the manifest: it must list the same
+// files with the same hashes, plus the manifest's own hash, which is what
+// ties the manifest to the rest of the bundle.
+func checkSums(files map[string]bundleFile, m *Manifest, manifest []byte) []Problem {
+	sf, ok := files[SumsName]
+	if !ok {
+		return []Problem{{Kind: Missing, Path: SumsName}}
+	}
+	raw, err := readAll(sf, 64<<20)
+	if err != nil {
+		return []Problem{{Kind: Changed, Path: SumsName, Detail: err.Error()}}
+	}
+	want := sumsFile(append(slicesClone(m.Files), ManifestFile{Path: ManifestName, SHA256: sha256Hex(manifest)}))
+	if bytes.Equal(raw, want) {
+		return nil
+	}
+	// Name the culprit: a manifest edited to match changed files shows up
+	// here as a manifest hash that no longer matches SHA256SUMS.
+	for _, line := range strings.Split(string(raw), "\n") {
+		if h, name, ok := strings.Cut(line, "  "); ok && name == ManifestName && h != sha256Hex(manifest) {
+			return []Problem{{Kind: Changed, Path: ManifestName, Detail: "its hash differs from the one in " + SumsName}}
+		}
+	}
+	return []Problem{{Kind: Changed, Path: SumsName, Detail: "does not match " + ManifestName}}
+}
+
+func readAll(f bundleFile, limit int64) ([]byte, error) {
+	if !f.regular {
+		return nil, errors.New("not a regular file")
+	}
+	rc, err := f.open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("larger than %d bytes", limit)
+	}
+	return b, nil
+}
+
+// check hashes a file and returns what is wrong with it, "" when intact.
+// It reads at most one byte more than the manifest's size, so a huge or
+// endless member costs no more than the file it replaced.
+func check(f bundleFile, size int64, want string) string {
+	if !f.regular {
+		return "not a regular file"
+	}
+	rc, err := f.open()
+	if err != nil {
+		return err.Error()
+	}
+	defer rc.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(rc, size+1))
+	if err != nil {
+		return err.Error()
+	}
+	if n != size {
+		if n > size {
+			return fmt.Sprintf("larger than the %d bytes listed", size)
+		}
+		return fmt.Sprintf("%d bytes, %d listed", n, size)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != want {
+		return fmt.Sprintf("sha256 %s, %s listed", got, want)
+	}
+	return ""
+}
+
+func zipFiles(zr *zip.Reader) (map[string]bundleFile, error) {
+	files := map[string]bundleFile{}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "/") {
+			continue // directory entry
+		}
+		if _, dup := files[f.Name]; dup {
+			// Two members of one name: which one a tool extracts is
+			// anyone's guess, so the bundle cannot be called intact.
+			files[f.Name] = bundleFile{open: func() (io.ReadCloser, error) { return nil, errors.New("duplicate entry") }, regular: true}
+			continue
+		}
+		files[f.Name] = bundleFile{size: int64(f.UncompressedSize64), open: f.Open, regular: f.Mode().IsRegular()}
+	}
+	return files, nil
+}
+
+// dirFiles lists an unpacked bundle. Symbolic links are listed but never
+// followed: a bundle holds files, and a link could point anywhere.
+func dirFiles(root string) (map[string]bundleFile, error) {
+	files := map[string]bundleFile{}
+	fsys := os.DirFS(root)
+	err := fs.WalkDir(fsys, ".", func(rel string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			return nil
+		}
+		files[rel] = bundleFile{open: func() (io.ReadCloser, error) { return fsys.Open(rel) }, regular: e.Type().IsRegular()}
+		return nil
+	})
+	return files, err
+}
