@@ -248,9 +248,8 @@ func TestRenderRejectsAMissingLogo(t *testing.T) {
 	}
 }
 
-// TestCoverPageRendersAsAnImage is a smoke test: the cover rasterises and
-// is not blank. (The pages were also inspected by eye while writing the
-// pack; see the commit message.)
+// TestCoverPageRendersAsAnImage is a smoke test: the cover, the contents
+// and the first body page rasterise, and none of them is blank.
 func TestCoverPageRendersAsAnImage(t *testing.T) {
 	pdf := audited(t, testDossiers(t)[len(testDossiers(t))-1]).render(t, "zh", nil).PDF
 	dir := t.TempDir()
