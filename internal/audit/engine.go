@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/certready/certready/checks"
@@ -62,7 +63,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		}
 		mo.SampleSeed = o.SampleSeed
 		if mo.SampleSeed == 0 {
-			mo.SampleSeed = seedFrom(digest)
+			mo.SampleSeed = SeedFrom(digest)
 		}
 		if m, err = metrics.Compute(d.Complaints, mo); err != nil {
 			return nil, err
@@ -514,21 +515,16 @@ func InputDigest(d *dossier.Dossier) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func seedFrom(digest string) uint64 {
-	var s uint64
-	for i := 0; i < 16 && i < len(digest); i++ {
-		c := digest[i]
-		v := uint64(0)
-		switch {
-		case c >= '0' && c <= '9':
-			v = uint64(c - '0')
-		case c >= 'a' && c <= 'f':
-			v = uint64(c-'a') + 10
-		}
-		s = s<<4 | v
+// SeedFrom derives the default complaint-sample seed from the input
+// digest (its first 64 bits), so the same input always draws the same
+// sample and a report can print the seed it used.
+func SeedFrom(digest string) uint64 {
+	if len(digest) > 16 {
+		digest = digest[:16]
 	}
-	if s == 0 {
-		s = 1
+	s, err := strconv.ParseUint(digest, 16, 64)
+	if err != nil || s == 0 {
+		return 1
 	}
 	return s
 }

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -107,16 +106,7 @@ func CreatedTime(asOf dossier.Date) time.Time {
 // SeedFrom derives the default sample seed from the input digest the same
 // way audit.Run does when no seed is given (the first 64 bits of the
 // digest), so the pack can print the seed it was drawn with.
-func SeedFrom(digest string) uint64 {
-	if len(digest) > 16 {
-		digest = digest[:16]
-	}
-	s, err := strconv.ParseUint(digest, 16, 64)
-	if err != nil || s == 0 {
-		return 1
-	}
-	return s
-}
+func SeedFrom(digest string) uint64 { return audit.SeedFrom(digest) }
 
 // packer carries the state of one build pass. pdfdoc.Render calls build
 // once per layout pass, so build must not mutate anything but the Doc.
