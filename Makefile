@@ -33,10 +33,14 @@ test: test-tools
 	$(GO) vet $(PKGS)
 	$(GO) test -race -count=1 $(PKGS)
 
-# Benchmarks: the loaders and metrics pass over generated complaint logs.
+# Benchmarks: end-to-end audit of a generated $(BENCHROWS)-row log (xlsx
+# and CSV) against bare reads of the same files, wall time and peak RSS side
+# by side (see BENCHMARKS.md); then the Go micro-benchmarks.
 bench:
+	@command -v /usr/bin/time >/dev/null 2>&1 || ( [ "$$(id -u)" = 0 ] && apt-get install -y -qq time >/dev/null )
 	mkdir -p .bench
-	CERTREADY_BENCH_ROWS=$(BENCHROWS) $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/load/ ./internal/metrics/
+	$(GO) run ./internal/gen/benchrun -rows $(BENCHROWS) -dir .bench
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/metrics/ ./internal/e2e/
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseDateTime -fuzztime $(FUZZTIME) ./internal/load/
