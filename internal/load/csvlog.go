@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
@@ -75,6 +76,10 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		cx      = cellCtx{loc: l.loc}
 		rowLine int
 		recNo   int
+		// notUTF8 is set when a row above the header is not UTF-8: a
+		// GB18030 export read as UTF-8 has no header anyone can match,
+		// and the message should say why.
+		notUTF8 bool
 	)
 	where := func(i int) dossier.Pos {
 		p := dossier.Pos{File: l.display, Row: rowLine}
@@ -101,9 +106,12 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			if l.headerRow > 0 && recNo < l.headerRow {
 				continue
 			}
+			if !notUTF8 && !utf8.ValidString(strings.Join(rec, "")) {
+				notUTF8 = true
+			}
 			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
 				if recNo >= 20 {
-					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)", errNoHeader)
+					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
 				}
 				continue
 			}
@@ -130,9 +138,16 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		}
 	}
 	if bind == nil {
-		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header", errNoHeader)
+		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header%s", errNoHeader, encodingHint(notUTF8))
 	}
 	return nil
+}
+
+func encodingHint(notUTF8 bool) string {
+	if !notUTF8 {
+		return ""
+	}
+	return "; the text is not UTF-8: if the file is GB18030 or GBK, set complaints.encoding: gb18030 in certready.yaml"
 }
 
 func blank(rec []string) bool {

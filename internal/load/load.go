@@ -127,7 +127,11 @@ func (l *loader) run() error {
 			l.typed(&rt, &recs[i])
 		}
 	}
-	return l.complaints(src)
+	// A bad complaint log is one more input problem: keep the others.
+	if err := l.complaints(src); err != nil {
+		l.errs.addErr(err)
+	}
+	return nil
 }
 
 // typed normalises, validates and decodes one record into the dossier.
@@ -221,7 +225,7 @@ func (s *dirSource) records(rt *dossier.RecordType, _ *errorList) ([]rawRecord, 
 	}
 	b, err := readCapped(p, s.maxBytes)
 	if err != nil {
-		return nil, true, fmt.Errorf("%s: %w", p, err)
+		return nil, true, &dossier.PosError{Pos: dossier.Pos{File: p}, Err: err}
 	}
 	r := &yamlReader{file: p, budget: s.maxNodes}
 	root, err := r.parse(b)
@@ -293,7 +297,7 @@ func (l *loader) complaints(src recordSource) error {
 func (l *loader) yamlComplaints(p string) error {
 	b, err := readCapped(p, l.cfg.Limits.MaxYAMLBytes)
 	if err != nil {
-		return fmt.Errorf("%s: %w", p, err)
+		return &dossier.PosError{Pos: dossier.Pos{File: p}, Err: err}
 	}
 	r := &yamlReader{file: p, budget: l.cfg.Limits.MaxYAMLNodes}
 	root, err := r.parse(b)

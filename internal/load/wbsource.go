@@ -12,20 +12,21 @@ import (
 // unpacks large sheets to temporary files.
 type workbookSource struct {
 	f       *excelize.File
+	closeF  func() error
 	display string
 	maxCell int
 	d1904   bool
 }
 
 func newWorkbookSource(path string, cfg *config.Config) (*workbookSource, error) {
-	f, err := openWorkbook(path, path, cfg.Limits.MaxUnzipBytes)
+	f, closeF, err := openWorkbook(path, path, cfg.Limits.MaxUnzipBytes)
 	if err != nil {
 		return nil, err
 	}
-	return &workbookSource{f: f, display: path, maxCell: cfg.Limits.MaxCellBytes, d1904: date1904(f)}, nil
+	return &workbookSource{f: f, closeF: closeF, display: path, maxCell: cfg.Limits.MaxCellBytes, d1904: date1904(f)}, nil
 }
 
-func (s *workbookSource) close() { _ = s.f.Close() }
+func (s *workbookSource) close() { _ = s.closeF() }
 
 func (s *workbookSource) records(rt *dossier.RecordType, errs *errorList) ([]rawRecord, bool, error) {
 	sheet := findSheet(s.f, rt)

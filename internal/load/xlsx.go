@@ -16,24 +16,43 @@ import (
 // openWorkbook opens an xlsx with explicit decompression limits: excelize's
 // defaults admit ~16 GB of inflated XML, so a 1 MB zip bomb would take
 // minutes and gigabytes before failing. UnzipXMLSizeLimit decides when a
-// sheet is unpacked to a temporary file instead of memory.
-func openWorkbook(path, display string, maxUnzip int64) (*excelize.File, error) {
+// sheet is unpacked to a temporary file instead of memory; excelize refuses
+// to open anything when it exceeds UnzipSizeLimit, so it is capped by it.
+// The temporary files go to a directory of their own, removed by close:
+// when excelize fails part-way it returns no File to close, and the sheets
+// it already unpacked would otherwise stay on disk.
+func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, closeBook func() error, err error) {
 	// A renamed text file is not a zip: say so plainly rather than let the
 	// zip reader's "not a valid zip file" stand alone.
 	if zr, err := zip.OpenReader(path); err != nil {
-		return nil, fmt.Errorf("%s: not an Excel .xlsx workbook (%w)", display, err)
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "not an Excel .xlsx workbook (%w)", err)
 	} else {
 		zr.Close()
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{
+	tmp, err := os.MkdirTemp("", "certready-xlsx-")
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err = excelize.OpenFile(path, excelize.Options{
 		UnzipSizeLimit:    maxUnzip,
-		UnzipXMLSizeLimit: 64 << 20,
-		TmpDir:            os.TempDir(),
+		UnzipXMLSizeLimit: min(64<<20, maxUnzip),
+		TmpDir:            tmp,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", display, err)
+		_ = os.RemoveAll(tmp)
+		// excelize has no sentinel for this error, only its text.
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (limits.max_unzip_bytes)", err)
+		}
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", err)
 	}
-	return f, nil
+	return f, func() error {
+		err := f.Close()
+		if rerr := os.RemoveAll(tmp); err == nil {
+			err = rerr
+		}
+		return err
+	}, nil
 }
 
 // date1904 reports whether the workbook counts dates from 1904.
@@ -204,12 +223,12 @@ func (l *xlsxLog) Each(fn func(*dossier.Complaint) error) error {
 
 // Scan is Each that reports bad rows to onErr and goes on when it returns nil.
 func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error) (err error) {
-	f, err := openWorkbook(l.path, l.display, l.maxUnzip)
+	f, closeBook, err := openWorkbook(l.path, l.display, l.maxUnzip)
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
+		if cerr := closeBook(); cerr != nil && err == nil {
 			err = cerr
 		}
 	}()

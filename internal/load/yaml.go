@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -45,10 +46,12 @@ func (r *yamlReader) pos(n *yaml.Node) dossier.Pos {
 	return dossier.Pos{File: r.file, Line: n.Line, Col: n.Column}
 }
 
-func (r *yamlReader) spend() error {
+// spend charges one node to the budget; running out is reported at the
+// node being read, so the message names the file and the place.
+func (r *yamlReader) spend(n *yaml.Node) error {
 	r.budget--
 	if r.budget < 0 {
-		return errBudget
+		return &dossier.PosError{Pos: r.pos(n), Err: errBudget}
 	}
 	return nil
 }
@@ -65,38 +68,103 @@ func (r *yamlReader) parse(b []byte) (*yaml.Node, error) {
 			off += size
 		}
 		line := bytes.Count(b[:off], []byte("\n")) + 1
-		return nil, dossier.Errorf(dossier.Pos{File: r.file, Line: line}, "file is not UTF-8 (byte offset %d); save it as UTF-8", off)
+		col := utf8.RuneCount(b[bytes.LastIndexByte(b[:off], '\n')+1:off]) + 1
+		return nil, dossier.Errorf(dossier.Pos{File: r.file, Line: line, Col: col}, "file is not UTF-8 (byte offset %d); save it as UTF-8", off)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("%s:%w", r.file, yamlErr(err))
+		return nil, r.syntaxErr(err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil // empty file
 	}
+	if err := r.checkExpansion(doc.Content[0]); err != nil {
+		return nil, err
+	}
 	return doc.Content[0], nil
 }
 
-// yamlErr turns "yaml: line 3: did not find expected key" into " 3: …" so
-// the caller's "file:" prefix reads file:3: ….
-func yamlErr(err error) error {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return fmt.Errorf(" %s", te.Errors[0])
+// checkExpansion refuses a document whose aliases would expand to more
+// nodes than the budget, before any walk and whatever its shape, so a
+// billion-laughs file is refused for its size and not by the accident of
+// where its first alias sits. Anchor sizes are memoised and saturate at
+// the budget, so the check costs one pass over the nodes as written.
+func (r *yamlReader) checkExpansion(root *yaml.Node) error {
+	limit := r.budget
+	memo := map[*yaml.Node]int{}
+	var size func(n *yaml.Node) int
+	size = func(n *yaml.Node) int {
+		if n.Kind == yaml.AliasNode {
+			if n.Alias == nil {
+				return 1
+			}
+			return min(1+size(n.Alias), limit+1)
+		}
+		// Only anchors can be reached twice, so only they are memoised.
+		if n.Anchor != "" {
+			if s, ok := memo[n]; ok {
+				return s
+			}
+			memo[n] = limit + 1 // an anchor containing itself counts as too large
+		}
+		s := 1
+		for _, c := range n.Content {
+			if s += size(c); s > limit {
+				s = limit + 1
+				break
+			}
+		}
+		if n.Anchor != "" {
+			memo[n] = s
+		}
+		return s
 	}
+	// Walk the document as written, adding each alias's expansion, so the
+	// error points at the alias that crosses the limit.
+	total := 0
+	var walk func(n *yaml.Node) error
+	walk = func(n *yaml.Node) error {
+		if n.Kind == yaml.AliasNode {
+			total += size(n)
+		} else {
+			total++
+		}
+		if total > limit {
+			return dossier.Errorf(r.pos(n), "the document expands to more than %d nodes, counting each *alias as a copy of its &anchor; refused (limits.max_yaml_nodes)", limit)
+		}
+		if n.Kind == yaml.AliasNode {
+			return nil
+		}
+		for _, c := range n.Content {
+			if err := walk(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(root)
+}
+
+// syntaxErr positions a yaml.v3 error: "yaml: line 3: did not find
+// expected key" becomes file:3: did not find expected key. yaml.v3 keeps
+// only the line of a syntax error, so no column is given.
+func (r *yamlReader) syntaxErr(err error) error {
 	msg := err.Error()
-	var line int
-	var rest string
-	if n, _ := fmt.Sscanf(msg, "yaml: line %d:", &line); n == 1 {
-		rest = msg[len(fmt.Sprintf("yaml: line %d:", line)):]
-		return fmt.Errorf("%d:%s", line, rest)
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
 	}
-	return fmt.Errorf(" %s", msg)
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[len(fmt.Sprintf("line %d:", line)):])
+	}
+	return &dossier.PosError{Pos: dossier.Pos{File: r.file, Line: line}, Err: fmt.Errorf("invalid YAML: %s", msg)}
 }
 
 func (r *yamlReader) deref(n *yaml.Node) (*yaml.Node, error) {
 	for n.Kind == yaml.AliasNode {
-		if err := r.spend(); err != nil {
+		if err := r.spend(n); err != nil {
 			return nil, err
 		}
 		n = n.Alias
@@ -146,7 +214,7 @@ func (r *yamlReader) record(m *yaml.Node) (rawRecord, error) {
 	rec := rawRecord{Pos: r.pos(m)}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if err := r.spend(); err != nil {
+		if err := r.spend(m.Content[i]); err != nil {
 			return rec, err
 		}
 		k, err := r.deref(m.Content[i])
@@ -177,7 +245,7 @@ func (r *yamlReader) record(m *yaml.Node) (rawRecord, error) {
 		case yaml.SequenceNode:
 			f.IsList = true
 			for _, it := range v.Content {
-				if err := r.spend(); err != nil {
+				if err := r.spend(it); err != nil {
 					return rec, err
 				}
 				it, err := r.deref(it)

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// validateCLI runs the command line with an environment that touches nothing
+// outside the test.
+func validateCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	env := Env{
+		In:     strings.NewReader(""),
+		Out:    &out,
+		Err:    &errb,
+		Getenv: func(string) string { return "" },
+		Now:    func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) },
+	}
+	code = Main(args, env)
+	return code, out.String(), errb.String()
+}
+
+// dossierListing names every file under dir with its size.
+func dossierListing(t *testing.T, dir string) string {
+	t.Helper()
+	var out []string
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		out = append(out, p+" "+info.Mode().String()+" "+strconv.FormatInt(info.Size(), 10)+" "+info.ModTime().String())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
+}
+
+func writeValidateDossier(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
+	const header = "投诉编号,受理时间,投诉渠道,投诉内容,状态\n"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		load  string   // path to validate, relative to the dossier; "" for the directory
+		want  []string // lines of output, with {dir} for the dossier directory
+	}{
+		{
+			name:  "a YAML syntax error is printed as file:line",
+			files: map[string]string{"organisation.yaml": "name: 示例公司\nsector: food\n  address: [\n"},
+			want:  []string{"{dir}/organisation.yaml:3: invalid YAML: mapping values are not allowed in this context"},
+		},
+		{
+			name:  "an evidence path leaving the dossier is printed at the field",
+			files: map[string]string{"licences.yaml": "- type: business_licence\n  number: 91330106MA2B3C4D5E\n  valid_until: 长期\n  evidence: ../../etc/passwd\n"},
+			want:  []string{`{dir}/licences.yaml:4:13: evidence: "../../etc/passwd": evidence path leaves the dossier directory`},
+		},
+		{
+			name: "an oversized CSV cell is printed at its row and column",
+			files: map[string]string{
+				"certready.yaml": "limits:\n  max_cell_bytes: 1024\n",
+				"complaints.csv": header + "C1,2026-03-02 09:05,phone,正常,closed\nC2,2026-03-02 10:00,phone," + strings.Repeat("长", 700) + ",closed\n",
+			},
+			want: []string{`{dir}/complaints.csv:row 3, column "投诉内容": cell is 2100 bytes, over the 1024-byte limit (limits.max_cell_bytes)`},
+		},
+		{
+			name:  "a workbook that is a renamed text file is refused by name",
+			files: map[string]string{"dossier.xlsx": "type,number\n"},
+			load:  "dossier.xlsx",
+			want:  []string{"{dir}/dossier.xlsx: not an Excel .xlsx workbook"},
+		},
+		{
+			name: "problems in the records and in the complaint log are all printed, records first",
+			files: map[string]string{
+				"organisation.yaml": "name: 示例公司\nestablished: 20120518\n",
+				"complaints.csv":    header + "C1,昨天,phone,x,closed\n",
+			},
+			want: []string{
+				"{dir}/organisation.yaml:2:14: established: expected a date",
+				`{dir}/complaints.csv:row 2, column "受理时间": received_at: expected a date-time`,
+				"2 problem(s)",
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeValidateDossier(t, tc.files)
+			before := dossierListing(t, dir)
+			code, out, stderr := validateCLI("validate", filepath.Join(dir, tc.load))
+			if code != ExitInput {
+				t.Errorf("exit code %d, want %d (input error)", code, ExitInput)
+			}
+			last := -1
+			for _, w := range tc.want {
+				w = strings.ReplaceAll(w, "{dir}", dir)
+				i := strings.Index(out, w)
+				if i < 0 {
+					t.Errorf("output lacks %q:\n%s%s", w, out, stderr)
+				} else if i < last {
+					t.Errorf("%q is out of order in:\n%s", w, out)
+				}
+				last = i
+			}
+			if after := dossierListing(t, dir); after != before {
+				t.Errorf("validate wrote into the dossier:\n%s", after)
+			}
+		})
+	}
+}
+
+func TestValidateReportsProblemsAsJSONWithStructuredPositions(t *testing.T) {
+	dir := writeValidateDossier(t, map[string]string{"organisation.yaml": "name: 示例公司\nestablished: 20120518\n"})
+	code, out, _ := validateCLI("validate", "--format", "json", dir)
+	if code != ExitInput {
+		t.Errorf("exit code %d, want %d", code, ExitInput)
+	}
+	var rep struct {
+		Valid    bool `json:"valid"`
+		Problems []struct {
+			Where string `json:"where"`
+			Pos   struct {
+				File   string `json:"file"`
+				Line   int    `json:"line"`
+				Column int    `json:"column"`
+			} `json:"pos"`
+			Message string `json:"message"`
+		} `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if rep.Valid || len(rep.Problems) != 1 {
+		t.Fatalf("want one problem, got %+v", rep)
+	}
+	p := rep.Problems[0]
+	if p.Pos.File != filepath.Join(dir, "organisation.yaml") || p.Pos.Line != 2 || p.Pos.Column != 14 || !strings.Contains(p.Message, "the number 20120518") {
+		t.Errorf("problem = %+v", p)
+	}
+}
+
+func TestValidateAcceptsAnEmptyDossierAsValidWithNoRecords(t *testing.T) {
+	dir := t.TempDir()
+	code, out, stderr := validateCLI("validate", dir)
+	if code != ExitOK {
+		t.Errorf("exit code %d, want 0: %s%s", code, out, stderr)
+	}
+	if want := dir + ": valid (0 records, 0 complaints)"; !strings.Contains(out, want) {
+		t.Errorf("output %q lacks %q", out, want)
+	}
+}
+
+func TestValidateRefusesAMissingDossierWithExitTwo(t *testing.T) {
+	code, out, _ := validateCLI("validate", filepath.Join(t.TempDir(), "absent"))
+	if code != ExitInput || !strings.Contains(out, "absent: no such file or directory") {
+		t.Errorf("exit %d, output %q; want 2 naming the path", code, out)
+	}
+}
