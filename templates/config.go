@@ -1,0 +1,87 @@
+package templates
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/certready/certready/internal/config"
+)
+
+// thresholdDocs explains each threshold in certready.yaml, keyed by its YAML
+// key. TestConfigSkeletonCoversEveryThreshold fails when a threshold is
+// added to config.Thresholds without a line here.
+var thresholdDocs = map[string]string{
+	"min_operation_months":     "R4: months the complaints-handling system must have run before applying / 申请认证前体系至少运行的月数",
+	"ack_hours":                "R7/R14: contact the complainant within this many hours / 联系投诉人的时限（小时）",
+	"response_hours":           "R7/R14: progress feedback or initial solution within this many hours / 进度反馈或初步处理方案的时限（小时）",
+	"simple_resolve_days":      "R14: simple complaints resolved within this many working days / 简单投诉的办结时限（工作日）",
+	"cutoff":                   "R14: complaints received after this local time count from the next working day / 晚于此时间受理的投诉自下一工作日起算",
+	"training_hours":           "R11: training hours each complaint handler needs / 每名投诉处理人员的培训学时",
+	"training_window_months":   "R11: count training over this many months (0 = all) / 统计培训学时的月数（0 为全部）",
+	"budget_ratio":             "R17: complaint budget as a share of annual revenue / 投诉处理预算占年营业收入的比例",
+	"review_months":            "R9: documents reviewed at least this often (months) / 文件评审周期（月）",
+	"survey_months":            "R19: a satisfaction survey within this many months / 满意度调查周期（月）",
+	"audit_months":             "R20: an internal audit within this many months / 内部审核周期（月）",
+	"management_review_months": "R20: a management review within this many months / 管理评审周期（月）",
+	"analysis_months":          "R18: a complaint analysis report within this many months / 投诉分析报告周期（月）",
+	"min_channels":             "R12: at least this many intake channels / 投诉受理渠道的最少数量",
+	"compliance_rate":          "R14: share of complaints meeting a time limit below which the finding is major / 时限达标率低于此值判为严重不符合",
+	"max_listed":               "how many violating rows a finding lists / 每条发现列出的违规记录数上限",
+	"due_soon_days":            "evidence pack: a review falling due within this many days is flagged / 证据包中提示即将到期的天数",
+}
+
+// ConfigSkeleton is the certready.yaml `init DIR` writes: the settings a
+// client may change, with every threshold present but commented out at its
+// default, so the defaults apply until someone deliberately changes one.
+func ConfigSkeleton() []byte {
+	def := config.Default()
+	var b bytes.Buffer
+	b.WriteString(`# certready configuration / certready 配置文件
+# Every key is optional; delete what you do not change. / 所有键均可省略。
+jurisdiction: ` + def.Jurisdiction + `
+# Time zone of times without one in the complaint log / 投诉记录中时间的时区
+timezone: ` + def.Timezone + `
+# Language of reports: en or zh / 报告语言
+lang: ` + def.Lang + `
+# Clause labels: iso10002 or gbt19012 (same clause numbers) / 条款标注：iso10002 或 gbt19012（条款号相同）
+standard: ` + def.Standard + `
+
+# Thresholds of the checks, shown at their defaults. Uncomment a line to change it.
+# 检查所用阈值，以下为默认值；需修改时去掉行首的 # 。
+thresholds:
+`)
+	t := reflect.ValueOf(def.Thresholds)
+	for i := 0; i < t.NumField(); i++ {
+		key := strings.Split(t.Type().Field(i).Tag.Get("yaml"), ",")[0]
+		fmt.Fprintf(&b, "  # %s\n  # %s: %s\n", thresholdDocs[key], key, scalarText(t.Field(i).Interface()))
+	}
+	b.WriteString(`
+# Complaint log elsewhere or with other headers / 投诉记录的位置或表头不同时：
+# complaints:
+#   file: 投诉台账.csv
+#   encoding: gb18030
+#   columns: {工单编号: id, 来电时间: received_at}
+
+# Accepted findings, each with a reason and an expiry / 经批准接受的发现：
+# waivers:
+#   - check: improvement.survey
+#     justification: survey scheduled for next month / 调查已安排
+#     approver: 王建国
+#     expires: 2026-12-31
+`)
+	return b.Bytes()
+}
+
+func scalarText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	default:
+		return fmt.Sprint(x)
+	}
+}
