@@ -16,34 +16,6 @@ import (
 	"github.com/certready/certready/internal/load"
 )
 
-func TestSafeCellNeutralisesFormulasAndUnsafeCellRestoresThem(t *testing.T) {
-	for _, tc := range []struct{ in, safe string }{
-		{"=SUM(A1)", "'=SUM(A1)"},
-		{"+86 138", "'+86 138"},
-		{"-5", "'-5"},
-		{"@cmd", "'@cmd"},
-		{"\tx", "'\tx"},
-		{"\rx", "'\rx"},
-		{"'=x", "''=x"},
-		{"''", "'''"},
-		{"'plain", "'plain"},
-		{"'", "'"},
-		{"", ""},
-		{"杭州", "杭州"},
-	} {
-		got := SafeCell(tc.in)
-		if got != tc.safe {
-			t.Errorf("SafeCell(%q) = %q, want %q", tc.in, got, tc.safe)
-		}
-		if got != "" && triggers(got[0]) {
-			t.Errorf("SafeCell(%q) = %q still starts with a formula character", tc.in, got)
-		}
-		if back := UnsafeCell(got); back != tc.in {
-			t.Errorf("UnsafeCell(SafeCell(%q)) = %q", tc.in, back)
-		}
-	}
-}
-
 func TestQuotedYAMLStringsReadBackUnchanged(t *testing.T) {
 	for _, s := range []string{"yes", "No", "123", "2026-01-01", "a: b", "#x", "", "长期", "line1\nline2", "- x", "'=x", "=x", " lead", "null", "~", "a #b", "@x", "tab\there", `"q"`} {
 		var m map[string]string

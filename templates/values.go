@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"github.com/certready/certready/internal/cellsafe"
 	"slices"
 	"strings"
 	"time"
@@ -144,36 +145,11 @@ func FormatDateTime(t time.Time, loc *time.Location) string {
 	return t.Format("2006-01-02 15:04")
 }
 
-// SafeCell neutralises text a spreadsheet would read as a formula: text
-// starting with =, +, -, @, a tab or a carriage return gets a leading single
-// quote (the OWASP advice against CSV injection; complaint descriptions come
-// from customers). So that the quote can be removed again without losing
-// anything, text that already starts with a quote followed by one of those
-// characters or by another quote is quoted too; UnsafeCell undoes exactly
-// this. Empty text and everything else is returned unchanged.
-func SafeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	if triggers(s[0]) || (s[0] == '\'' && len(s) > 1 && (triggers(s[1]) || s[1] == '\'')) {
-		return "'" + s
-	}
-	return s
-}
+// SafeCell neutralises formula-like text; see cellsafe.Escape.
+func SafeCell(s string) string { return cellsafe.Escape(s) }
 
-// UnsafeCell reverses SafeCell: it removes one leading quote when what
-// follows starts with a formula character or another quote. Text a person
-// typed with a lone leading quote ("'abc") is left alone.
-func UnsafeCell(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && (triggers(s[1]) || s[1] == '\'') {
-		return s[1:]
-	}
-	return s
-}
-
-func triggers(c byte) bool {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-}
+// UnsafeCell reverses SafeCell; see cellsafe.Unescape.
+func UnsafeCell(s string) string { return cellsafe.Unescape(s) }
 
 // labelsZH are the Chinese dropdown labels of enum values, in the loader's
 // alias table (internal/load enumAliases): a client picks 电话 and the checks

@@ -361,7 +361,6 @@ func project(name string, v any, m dossier.Meta) (templates.Record, error) {
 	if err := dec.Decode(&obj); err != nil {
 		return nil, err
 	}
-	fromSheet := m.Pos.Sheet != "" || m.Pos.Row > 0
 	rec := templates.Record{}
 	for _, fl := range rt.Fields {
 		if !m.Has(fl.Key) {
@@ -385,16 +384,10 @@ func project(name string, v any, m dossier.Meta) (templates.Record, error) {
 			val.List = make([]string, 0, len(x))
 			for _, it := range x {
 				s, _ := it.(string)
-				if fromSheet {
-					s = templates.UnsafeCell(s)
-				}
 				val.List = append(val.List, s)
 			}
 		default:
 			return nil, fmt.Errorf("field %s: unexpected %T", fl.Key, raw)
-		}
-		if fromSheet && (fl.Kind == dossier.KString || fl.Kind == dossier.KFile) {
-			val.Text = templates.UnsafeCell(val.Text)
 		}
 		rec[fl.Key] = val
 	}
@@ -444,9 +437,6 @@ var complaintFields = map[string]func(c *dossier.Complaint, loc *time.Location) 
 func str(get func(*dossier.Complaint) string) func(*dossier.Complaint, *time.Location) (string, bool) {
 	return func(c *dossier.Complaint, _ *time.Location) (string, bool) {
 		s := get(c)
-		if c.Pos.Sheet != "" || c.Pos.Row > 0 {
-			s = templates.UnsafeCell(s)
-		}
 		return s, s != ""
 	}
 }

@@ -25,13 +25,14 @@ func TestComplaintFieldsCovered(t *testing.T) {
 func TestComplaintRecordKeepsValuesAndDropsAbsentOnes(t *testing.T) {
 	loc := time.FixedZone("CST", 8*3600)
 	c := &dossier.Complaint{
-		Pos: dossier.Pos{File: "log.csv", Row: 3}, ID: "C1", Description: "''=x",
+		Pos: dossier.Pos{File: "log.csv", Row: 3}, ID: "C1", Description: "'=x",
 		ReceivedAt: time.Date(2026, 7, 3, 6, 5, 9, 0, time.UTC), Charge: 12.5, Rehandled: true,
 	}
 	rec := ComplaintRecord(c, loc)
 	for key, want := range map[string]string{
 		"id": "C1", "received_at": "2026-07-03 14:05:09", "charge": "12.5", "rehandled": "yes", "updates": "0",
-		// read from a CSV row: the neutralising quote comes off
+		// the loader already removed the neutralising quote of a CSV cell;
+		// the record keeps the text as loaded (the writer quotes it again)
 		"description": "'=x",
 	} {
 		if rec[key].Text != want {

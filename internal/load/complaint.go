@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"github.com/certready/certready/internal/cellsafe"
 	"strconv"
 	"strings"
 	"time"
@@ -259,6 +260,9 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 		}
 		if s == "" {
 			continue
+		}
+		if s[0] == '\'' {
+			s = cellsafe.Unescape(s) // undo the formula guard of certready's writers
 		}
 		if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '\t' {
 			s = strings.TrimSpace(s)

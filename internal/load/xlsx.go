@@ -2,8 +2,8 @@ package load
 
 import (
 	"archive/zip"
-	"errors"
 	"fmt"
+	"github.com/certready/certready/internal/cellsafe"
 	"os"
 	"strings"
 	"time"
@@ -100,6 +100,9 @@ func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordTyp
 			errs.add(at, fmt.Errorf("%s: the cell holds the Excel error %s; replace it with a value", key, strings.TrimSpace(v)))
 			return
 		}
+		// certready's own writers quote formula-like text (cellsafe);
+		// reading it back removes exactly that quote.
+		v = cellsafe.Unescape(v)
 		t := strings.TrimSpace(v)
 		rec.Fields = append(rec.Fields, rawField{Key: key, Pos: at, Text: v, Excel: true, Date1904: d1904,
 			Number: t != "" && (t[0] >= '0' && t[0] <= '9') && !strings.ContainsAny(t, "-/年: ")})
@@ -310,5 +313,3 @@ func itoa(n int) string {
 	b[i] = byte('0' + n)
 	return string(b[i:])
 }
-
-var errNotWorkbook = errors.New("not a workbook")
