@@ -60,8 +60,10 @@ func setString(dst func(*dossier.Complaint) *string) complaintSetter {
 }
 
 func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSetter {
-	// The enum values are few; compare without allocating for the common
-	// canonical spelling, fall back to the alias table otherwise.
+	// The enum values are few; the canonical spelling costs one comparison
+	// per value, and every other accepted spelling (Chinese label, case,
+	// alias) is looked up once per distinct text and cached.
+	known := map[string]string{}
 	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
 		for _, e := range fl.Enum {
 			if s == e {
@@ -69,9 +71,16 @@ func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSe
 				return nil
 			}
 		}
+		if v, ok := known[s]; ok {
+			*dst(c) = v
+			return nil
+		}
 		v := canonicalEnum(&fl, s)
 		for _, e := range fl.Enum {
 			if v == e {
+				if len(known) < 256 {
+					known[strings.Clone(s)] = e
+				}
 				*dst(c) = e
 				return nil
 			}

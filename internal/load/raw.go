@@ -3,6 +3,7 @@ package load
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -197,23 +198,6 @@ func (n *normaliser) record(rt *dossier.RecordType, rr *rawRecord) (map[string]a
 	return obj, pos, ok
 }
 
-// enumAliases maps the Chinese labels the template offers to canonical
-// values, so a client can pick 电话 from a dropdown and the checks see phone.
-var enumAliases = map[string]string{
-	"营业执照": "business_licence", "食品经营许可证": "food_operation", "食品生产许可证": "food_production",
-	"医疗机构执业许可证": "medical_practice", "金融许可证": "financial", "药品经营许可证": "drug_operation",
-	"质量手册": "manual", "手册": "manual", "程序文件": "procedure", "作业指导书": "instruction", "表单": "form", "方针": "policy",
-	"分析报告": "analysis", "调查报告": "survey_report", "审核报告": "audit_report", "评审纪要": "review_minutes",
-	"公司简介": "profile", "证书": "certificate", "培训计划": "training_plan", "承诺书": "commitment", "计划": "plan", "记录": "record",
-	"电话": "phone", "邮件": "email", "电子邮件": "email", "网站": "web", "网页": "web", "应用": "app", "现场": "in_person",
-	"意见箱": "box", "社交媒体": "social", "信函": "letter",
-	"简单": "simple", "复杂": "complex", "低": "low", "中": "medium", "高": "high",
-	"待处理": "open", "处理中": "in_progress", "已解决": "resolved", "已关闭": "closed", "已撤回": "withdrawn",
-	"非常满意": "very_satisfied", "满意": "satisfied", "一般": "neutral", "不满意": "dissatisfied", "非常不满意": "very_dissatisfied",
-	"未关闭": "open", "已完成": "closed", "其他": "other",
-	"食品": "food", "医疗": "medical", "金融": "finance", "药品": "drug", "零售": "retail", "制造": "manufacturing", "服务": "services",
-}
-
 // canonicalEnum maps case and Chinese labels onto the field's enum values;
 // an unknown value is passed through for the schema to reject.
 func canonicalEnum(fl *dossier.Field, s string) string {
@@ -225,12 +209,16 @@ func canonicalEnum(fl *dossier.Field, s string) string {
 			return e
 		}
 	}
-	if c, ok := enumAliases[strings.TrimSpace(s)]; ok {
-		for _, e := range fl.Enum {
-			if e == c {
-				return e
+	label := strings.TrimSpace(s)
+	for _, labels := range dossier.EnumLabelsZH {
+		for v, l := range labels {
+			if l == label && slices.Contains(fl.Enum, v) {
+				return v
 			}
 		}
+	}
+	if v, ok := dossier.EnumAliasesZH[label]; ok && slices.Contains(fl.Enum, v) {
+		return v
 	}
 	return s
 }
