@@ -1,0 +1,5 @@
+//go:build !race
+
+package xlsxstream
+
+const raceEnabled = false
