@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -18,7 +19,14 @@ type validator struct {
 	byName map[string]*jsonschema.Schema
 }
 
-func newValidator() (*validator, error) {
+// compiledSchemas compiles the embedded schemas once per process: they
+// never change at run time, and compiling them costs more than loading a
+// small dossier. jsonschema.Schema is safe for concurrent validation.
+var compiledSchemas = sync.OnceValues(compileValidator)
+
+func newValidator() (*validator, error) { return compiledSchemas() }
+
+func compileValidator() (*validator, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	// Without AssertFormat, draft 2020-12 treats "format" as an annotation
