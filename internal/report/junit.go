@@ -1,0 +1,257 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/audit"
+)
+
+func init() { register("junit", FormatterFunc(formatJUnit)) }
+
+// The JUnit XML shape read by GitLab, Jenkins and the GitHub test
+// reporters. Attribute sets follow the Jenkins junit-10.xsd, the most
+// widely accepted schema: <testsuites> carries no skipped count there, so
+// only the suites do.
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name      string      `xml:"name,attr"`
+	Tests     int         `xml:"tests,attr"`
+	Failures  int         `xml:"failures,attr"`
+	Errors    int         `xml:"errors,attr"`
+	Skipped   int         `xml:"skipped,attr"`
+	Time      string      `xml:"time,attr"`
+	Timestamp string      `xml:"timestamp,attr,omitempty"`
+	Cases     []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string         `xml:"name,attr"`
+	Classname string         `xml:"classname,attr"`
+	Time      string         `xml:"time,attr"`
+	Skipped   *junitMessage  `xml:"skipped"`
+	Failures  []junitMessage `xml:"failure"`
+	SystemOut string         `xml:"system-out,omitempty"`
+}
+
+// junitMessage's body is CDATA so that its lines stay lines for a person
+// opening the file; xmlSafe has removed what CDATA cannot hold.
+type junitMessage struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Body    string `xml:",cdata"`
+}
+
+// formatJUnit writes one test suite per clause and one test case per check
+// citing it, so a CI dashboard shows readiness clause by clause. A check
+// citing two clauses appears in both suites: each clause's pass rate is
+// then what the auditor would see for that clause. Open and baseline-known
+// findings are failures (one element each; several readers show only the
+// first, so each body is self-contained), waived and not-applicable checks
+// are skipped. Durations are zero: the audit is not a timed test run, and
+// a real clock would break byte-stable output.
+func formatJUnit(w io.Writer, r *audit.Result, o Options) error {
+	doc := junitDoc(r, o)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return fmt.Errorf("junit: %w", err)
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("junit: %w", err)
+	}
+	if _, err := io.WriteString(w, "\n"); err != nil {
+		return fmt.Errorf("junit: %w", err)
+	}
+	return nil
+}
+
+func junitDoc(r *audit.Result, o Options) junitSuites {
+	lang := o.Lang
+	byCheck := map[string][]*audit.Finding{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		byCheck[f.Check] = append(byCheck[f.Check], f)
+	}
+	doc := junitSuites{Name: "certready", Time: "0"}
+	stamp := ""
+	if r.AsOf != "" {
+		stamp = r.AsOf + "T00:00:00"
+	}
+	for _, num := range resultClauses(r) {
+		s := junitSuite{Name: clauseSuiteName(o, num), Time: "0", Timestamp: stamp}
+		for i := range r.Checks {
+			cr := &r.Checks[i]
+			if !containsStr(cr.Clauses, num) {
+				continue
+			}
+			tc := junitCase{Name: cr.ID + " " + cr.Title.In(lang), Classname: checkFamily(cr.ID), Time: "0"}
+			var waived []*audit.Finding
+			for _, f := range byCheck[cr.ID] {
+				switch f.State {
+				case "waived":
+					waived = append(waived, f)
+				default: // open, known
+					tc.Failures = append(tc.Failures, junitMessage{
+						Message: xmlSafe(f.Message.In(lang)), Type: f.Severity.String(), Body: xmlSafe(failureBody(f, o)),
+					})
+				}
+			}
+			switch cr.Status {
+			case audit.NotApplicable:
+				tc.Skipped = &junitMessage{Message: notApplicableText(cr.ID, r.Jurisdiction, o)}
+			case audit.Waived:
+				tc.Skipped = &junitMessage{Message: xmlSafe(waivedText(waived, o))}
+			case audit.NeedsEvidence:
+				tc.SystemOut = xmlSafe(L(o, "Needs evidence: ", "待提供证据：") + cr.Evidence.In(lang))
+			}
+			if len(waived) > 0 && cr.Status != audit.Waived {
+				tc.SystemOut = xmlSafe(waivedText(waived, o))
+			}
+			s.Tests++
+			if len(tc.Failures) > 0 {
+				s.Failures++
+			}
+			if tc.Skipped != nil {
+				s.Skipped++
+			}
+			s.Cases = append(s.Cases, tc)
+		}
+		doc.Tests += s.Tests
+		doc.Failures += s.Failures
+		doc.Suites = append(doc.Suites, s)
+	}
+	return doc
+}
+
+// resultClauses lists the clauses the run's checks cite: the standard's
+// clauses in document order, then any others in sorted order.
+func resultClauses(r *audit.Result) []string {
+	cited := map[string]bool{}
+	for _, cr := range r.Checks {
+		for _, c := range cr.Clauses {
+			cited[c] = true
+		}
+	}
+	var out []string
+	for _, c := range checks.Clauses() {
+		if cited[c.Num] {
+			out = append(out, c.Num)
+			delete(cited, c.Num)
+		}
+	}
+	var rest []string
+	for c := range cited {
+		rest = append(rest, c)
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+// clauseSuiteName is "GB/T 19012-2019 7.4 Acknowledgement of complaint".
+func clauseSuiteName(o Options, num string) string {
+	name := checks.StandardLabel(o.Standard, num)
+	if t := checks.ClauseTitle(num).In(o.Lang); t != "" {
+		name += " " + t
+	}
+	return name
+}
+
+// checkFamily is the part of a check ID before the first dot ("handling"
+// for "handling.ack-24h"): the file of checks it belongs to.
+func checkFamily(id string) string {
+	if i := strings.IndexByte(id, '.'); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// failureBody says where the gap is and what closes it, in the order a
+// person fixing it needs: place, state, rows, evidence, remedy.
+func failureBody(f *audit.Finding, o Options) string {
+	lang := o.Lang
+	var b strings.Builder
+	line := func(label, v string) {
+		if v != "" {
+			b.WriteString(label)
+			b.WriteString(v)
+			b.WriteString("\n")
+		}
+	}
+	line(L(o, "Where: ", "位置："), f.Where)
+	line(L(o, "Record: ", "记录："), f.Record)
+	if f.State == "known" {
+		line(L(o, "State: ", "状态："), L(o, "known from the baseline", "基线中已存在"))
+	}
+	if f.Count > 1 {
+		line(L(o, "Count: ", "数量："), fmt.Sprint(f.Count))
+	}
+	for _, row := range f.Rows {
+		line("  - ", strings.TrimSpace(row.ID+" "+row.Pos.String()))
+	}
+	line(L(o, "Requirements: ", "要求："), strings.Join(f.Requirements, ", "))
+	line(L(o, "Clauses: ", "条款："), clauseLabel(o, f.Clauses))
+	line(L(o, "Evidence expected: ", "应有证据："), f.Evidence.In(lang))
+	line(L(o, "Remedy: ", "整改建议："), f.Remedy.In(lang))
+	return b.String()
+}
+
+func waivedText(fs []*audit.Finding, o Options) string {
+	var js []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.Waiver != nil && !seen[f.Waiver.Justification] {
+			seen[f.Waiver.Justification] = true
+			js = append(js, f.Waiver.Justification)
+		}
+	}
+	s := fmt.Sprintf(L(o, "waived (%d findings)", "已豁免（%d 项发现）"), len(fs))
+	if len(fs) == 1 {
+		s = L(o, "waived (1 finding)", "已豁免（1 项发现）")
+	}
+	if len(js) > 0 {
+		s += L(o, ": ", "：") + strings.Join(js, "; ")
+	}
+	return s
+}
+
+func notApplicableText(id, jurisdiction string, o Options) string {
+	if c, ok := checks.ByID(id); ok && c.Jurisdiction != "" {
+		return fmt.Sprintf(L(o, "not applicable: applies only in jurisdiction %q (this dossier: %q)", "不适用：仅适用于司法辖区 %q（本档案：%q）"), c.Jurisdiction, jurisdiction)
+	}
+	return L(o, "not applicable", "不适用")
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// xmlSafe drops the characters XML 1.0 cannot carry (most C0 controls),
+// which a spreadsheet cell quoted into a message may contain; encoding/xml
+// would otherwise turn each into U+FFFD.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || r >= 0x20 && r != 0xFFFE && r != 0xFFFF {
+			return r
+		}
+		return -1
+	}, s)
+}
