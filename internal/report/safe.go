@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/certready/certready/templates"
+	"github.com/certready/certready/internal/cellsafe"
 )
 
 // SafeCell neutralises text a spreadsheet would read as a formula. A
@@ -13,10 +13,9 @@ import (
 // record reading "=HYPERLINK(...)" must not become a live formula on the
 // consultant's machine. Following the OWASP advice on CSV injection, text
 // starting with =, +, -, @, a tab or a carriage return gets a leading single
-// quote. It is the rule the fill-in workbook and convert use
-// (templates.SafeCell), so templates.UnsafeCell reads a register back
-// exactly.
-func SafeCell(s string) string { return templates.SafeCell(s) }
+// quote. It is the rule every writer of certready uses (cellsafe.Escape),
+// and the loader removes it again (cellsafe.Unescape).
+func SafeCell(s string) string { return cellsafe.Escape(s) }
 
 // utf8BOM lets Excel, which otherwise guesses a legacy code page for CSV,
 // open Chinese text correctly.
