@@ -72,7 +72,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	r := &Result{
 		Tool: "certready", Version: o.Version, Dossier: d.Source, InputDigest: digest,
 		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
-		KPIs: m, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
+		KPIs: m, Baseline: o.Baseline != nil, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
 	}
 	if org := d.Organisation; org != nil {
 		r.Organisation = Organisation{Name: org.Name, NameEN: org.NameEN, USCC: strings.ToUpper(strings.TrimSpace(org.USCC)), Sector: org.Sector}

@@ -161,6 +161,8 @@ type Result struct {
 	Notes        []checks.Text  `json:"notes"`
 	// KPIs are the complaint-log metrics; nil without a log.
 	KPIs *metrics.Metrics `json:"kpis,omitempty"`
+	// Baseline is true when findings were compared with an earlier run.
+	Baseline bool `json:"baseline,omitempty"`
 	// FailOn is the threshold the exit code was computed with.
 	FailOn checks.Severity `json:"fail_on"`
 }

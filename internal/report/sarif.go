@@ -172,12 +172,10 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 			}, o))
 		}
 	}
-	// The Result does not record whether a baseline was given; a known
-	// finding proves one was.
-	baseline := r.Counts.Known > 0
-	for i := range r.Findings {
-		baseline = baseline || r.Findings[i].State == "known"
-	}
+	// With a baseline every result is new or unchanged; a known finding
+	// also proves one was used (for reports written before Baseline was
+	// recorded).
+	baseline := r.Baseline || r.Counts.Known > 0
 	run := sarifRun{
 		Tool:       sarifTool{Driver: drv},
 		Language:   L(o, "en-US", "zh-CN"),
