@@ -1,0 +1,192 @@
+package xlsxstream
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Scanner reads one sheet with Rows and, when that meets something
+// outside its subset (ErrUnsupported), goes on with excelize's row
+// iterator from the row after the last one it yielded: every row comes
+// once, each as excelize would give it, fast when possible. It is what a
+// loader uses instead of excelize's Rows + Columns(Options{RawCellValue:
+// true}):
+//
+//	sc, err := xlsxstream.OpenScanner(path, xlsxstream.Options{MaxUnzipBytes: max}, pick)
+//	if err != nil { ... }
+//	defer sc.Close()
+//	for sc.Next() {
+//		n, cells := sc.Row()
+//		...
+//	}
+//	if err := sc.Err(); err != nil { ... }
+type Scanner struct {
+	path  string
+	opt   Options
+	sheet string
+	d1904 bool
+
+	book *Book
+	rows *Rows
+
+	// The excelize fallback, once taken.
+	fallback error // why it was taken
+	xf       *excelize.File
+	xrows    *excelize.Rows
+	tmp      string // excelize's directory for unpacked sheets, removed by Close
+	xrow     int    // the row number excelize's iterator is at
+	skip     int    // rows up to this one were yielded by the fast reader
+
+	rowNum int
+	cells  []string
+	err    error
+}
+
+// OpenScanner opens the workbook at path and the sheet that pick chooses
+// among its sheet names. A workbook the fast reader cannot open is opened
+// with excelize instead; one refused by a size limit is refused
+// (ErrTooLarge), as excelize would refuse it. pick may return a name
+// that is not there: the error names it.
+func OpenScanner(path string, opt Options, pick func(sheets []string) string) (*Scanner, error) {
+	sc := &Scanner{path: path, opt: opt.withDefaults()}
+	b, err := Open(path, opt)
+	switch {
+	case err == nil:
+		sc.book = b
+		sc.d1904 = b.Date1904()
+		sc.sheet = pick(b.Sheets())
+		if sc.rows, err = b.Rows(sc.sheet); err != nil {
+			b.Close()
+			return nil, err
+		}
+		return sc, nil
+	case errors.Is(err, ErrUnsupported):
+		sc.fallback = err
+		if err := sc.openExcelize(pick); err != nil {
+			sc.Close()
+			return nil, err
+		}
+		return sc, nil
+	}
+	return nil, err
+}
+
+// openExcelize opens the workbook with excelize, with the same limits:
+// sheets larger than 64 MB are unpacked to a directory of the Scanner's
+// own, which Close removes.
+func (sc *Scanner) openExcelize(pick func([]string) string) error {
+	tmp, err := os.MkdirTemp("", "certready-xlsx-")
+	if err != nil {
+		return err
+	}
+	sc.tmp = tmp
+	f, err := excelize.OpenFile(sc.path, excelize.Options{
+		UnzipSizeLimit:    sc.opt.MaxUnzipBytes,
+		UnzipXMLSizeLimit: min(64<<20, sc.opt.MaxUnzipBytes),
+		TmpDir:            tmp,
+	})
+	if err != nil {
+		return err
+	}
+	sc.xf = f
+	if pick != nil {
+		if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
+			sc.d1904 = *p.Date1904
+		}
+		sc.sheet = pick(f.GetSheetList())
+	}
+	sc.xrows, err = f.Rows(sc.sheet)
+	return err
+}
+
+// Sheet is the name of the sheet being read.
+func (sc *Scanner) Sheet() string { return sc.sheet }
+
+// Date1904 reports whether date serials count from 1904.
+func (sc *Scanner) Date1904() bool { return sc.d1904 }
+
+// Fallback returns why excelize reads (some of) the sheet, or nil when the
+// fast reader reads all of it.
+func (sc *Scanner) Fallback() error { return sc.fallback }
+
+// Next advances to the next row. Once excelize reads, a row number with
+// no row element in the sheet may come as a row with no cells, as
+// excelize's iterator yields it.
+func (sc *Scanner) Next() bool {
+	if sc.err != nil {
+		return false
+	}
+	if sc.rows != nil {
+		if sc.rows.Next() {
+			sc.rowNum, sc.cells = sc.rows.Row()
+			sc.skip = sc.rowNum
+			return true
+		}
+		err := sc.rows.Err()
+		sc.rows.Close()
+		sc.book.Close()
+		sc.rows, sc.book = nil, nil
+		if err == nil || !errors.Is(err, ErrUnsupported) {
+			sc.err = err
+			return false
+		}
+		sc.fallback = err
+		if err := sc.openExcelize(nil); err != nil {
+			sc.err = fmt.Errorf("reading %s with excelize after %v: %w", sc.sheet, sc.fallback, err)
+			return false
+		}
+	}
+	if sc.xrows == nil {
+		return false
+	}
+	for sc.xrows.Next() {
+		sc.xrow++
+		if sc.xrow <= sc.skip {
+			continue
+		}
+		cells, err := sc.xrows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			sc.err = fmt.Errorf("%s row %d: %w", sc.sheet, sc.xrow, err)
+			return false
+		}
+		sc.rowNum, sc.cells = sc.xrow, cells
+		return true
+	}
+	sc.err = sc.xrows.Error()
+	return false
+}
+
+// Row returns the current row's number and cells, as Rows.Row does.
+func (sc *Scanner) Row() (int, []string) { return sc.rowNum, sc.cells }
+
+// Err returns the error that stopped Next, if any.
+func (sc *Scanner) Err() error { return sc.err }
+
+// Close releases the workbook and removes excelize's unpacked sheets.
+func (sc *Scanner) Close() error {
+	var errs []error
+	if sc.rows != nil {
+		errs = append(errs, sc.rows.Close())
+		sc.rows = nil
+	}
+	if sc.book != nil {
+		errs = append(errs, sc.book.Close())
+		sc.book = nil
+	}
+	if sc.xrows != nil {
+		errs = append(errs, sc.xrows.Close())
+		sc.xrows = nil
+	}
+	if sc.xf != nil {
+		errs = append(errs, sc.xf.Close())
+		sc.xf = nil
+	}
+	if sc.tmp != "" {
+		errs = append(errs, os.RemoveAll(sc.tmp))
+		sc.tmp = ""
+	}
+	return errors.Join(errs...)
+}
