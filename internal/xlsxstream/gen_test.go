@@ -466,6 +466,8 @@ func (g *xmlGen) cell(sb *strings.Builder, col, row int, withRef bool) {
 			ref = "$" + name + "$" + strconv.Itoa(row)
 		}
 		sb.WriteString(" r=" + g.q(ref))
+	} else if g.pick(5) {
+		sb.WriteString(` r=""`)
 	}
 	if g.nStyle > 0 && g.pick(3) {
 		sb.WriteString(" s=" + g.q(strconv.Itoa(g.rng.IntN(g.nStyle))))

@@ -377,6 +377,9 @@ func (r *Rows) parseCell(b []byte, i, prev int) (int, int, error) {
 			}
 			switch local[0] {
 			case 'r':
+				if len(val) == 0 {
+					break // excelize takes r="" for no reference
+				}
 				if col, err = refColumn(val); err != nil {
 					return j, prev, bad(j, "cell reference r=\""+string(val)+"\": "+err.Error())
 				}

@@ -266,14 +266,11 @@ func hasPrefixAt(b []byte, i int, p string) (bool, error) {
 	return false, nil
 }
 
-// tag is a start or end tag read by readTag.
+// tag is the name of a start or end tag read by readTagName.
 type tag struct {
 	name  []byte // the qualified name as written, for matching end tags
 	local []byte // the part after the prefix
 	end   bool   // </name>
-	empty bool   // <name/>
-	attrs int    // offset of the first attribute (for start tags)
-	next  int    // offset after '>'
 }
 
 // readTagName reads the name of the tag at b[i] == '<' and stops at the
