@@ -127,6 +127,7 @@ func TestConstructsOutsideTheSubsetAreReportedAsUnsupported(t *testing.T) {
 		{"XML that ends inside a row", `<?xml version="1.0"?>` + wsOpen + `<sheetData><row r="1"><c r="A1"><v>1</v>`},
 		{"a name with two colons", sheetWith(`<row r="1"><a:b:c/></row>`)},
 		{"text where rows belong", sheetWith(`<row r="1"/>&bogus;`)},
+		{"-- inside a comment", sheetWith(`<row r="1"/><!-- a -- b -->`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -244,13 +244,21 @@ func appendCDATA(dst, b []byte, i int) ([]byte, int, error) {
 	return dst, j + end + 3, nil
 }
 
-// skipComment skips "<!--...-->" starting at b[i].
+// skipComment skips "<!--...-->" starting at b[i]; like encoding/xml it
+// refuses "--" inside.
 func skipComment(b []byte, i int) (int, error) {
-	end := bytes.Index(b[i+4:], []byte("-->"))
+	end := bytes.Index(b[i+4:], []byte("--"))
 	if end < 0 {
 		return i, errShort
 	}
-	return i + 4 + end + 3, nil
+	j := i + 4 + end + 2
+	if j >= len(b) {
+		return i, errShort
+	}
+	if b[j] != '>' {
+		return i, bad(j, `invalid sequence "--" not allowed in comments`)
+	}
+	return j + 1, nil
 }
 
 // hasPrefixAt reports whether b[i:] starts with p, or errShort when b ends
