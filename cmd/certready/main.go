@@ -3,11 +3,42 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
+	"github.com/certready/certready/internal/atomicfile"
 	"github.com/certready/certready/internal/cli"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.System()))
+	os.Exit(run())
+}
+
+// run gives every temporary file of this process one known directory,
+// removed on every exit path: normal return, error, and Ctrl-C or SIGTERM,
+// when deferred clean-ups would not run. excelize unpacks large sheets to
+// temporary files there.
+func run() int {
+	tmp, err := os.MkdirTemp("", "certready-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "certready:", err)
+		return cli.ExitInput
+	}
+	defer os.RemoveAll(tmp)
+	os.Setenv("TMPDIR", tmp)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sig
+		atomicfile.RemoveInflight()
+		os.RemoveAll(tmp)
+		fmt.Fprintln(os.Stderr, "certready: interrupted")
+		if s == os.Interrupt {
+			os.Exit(130)
+		}
+		os.Exit(143)
+	}()
+	return cli.Main(os.Args[1:], cli.System())
 }

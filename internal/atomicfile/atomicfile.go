@@ -8,7 +8,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
+
+// inflight holds the temporary files being written, so that an interrupt
+// (Ctrl-C) can remove them: deferred clean-ups do not run when a signal
+// ends the process. It is the one piece of process-wide state here, and it
+// exists only for that.
+var inflight sync.Map
+
+// RemoveInflight deletes every temporary file still being written. The
+// command's signal handler calls it before exiting.
+func RemoveInflight() {
+	inflight.Range(func(k, _ any) bool {
+		os.Remove(k.(string))
+		return true
+	})
+}
 
 // Write creates path atomically from what fn writes. On any error —
 // including a panic in fn — the temporary file is removed and the target
@@ -20,8 +36,10 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	name := tmp.Name()
+	inflight.Store(name, struct{}{})
 	done := false
 	defer func() {
+		inflight.Delete(name)
 		if !done {
 			tmp.Close()
 			os.Remove(name)
