@@ -62,7 +62,7 @@ func Principles() []Principle {
 	var out []Principle
 	for _, c := range Clauses() {
 		if len(c.Num) >= 3 && c.Num[:2] == "4." {
-			out = append(out, Principle{Num: c.Num, Title: c.Title})
+			out = append(out, Principle(c))
 		}
 	}
 	return out

@@ -436,7 +436,8 @@ func (c *Calendar) WorkingDaysBetween(start, end time.Time, cutoff time.Duration
 	if !e.After(day0) {
 		return 0, known
 	}
-	if w, k := c.WorkdayOn(e); !w {
+	if w, _ := c.WorkdayOn(e); !w {
+		var k bool
 		e, k = c.nextWorkday(e)
 		known = known && k
 	}

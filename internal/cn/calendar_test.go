@@ -106,7 +106,8 @@ func TestEveryMakeUpWorkdayFallsOnAWeekend(t *testing.T) {
 }
 
 func TestDefaultReturnsTheSameImmutableCalendar(t *testing.T) {
-	if Default() != Default() {
+	a, b := Default(), Default()
+	if a != b {
 		t.Error("Default() should be built once")
 	}
 	yd, _ := Default().Year(2025)

@@ -89,11 +89,3 @@ func cloneComplaint(c *dossier.Complaint) dossier.Complaint {
 	}
 	return x
 }
-
-func clonePos(p dossier.Pos) dossier.Pos {
-	p.File = strings.Clone(p.File)
-	p.Sheet = strings.Clone(p.Sheet)
-	p.Cell = strings.Clone(p.Cell)
-	p.Column = strings.Clone(p.Column)
-	return p
-}

@@ -195,12 +195,12 @@ func FuzzWrap(f *testing.F) {
 }
 
 func TestIsCJK(t *testing.T) {
-	for _, r := range []rune("中文龘㐀𠀀ひカ한ㄅ，。、「」（）！ＡＢ１　〇") {
+	for _, r := range "中文龘㐀𠀀ひカ한ㄅ，。、「」（）！ＡＢ１　〇" {
 		if !isCJK(r) {
 			t.Errorf("isCJK(%q) = false", r)
 		}
 	}
-	for _, r := range []rune("aZ09 ,.-éß—“”") {
+	for _, r := range "aZ09 ,.-éß—“”" {
 		if isCJK(r) {
 			t.Errorf("isCJK(%q) = true", r)
 		}

@@ -540,7 +540,7 @@ func hexVal(c byte) int {
 // underscore, a surrogate code unit (which cannot stand alone) is dropped,
 // and matches do not overlap.
 func appendBstr(dst, s []byte) []byte {
-	if bytes.Index(s, []byte("_x")) < 0 {
+	if !bytes.Contains(s, []byte("_x")) {
 		return append(dst, s...)
 	}
 	cursor := 0

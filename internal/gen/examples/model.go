@@ -36,32 +36,6 @@ func (r rec) get(k string) any {
 	return nil
 }
 
-// set replaces a field's value, appending the field when absent.
-func (r rec) set(k string, v any) rec {
-	for i := range r {
-		if r[i].k == k {
-			r[i].v = v
-			return r
-		}
-	}
-	return append(r, kv{k, v})
-}
-
-// without drops fields, for planting a gap by omission.
-func (r rec) without(keys ...string) rec {
-	out := make(rec, 0, len(r))
-	for _, f := range r {
-		drop := false
-		for _, k := range keys {
-			drop = drop || f.k == k
-		}
-		if !drop {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // table is the records of one record type.
 type table struct {
 	name string
