@@ -266,33 +266,11 @@ func runTopCommitment(p *Pass) {
 	}
 }
 
-// sessionsCounted returns the training sessions that count on the as-of
-// date: held by then, and within the configured window when there is one.
 func sessionsCounted(p *Pass) []*dossier.Training {
-	d := p.Dossier
-	var from dossier.Date
-	if n := p.T().TrainingWindowMonth; n > 0 {
-		from = p.AsOf.AddDate(0, -n, 0)
-	}
-	var out []*dossier.Training
-	for i := range d.Training {
-		s := &d.Training[i]
-		if s.Date.After(p.AsOf) || (!from.IsZero() && s.Date.Before(from)) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return p.Dossier.SessionsCounted(p.AsOf, p.T().TrainingWindowMonth)
 }
 
-func attended(s *dossier.Training, id string) bool {
-	for _, a := range s.Attendees {
-		if strings.TrimSpace(a) == id {
-			return true
-		}
-	}
-	return false
-}
+func attended(s *dossier.Training, id string) bool { return s.Attended(id) }
 
 // noHandlers reports that nobody is marked as a complaint handler; the
 // per-handler checks have nothing to measure otherwise and would pass.

@@ -1,6 +1,9 @@
 package dossier
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Meta is embedded in every record: where the record starts and where each
 // of its fields was read, keyed by the field's canonical key.
@@ -351,4 +354,34 @@ func (d *Dossier) EvidenceFor(path string) *Evidence {
 		return e
 	}
 	return &Evidence{Path: path}
+}
+
+// Attended reports whether the person with the given id attended.
+func (t *Training) Attended(id string) bool {
+	for _, a := range t.Attendees {
+		if strings.TrimSpace(a) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// SessionsCounted returns the training sessions that count on asOf: held
+// by then, and within the last windowMonths months when windowMonths > 0.
+// The training checks and the evidence pack's training matrix both use it,
+// so the pack shows exactly the hours the checks judged.
+func (d *Dossier) SessionsCounted(asOf Date, windowMonths int) []*Training {
+	var from Date
+	if windowMonths > 0 {
+		from = asOf.AddDate(0, -windowMonths, 0)
+	}
+	var out []*Training
+	for i := range d.Training {
+		s := &d.Training[i]
+		if s.Date.After(asOf) || (!from.IsZero() && s.Date.Before(from)) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

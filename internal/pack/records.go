@@ -32,32 +32,13 @@ func (p *packer) name(s string) string {
 
 // ---- 6 training matrix ----
 
-// sessionsCounted mirrors the training checks: sessions held on or before
-// the as-of date, and within the training window when one is configured.
+// sessionsCounted is what the training checks count (see
+// dossier.SessionsCounted).
 func (p *packer) sessionsCounted() []*dossier.Training {
-	var from dossier.Date
-	if n := p.cfg.Thresholds.TrainingWindowMonth; n > 0 {
-		from = p.asOf.AddDate(0, -n, 0)
-	}
-	var out []*dossier.Training
-	for i := range p.d.Training {
-		s := &p.d.Training[i]
-		if s.Date.After(p.asOf) || (!from.IsZero() && s.Date.Before(from)) {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
+	return p.d.SessionsCounted(p.asOf, p.cfg.Thresholds.TrainingWindowMonth)
 }
 
-func attended(s *dossier.Training, id string) bool {
-	for _, a := range s.Attendees {
-		if strings.TrimSpace(a) == id {
-			return true
-		}
-	}
-	return false
-}
+func attended(s *dossier.Training, id string) bool { return s.Attended(id) }
 
 func hasTopic(s *dossier.Training, t string) bool {
 	for _, x := range s.Topics {
