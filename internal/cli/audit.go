@@ -201,6 +201,9 @@ func readBaseline(path string) (map[string]bool, error) {
 func writeReport(env Env, out output, r *audit.Result, ro report.Options) error {
 	f, _ := report.Get(out.format)
 	if out.path == "-" || out.path == "" {
+		if out.format == "xlsx" && env.IsTTY {
+			return usageErr("--format xlsx writes a workbook: give a file with --output xlsx=FILE")
+		}
 		ro.Color = out.format == "text" && env.IsTTY && env.Getenv("NO_COLOR") == ""
 		// Render fully before writing so a failure leaves no partial report.
 		var buf bytes.Buffer
