@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -66,10 +67,25 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		return err
 	}
 	defer f.Close()
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // title rows above the header have fewer cells
-	cr.ReuseRecord = true
-	cr.LazyQuotes = false
+	// encoding/csv runs in its own goroutine, a batch of records ahead of
+	// the typing and the metrics pass, so the two halves of the work share
+	// the machine's cores. done stops it when the consumer returns early;
+	// wg makes sure it has stopped before the file is closed.
+	done := make(chan struct{})
+	batches := make(chan *csvBatch, 4)
+	free := make(chan *csvBatch, 6)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		readCSV(r, batches, free, done)
+	}()
+	defer func() {
+		close(done)
+		for range batches { // drain so the producer can finish
+		}
+		wg.Wait()
+	}()
 	var (
 		bind    *complaintBinding
 		c       dossier.Complaint
@@ -88,59 +104,112 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		}
 		return p
 	}
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	for b := range batches {
+		for k, rec := range b.recs {
+			recNo++
+			rowLine = b.lines[k]
+			if bind == nil {
+				if l.headerRow > 0 && recNo < l.headerRow {
+					continue
+				}
+				if !notUTF8 && !utf8.ValidString(strings.Join(rec, "")) {
+					notUTF8 = true
+				}
+				if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
+					if recNo >= 20 {
+						return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
+					}
+					continue
+				}
+				hdr := make([]string, len(rec))
+				for i, h := range rec {
+					hdr[i] = strings.Clone(h)
+				}
+				bd, err := bindComplaintHeader(hdr, l.mapping)
+				if err != nil {
+					return dossier.Errorf(dossier.Pos{File: l.display, Row: rowLine}, "header: %w", err)
+				}
+				bind = bd
+				continue
+			}
+			if blank(rec) {
+				continue
+			}
+			if err := bind.fill(&c, rec, &cx, l.maxCell, where, onErr); err != nil {
+				return err
+			}
+			c.Pos = dossier.Pos{File: l.display, Row: rowLine}
+			if err := fn(&c); err != nil {
+				return err
+			}
 		}
-		if err != nil {
+		if b.err != nil {
 			var pe *csv.ParseError
-			if errors.As(err, &pe) {
+			if errors.As(b.err, &pe) {
 				return dossier.Errorf(dossier.Pos{File: l.display, Row: pe.StartLine}, "malformed CSV: %v", pe.Err)
 			}
-			return fmt.Errorf("%s: %w", l.display, err)
+			return fmt.Errorf("%s: %w", l.display, b.err)
 		}
-		recNo++
-		rowLine, _ = cr.FieldPos(0)
-		if bind == nil {
-			if l.headerRow > 0 && recNo < l.headerRow {
-				continue
-			}
-			if !notUTF8 && !utf8.ValidString(strings.Join(rec, "")) {
-				notUTF8 = true
-			}
-			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
-				if recNo >= 20 {
-					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
-				}
-				continue
-			}
-			hdr := make([]string, len(rec))
-			for i, h := range rec {
-				hdr[i] = strings.Clone(h)
-			}
-			b, err := bindComplaintHeader(hdr, l.mapping)
-			if err != nil {
-				return dossier.Errorf(dossier.Pos{File: l.display, Row: rowLine}, "header: %w", err)
-			}
-			bind = b
-			continue
-		}
-		if blank(rec) {
-			continue
-		}
-		if err := bind.fill(&c, rec, &cx, l.maxCell, where, onErr); err != nil {
-			return err
-		}
-		c.Pos = dossier.Pos{File: l.display, Row: rowLine}
-		if err := fn(&c); err != nil {
-			return err
+		select {
+		case free <- b:
+		default:
 		}
 	}
 	if bind == nil {
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header%s", errNoHeader, encodingHint(notUTF8))
 	}
 	return nil
+}
+
+// csvBatch is a run of records with the line each starts on; err, when
+// set, is the error that ended the file after these records.
+type csvBatch struct {
+	recs  [][]string
+	lines []int
+	err   error
+}
+
+const csvBatchSize = 1024
+
+// readCSV parses r into batches until the end of the file, an error, or
+// done. It closes out when it stops.
+func readCSV(r io.Reader, out chan<- *csvBatch, free <-chan *csvBatch, done <-chan struct{}) {
+	defer close(out)
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1 // title rows above the header have fewer cells
+	// Each record needs its own slice now that it crosses goroutines; the
+	// field strings are fresh per record either way.
+	cr.ReuseRecord = false
+	for {
+		var b *csvBatch
+		select {
+		case b = <-free:
+			b.recs, b.lines, b.err = b.recs[:0], b.lines[:0], nil
+		default:
+			b = &csvBatch{recs: make([][]string, 0, csvBatchSize), lines: make([]int, 0, csvBatchSize)}
+		}
+		for len(b.recs) < csvBatchSize {
+			rec, err := cr.Read()
+			if err != nil {
+				if !errors.Is(err, io.EOF) {
+					b.err = err
+				}
+				select {
+				case out <- b:
+				case <-done:
+				}
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			b.recs = append(b.recs, rec)
+			b.lines = append(b.lines, line)
+		}
+		select {
+		case out <- b:
+		case <-done:
+			return
+		}
+	}
 }
 
 func encodingHint(notUTF8 bool) string {
