@@ -106,7 +106,7 @@ func printPortfolio(env Env, rows []portfolioRow) error {
 			continue
 		}
 		res := r.result
-		fmt.Fprintf(&b, "%-28s %-28s %-12s %6.1f %6d %6d  %s\n", r.path, truncate(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
+		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", r.path, truncate(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
 	}
 	if _, err := env.Out.Write(b.Bytes()); err != nil {
 		return err
