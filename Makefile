@@ -1,7 +1,7 @@
 # certready — build, test, benchmark, fuzz, lint.
 # `make test` is what CI runs (.ci/run); it installs the few system tools
 # the tests use (poppler-utils for pdftotext/pdftoppm, qpdf, libxml2-utils
-# for xmllint) when missing.
+# for xmllint, libreoffice-calc-nogui for soffice) when missing.
 
 GO        ?= go
 BIN       ?= bin/certready
@@ -22,6 +22,7 @@ test-tools:
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v qpdf >/dev/null 2>&1 || missing="$$missing qpdf"; \
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing:$$missing"; \
