@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,14 +49,22 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	if err := checkWaivers(cfg.Waivers); err != nil {
 		return nil, err
 	}
-	digest, err := InputDigest(d)
-	if err != nil {
-		return nil, err
+	// The full digest reads every input byte, the complaint log included;
+	// it runs beside the metrics pass rather than before it.
+	type digestResult struct {
+		sum string
+		err error
 	}
+	digestDone := make(chan digestResult, 1)
+	go func() {
+		s, err := InputDigest(d)
+		digestDone <- digestResult{s, err}
+	}()
 	var m *metrics.Metrics
 	if d.Complaints != nil {
 		mo, err := metrics.OptionsFor(d, cfg.Thresholds, cal, o.AsOf)
 		if err != nil {
+			<-digestDone
 			return nil, err
 		}
 		if o.SampleSize > 0 {
@@ -63,12 +72,21 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		}
 		mo.SampleSeed = o.SampleSeed
 		if mo.SampleSeed == 0 {
-			mo.SampleSeed = SeedFrom(digest)
+			if mo.SampleSeed, err = DefaultSeed(d); err != nil {
+				<-digestDone
+				return nil, err
+			}
 		}
 		if m, err = metrics.Compute(d.Complaints, mo); err != nil {
+			<-digestDone
 			return nil, err
 		}
 	}
+	dr := <-digestDone
+	if dr.err != nil {
+		return nil, dr.err
+	}
+	digest := dr.sum
 	r := &Result{
 		Tool: "certready", Version: o.Version, Dossier: d.Source, InputDigest: digest,
 		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
@@ -457,15 +475,35 @@ func verdict(r *Result) Verdict {
 }
 
 // InputDigest is a SHA-256 over the dossier's own files (YAML, workbook,
-// CSV, configuration, evidence), by relative path and content, so a pack
-// can state exactly which input it describes.
-func InputDigest(d *dossier.Dossier) (string, error) {
-	var files []string
+// CSV, configuration, the complaint log wherever it lives, evidence), by
+// relative path and content, so a pack can state exactly which input it
+// describes.
+func InputDigest(d *dossier.Dossier) (string, error) { return digest(d, false) }
+
+// DefaultSeed is the complaint-sample seed used when none is given: derived
+// from the digest of every input except the complaint log's content, for
+// which only its name and size count. The same input always draws the same
+// sample, and the full digest (which reads the whole log) can be computed
+// while the log is being audited instead of before.
+func DefaultSeed(d *dossier.Dossier) (uint64, error) {
+	s, err := digest(d, true)
+	if err != nil {
+		return 0, err
+	}
+	return SeedFrom(s), nil
+}
+
+// digest hashes the inputs; with sizeOnlyLog the complaint log, when it is
+// a file of its own, counts by name and size only.
+func digest(d *dossier.Dossier, sizeOnlyLog bool) (string, error) {
 	st, err := os.Stat(d.Source)
 	if err != nil {
 		return "", err
 	}
+	base := d.Root
+	var files []string
 	if st.IsDir() {
+		base = d.Source
 		entries, err := os.ReadDir(d.Source)
 		if err != nil {
 			return "", err
@@ -485,12 +523,27 @@ func InputDigest(d *dossier.Dossier) (string, error) {
 			files = append(files, cfg)
 		}
 	}
+	logRel := ""
+	if d.Complaints != nil {
+		if rel, err := filepath.Rel(base, d.Complaints.Path()); err == nil && !strings.HasPrefix(rel, "..") {
+			logRel = filepath.ToSlash(rel)
+			if !slices.Contains(files, logRel) {
+				files = append(files, logRel)
+			}
+		}
+	}
 	sort.Strings(files)
+	embedded := !st.IsDir() && logRel == filepath.Base(d.Source)
 	h := sha256.New()
 	for _, f := range files {
-		p := filepath.Join(d.Root, f)
-		if st.IsDir() {
-			p = filepath.Join(d.Source, f)
+		p := filepath.Join(base, filepath.FromSlash(f))
+		if sizeOnlyLog && f == logRel && !embedded {
+			fi, err := os.Stat(p)
+			if err != nil {
+				return "", err
+			}
+			fmt.Fprintf(h, "%s  size %d\n", f, fi.Size())
+			continue
 		}
 		fh, err := os.Open(p)
 		if err != nil {

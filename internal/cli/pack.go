@@ -113,11 +113,9 @@ func runPack(env Env, o *packOptions) error {
 	}
 	seed := o.Seed
 	if seed == 0 {
-		digest, err := audit.InputDigest(res.Dossier)
-		if err != nil {
+		if seed, err = audit.DefaultSeed(res.Dossier); err != nil {
 			return fmt.Errorf("input digest: %w", err)
 		}
-		seed = pack.SeedFrom(digest)
 	}
 	// fail-on only labels report.json; the pack's exit code ignores it.
 	aopts.FailOn, aopts.SampleSize, aopts.SampleSeed = checks.Major, o.Sample, seed

@@ -296,6 +296,8 @@ type ComplaintLog interface {
 	Each(fn func(*Complaint) error) error
 	// Source names the file (and sheet) the log comes from.
 	Source() string
+	// Path is the file on disk the log is read from.
+	Path() string
 }
 
 // Dossier is everything known about one organisation.

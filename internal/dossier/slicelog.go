@@ -22,3 +22,6 @@ func (l *SliceLog) Each(fn func(*Complaint) error) error {
 
 // Source names the log.
 func (l *SliceLog) Source() string { return l.Name }
+
+// Path is the file the log was read from (its Name).
+func (l *SliceLog) Path() string { return l.Name }

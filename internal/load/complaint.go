@@ -21,6 +21,10 @@ type cellCtx struct {
 	loc      *time.Location
 	excel    bool
 	date1904 bool
+	// utf8OK is set when the whole row is known to be valid UTF-8 (the CSV
+	// reader checks each row on its own goroutine), so the per-cell check
+	// is skipped.
+	utf8OK bool
 }
 
 func (cx *cellCtx) when(s string) (time.Time, error) {
@@ -285,7 +289,7 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 			}
 			continue
 		}
-		if !cx.excel && !utf8.ValidString(s) {
+		if !cx.excel && !cx.utf8OK && !utf8.ValidString(s) {
 			if err := onErr(dossier.Errorf(where(i), "text is not UTF-8; if the file is GB18030, set complaints.encoding: gb18030 in certready.yaml")); err != nil {
 				return err
 			}

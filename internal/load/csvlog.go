@@ -32,6 +32,9 @@ type csvLog struct {
 
 func (l *csvLog) Source() string { return l.display }
 
+// Path is the file on disk.
+func (l *csvLog) Path() string { return l.path }
+
 // Each implements dossier.ComplaintLog; it stops at the first bad row.
 func (l *csvLog) Each(fn func(*dossier.Complaint) error) error {
 	return l.Scan(fn, func(err error) error { return err })
@@ -135,6 +138,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			if blank(rec) {
 				continue
 			}
+			cx.utf8OK = b.utf8[k]
 			if err := bind.fill(&c, rec, &cx, l.maxCell, where, onErr); err != nil {
 				return err
 			}
@@ -166,6 +170,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 type csvBatch struct {
 	recs  [][]string
 	lines []int
+	utf8  []bool // the record is valid UTF-8
 	err   error
 }
 
@@ -184,9 +189,9 @@ func readCSV(r io.Reader, out chan<- *csvBatch, free <-chan *csvBatch, done <-ch
 		var b *csvBatch
 		select {
 		case b = <-free:
-			b.recs, b.lines, b.err = b.recs[:0], b.lines[:0], nil
+			b.recs, b.lines, b.utf8, b.err = b.recs[:0], b.lines[:0], b.utf8[:0], nil
 		default:
-			b = &csvBatch{recs: make([][]string, 0, csvBatchSize), lines: make([]int, 0, csvBatchSize)}
+			b = &csvBatch{recs: make([][]string, 0, csvBatchSize), lines: make([]int, 0, csvBatchSize), utf8: make([]bool, 0, csvBatchSize)}
 		}
 		for len(b.recs) < csvBatchSize {
 			rec, err := cr.Read()
@@ -201,8 +206,16 @@ func readCSV(r io.Reader, out chan<- *csvBatch, free <-chan *csvBatch, done <-ch
 				return
 			}
 			line, _ := cr.FieldPos(0)
+			ok := true
+			for _, f := range rec {
+				if !utf8.ValidString(f) {
+					ok = false
+					break
+				}
+			}
 			b.recs = append(b.recs, rec)
 			b.lines = append(b.lines, line)
+			b.utf8 = append(b.utf8, ok)
 		}
 		select {
 		case out <- b:

@@ -227,6 +227,9 @@ type xlsxLog struct {
 
 func (l *xlsxLog) Source() string { return l.display + "!" + l.sheet }
 
+// Path is the workbook on disk.
+func (l *xlsxLog) Path() string { return l.path }
+
 func (l *xlsxLog) Each(fn func(*dossier.Complaint) error) error {
 	return l.Scan(fn, func(err error) error { return err })
 }

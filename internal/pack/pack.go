@@ -103,11 +103,6 @@ func CreatedTime(asOf dossier.Date) time.Time {
 	return time.Date(asOf.Year, time.Month(asOf.Month), asOf.Day, 0, 0, 0, 0, time.UTC)
 }
 
-// SeedFrom derives the default sample seed from the input digest the same
-// way audit.Run does when no seed is given (the first 64 bits of the
-// digest), so the pack can print the seed it was drawn with.
-func SeedFrom(digest string) uint64 { return audit.SeedFrom(digest) }
-
 // packer carries the state of one build pass. pdfdoc.Render calls build
 // once per layout pass, so build must not mutate anything but the Doc.
 type packer struct {

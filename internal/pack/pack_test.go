@@ -46,11 +46,10 @@ func audited(t testing.TB, path string) fixture {
 		t.Fatalf("load %s: %v", path, err)
 	}
 	asOf, _ := dossier.ParseISODate(testAsOf)
-	digest, err := audit.InputDigest(res.Dossier)
+	seed, err := audit.DefaultSeed(res.Dossier)
 	if err != nil {
 		t.Fatal(err)
 	}
-	seed := SeedFrom(digest)
 	r, err := audit.Run(res.Dossier, res.Config, audit.Options{AsOf: asOf, Standard: "gbt19012", Version: "test", FailOn: checks.Major, SampleSize: 30, SampleSeed: seed})
 	if err != nil {
 		t.Fatalf("audit %s: %v", path, err)
@@ -286,16 +285,19 @@ func TestCoverPageRendersAsAnImage(t *testing.T) {
 	}
 }
 
-func TestSeedFromMatchesTheAuditDefault(t *testing.T) {
-	// audit.Run draws the sample with the seed derived from the digest when
-	// none is given; the pack prints SeedFrom(digest), so both must agree.
+func TestDefaultSeedMatchesTheAuditDefault(t *testing.T) {
+	// audit.Run draws the sample with audit.DefaultSeed when no seed is
+	// given; the pack prints that seed, so both must agree.
 	ds := testDossiers(t)
 	res, err := load.Load(ds[len(ds)-1], load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	asOf, _ := dossier.ParseISODate(testAsOf)
-	digest, _ := audit.InputDigest(res.Dossier)
+	seed, err := audit.DefaultSeed(res.Dossier)
+	if err != nil {
+		t.Fatal(err)
+	}
 	run := func(seed uint64) string {
 		r, err := audit.Run(res.Dossier, res.Config, audit.Options{AsOf: asOf, SampleSize: 5, SampleSeed: seed})
 		if err != nil {
@@ -310,14 +312,14 @@ func TestSeedFromMatchesTheAuditDefault(t *testing.T) {
 		}
 		return strings.Join(ids, ",")
 	}
-	derived, printed, other := run(0), run(SeedFrom(digest)), run(SeedFrom(digest)+1)
+	derived, printed, other := run(0), run(seed), run(seed+1)
 	if derived != printed {
-		t.Errorf("the default sample %s differs from the one drawn with SeedFrom(digest) %s", derived, printed)
+		t.Errorf("the default sample %s differs from the one drawn with DefaultSeed %s", derived, printed)
 	}
 	if other == printed {
 		t.Errorf("another seed drew the same sample %s; the comparison proves nothing", other)
 	}
-	if SeedFrom("") == 0 {
+	if audit.SeedFrom("") == 0 {
 		t.Error("SeedFrom returned 0, which audit.Run reads as 'derive one'")
 	}
 }
