@@ -92,7 +92,9 @@ func ParseDateTime(s string, loc *time.Location) (time.Time, bool, error) {
 			sec = nums[5]
 		}
 	}
-	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
+	// Years outside 1800–2200 are typing errors in any record this tool
+	// reads (0000-01-01, 20260-…), not dates.
+	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
 		return time.Time{}, false, errNotDate
 	}
 	where := loc

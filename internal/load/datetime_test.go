@@ -30,7 +30,7 @@ func TestParseDateTimeReadsBareDatesAsMidnight(t *testing.T) {
 
 func TestParseDateTimeRejectsWhatIsNotADate(t *testing.T) {
 	for _, s := range []string{"", "2026-02-30", "2026-13-01", "24", "45123.5", "tomorrow", "2026-1", "26-01-01",
-		"2026-01-01 25:00", "2026-01-01 12:00 nonsense", "2026-01-01+08:00x", "二〇二六年一月一日", "2026-01-01 10"} {
+		"2026-01-01 25:00", "0000-01-01", "1799-12-31", "2026-01-01 12:00 nonsense", "2026-01-01+08:00x", "二〇二六年一月一日", "2026-01-01 10"} {
 		if got, _, err := ParseDateTime(s, time.UTC); err == nil {
 			t.Errorf("ParseDateTime(%q) = %v, want an error", s, got)
 		}

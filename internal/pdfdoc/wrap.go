@@ -83,7 +83,11 @@ func wrapParagraph(measure func(string) float64, rs []rune, width float64, out [
 		}
 		// The word alone is too wide (or only indentation precedes it):
 		// break it between characters.
+		broke := false
 		for _, r := range sg.body {
+			if broke && r == ' ' && len(cur) == 0 {
+				continue // spaces at a break are consumed, however many
+			}
 			cand := append(append([]rune(nil), cur...), r)
 			if fits(cand) {
 				cur = cand
@@ -109,6 +113,7 @@ func wrapParagraph(measure func(string) float64, rs []rune, width float64, out [
 				next, cur = cand, cur[:last]
 			}
 			flush()
+			broke = true
 			for len(next) > 0 && next[0] == ' ' {
 				next = next[1:] // a space at a break is consumed
 			}
