@@ -34,7 +34,7 @@ func run() int {
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sig
-		atomicfile.RemoveInflight()
+		atomicfile.Abort()
 		os.RemoveAll(tmp)
 		fmt.Fprintln(os.Stderr, "certready: interrupted")
 		if s == os.Interrupt {

@@ -13,13 +13,20 @@ import (
 
 // inflight holds the temporary files being written, so that an interrupt
 // (Ctrl-C) can remove them: deferred clean-ups do not run when a signal
-// ends the process. It is the one piece of process-wide state here, and it
-// exists only for that.
-var inflight sync.Map
+// ends the process. creating makes "create the file and record it" one
+// step as far as Abort is concerned, so no file can be created unrecorded
+// while Abort runs. This is the one piece of process-wide state here, and
+// it exists only for that.
+var (
+	inflight sync.Map
+	creating sync.Mutex
+)
 
-// RemoveInflight deletes every temporary file still being written. The
-// command's signal handler calls it before exiting.
-func RemoveInflight() {
+// Abort deletes every temporary file still being written and blocks any
+// further Write from creating one. The command's signal handler calls it
+// just before exiting; nothing may be written after it.
+func Abort() {
+	creating.Lock() // never unlocked: the process is about to exit
 	inflight.Range(func(k, _ any) bool {
 		os.Remove(k.(string))
 		return true
@@ -31,12 +38,15 @@ func RemoveInflight() {
 // is left as it was.
 func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
+	creating.Lock()
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		creating.Unlock()
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	name := tmp.Name()
 	inflight.Store(name, struct{}{})
+	creating.Unlock()
 	done := false
 	defer func() {
 		inflight.Delete(name)
