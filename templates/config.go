@@ -30,6 +30,7 @@ var thresholdDocs = map[string]string{
 	"min_channels":             "R12: at least this many intake channels / 投诉受理渠道的最少数量",
 	"compliance_rate":          "R14: share of complaints meeting a time limit below which the finding is major / 时限达标率低于此值判为严重不符合",
 	"max_listed":               "how many violating rows a finding lists / 每条发现列出的违规记录数上限",
+	"complex_resolve_days":     "an open complex complaint is overdue after this many calendar days / 复杂投诉超过该自然日数未办结即为逾期",
 	"due_soon_days":            "evidence pack: a review falling due within this many days is flagged / 证据包中提示即将到期的天数",
 }
 

@@ -38,6 +38,7 @@ type Thresholds struct {
 	ComplianceRate      float64 `yaml:"compliance_rate"`          // R14: share of complaints meeting a limit below which a finding is major
 	MaxListed           int     `yaml:"max_listed"`               // how many violating rows a finding lists
 	DueSoonDays         int     `yaml:"due_soon_days"`            // pack: review falling due within
+	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many calendar days
 }
 
 // Defaults returns the seeds' figures.
@@ -59,6 +60,7 @@ func Defaults() Thresholds {
 		ComplianceRate:      0.95,
 		MaxListed:           20,
 		DueSoonDays:         30,
+		ComplexResolveDays:  30,
 	}
 }
 

@@ -93,15 +93,16 @@ func OptionsFor(d *dossier.Dossier, th config.Thresholds, cal *cn.Calendar, asOf
 		loc = time.UTC
 	}
 	o := Options{
-		Calendar:          cal,
-		Location:          loc,
-		AsOf:              asOf.In(loc).Add(24*time.Hour - time.Nanosecond),
-		AckHours:          th.AckHours,
-		ResponseHours:     th.ResponseHours,
-		SimpleResolveDays: th.SimpleResolveDays,
-		Cutoff:            cut,
-		MaxListed:         th.MaxListed,
-		SampleSize:        DefaultSampleSize,
+		Calendar:           cal,
+		Location:           loc,
+		AsOf:               asOf.In(loc).Add(24*time.Hour - time.Nanosecond),
+		AckHours:           th.AckHours,
+		ResponseHours:      th.ResponseHours,
+		SimpleResolveDays:  th.SimpleResolveDays,
+		Cutoff:             cut,
+		MaxListed:          th.MaxListed,
+		ComplexResolveDays: th.ComplexResolveDays,
+		SampleSize:         DefaultSampleSize,
 	}
 	for _, c := range d.Channels {
 		o.Channels = append(o.Channels, c.ID)
