@@ -66,14 +66,6 @@ func init() {
 	)
 }
 
-// channelsPos is where a finding about the channel list as a whole points.
-func channelsPos(d *dossier.Dossier) dossier.Pos {
-	if len(d.Channels) > 0 {
-		return wholeListPos(d.Channels[0].Pos)
-	}
-	return dossier.Pos{}
-}
-
 // channelRecord identifies a channel for waivers and diffs.
 func channelRecord(c *dossier.Channel) string { return "channel " + c.ID }
 
@@ -136,7 +128,7 @@ func runChannelsMultiple(p *Pass) {
 		have, haveZH = "none: "+why.EN, "无："+why.ZH
 	}
 	p.Report(Finding{
-		Pos:    channelsPos(d),
+		Pos:    d.PlaceOf("channels"),
 		Record: "channels",
 		Message: T(
 			fmt.Sprintf("%d distinct channel type(s) (%s); at least %d required. Typical channels not offered: %s",
@@ -200,7 +192,7 @@ func runChannelsAccessible(p *Pass) {
 			return
 		}
 	}
-	p.Reportf(channelsPos(d), "channels", Tf(
+	p.Reportf(d.PlaceOf("channels"), "channels", Tf(
 		"None of the %d channels offers an accessible format (large print, sign language, audio, assisted filing, …)",
 		"%d 个渠道均未提供无障碍形式（大字版、手语、语音、协助填写等）", len(d.Channels)))
 }

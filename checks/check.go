@@ -185,6 +185,10 @@ func (p *Pass) AsOfTime() time.Time {
 // finding sets one.
 func (p *Pass) Report(f Finding) {
 	f.Check = p.check
+	if f.Pos.IsZero() {
+		// A finding always points somewhere a person can open.
+		f.Pos = p.Dossier.PlaceOf("")
+	}
 	if f.Severity == None {
 		f.Severity = p.check.Severity
 	}

@@ -234,21 +234,6 @@ func docNames(docs []*dossier.Document) string {
 	return strings.Join(names, ", ")
 }
 
-// wholeListPos is the position of the file or sheet a record came from,
-// for findings about a record type as a whole ("no manual at all").
-func wholeListPos(p dossier.Pos) dossier.Pos {
-	return dossier.Pos{File: p.File, Sheet: p.Sheet}
-}
-
-// documentsPos is where a finding about the document register as a whole
-// points: the documents file or sheet when there is one.
-func documentsPos(d *dossier.Dossier) dossier.Pos {
-	if len(d.Documents) > 0 {
-		return wholeListPos(d.Documents[0].Pos)
-	}
-	return dossier.Pos{}
-}
-
 // whyNone explains why a record type has no records, telling a sheet or
 // file that was never supplied from one that lists nothing, since the
 // remedies differ.
@@ -308,7 +293,7 @@ func runDocsManual(p *Pass) {
 	d := p.Dossier
 	manuals := docsOfKind(d, "manual")
 	if len(manuals) == 0 {
-		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No quality manual", "没有质量手册"), "manual"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No quality manual", "没有质量手册"), "manual"))
 		return
 	}
 	// A policy issued as its own document satisfies the manual's policy
@@ -360,7 +345,7 @@ func runDocsProcedures(p *Pass) {
 	d := p.Dossier
 	procs := docsOfKind(d, "procedure")
 	if len(procs) == 0 {
-		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No complaints-handling procedure", "没有投诉处理程序文件"), "procedure"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaints-handling procedure", "没有投诉处理程序文件"), "procedure"))
 		return
 	}
 	reportUncovered(p, procs, procedureElements(), T("Procedure", "程序文件"), T("Procedures", "程序文件"), None)
@@ -397,7 +382,7 @@ func runDocsTimeLimits(p *Pass) {
 		if stated > 0 {
 			continue
 		}
-		pos, rec := documentsPos(d), "documents"
+		pos, rec := d.PlaceOf("documents"), "documents"
 		if len(procs) > 0 {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
@@ -411,7 +396,7 @@ func runDocsCategories(p *Pass) {
 	d := p.Dossier
 	if len(d.Categories) == 0 {
 		why := whyNone(d, "categories")
-		p.Reportf(dossier.Pos{}, "categories", T(
+		p.Reportf(d.PlaceOf("categories"), "categories", T(
 			"No complaint categories are defined ("+why.EN+"), so complaints cannot be classified or routed to a responsible department",
 			"未定义投诉类别（"+why.ZH+"），投诉无法分类，也无法分派到责任部门"))
 		return
@@ -439,7 +424,7 @@ func runDocsWorkInstructions(p *Pass) {
 	d := p.Dossier
 	instrs := docsOfKind(d, "instruction")
 	if len(instrs) == 0 {
-		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No work instructions", "没有作业指导书"), "instruction"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No work instructions", "没有作业指导书"), "instruction"))
 		return
 	}
 	reportUncovered(p, instrs, instructionElements(), T("Work instruction", "作业指导书"), T("Work instructions", "作业指导书"), Minor)
@@ -449,7 +434,7 @@ func runDocsForms(p *Pass) {
 	d := p.Dossier
 	forms := docsOfKind(d, "form", "record")
 	if len(forms) == 0 {
-		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form or record"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form or record"))
 		return
 	}
 	reportUncovered(p, forms, formElements(), T("Form", "表单"), T("Forms", "表单"), None)

@@ -209,14 +209,6 @@ func init() {
 // distinct.
 const complaintLogRecord = "complaint log"
 
-// complaintLogPos is where a finding about the whole log points.
-func complaintLogPos(p *Pass) dossier.Pos {
-	if l := p.Dossier.Complaints; l != nil {
-		return dossier.Pos{File: l.Source()}
-	}
-	return dossier.Pos{File: p.Dossier.Source}
-}
-
 // gradeRate applies the rule shared by every rate-based handling check.
 func gradeRate(p *Pass, r metrics.Rule) Severity {
 	if r.Rate() < p.T().ComplianceRate {
@@ -242,7 +234,7 @@ func reportLogRule(p *Pass, r metrics.Rule, record, en, zh string, args ...any) 
 	if r.Violations == 0 {
 		return
 	}
-	pos := complaintLogPos(p)
+	pos := p.Dossier.PlaceOf("complaints")
 	if len(r.Rows) > 0 {
 		pos = r.Rows[0].Pos
 	}
@@ -263,11 +255,11 @@ func reportLogRule(p *Pass, r metrics.Rule, record, en, zh string, args ...any) 
 func runHandlingLogPresent(p *Pass) {
 	switch {
 	case p.Metrics == nil:
-		p.Report(Finding{Pos: complaintLogPos(p), Record: complaintLogRecord, Severity: Major, Message: T(
+		p.Report(Finding{Pos: p.Dossier.PlaceOf("complaints"), Record: complaintLogRecord, Severity: Major, Message: T(
 			"No complaint log: none of the handling records, time limits or follow-through can be evidenced",
 			"没有投诉记录台账：处理记录、时限和跟踪落实均无法取证")})
 	case p.Metrics.Total == 0:
-		p.Report(Finding{Pos: complaintLogPos(p), Record: complaintLogRecord, Severity: Major, Message: Tf(
+		p.Report(Finding{Pos: p.Dossier.PlaceOf("complaints"), Record: complaintLogRecord, Severity: Major, Message: Tf(
 			"The complaint log %s has no rows: the auditor will ask for records of actual complaints handled",
 			"投诉记录台账 %s 没有任何记录：审核员将要求提供实际处理投诉的记录", p.Metrics.Source)})
 	}
@@ -411,7 +403,7 @@ func escalationDocument(d *dossier.Dossier) *dossier.Document {
 func runHandlingEscalation(p *Pass) {
 	d := p.Dossier
 	if escalationDocument(d) == nil {
-		p.Report(Finding{Pos: documentsPos(d), Record: "escalation mechanism", Severity: Major, Message: T(
+		p.Report(Finding{Pos: d.PlaceOf("documents"), Record: "escalation mechanism", Severity: Major, Message: T(
 			"No document declares an escalation mechanism (covers: escalation) for high-risk complaints",
 			"没有文件声明高风险投诉的升级机制（涵盖要素 escalation）")})
 	}
@@ -457,7 +449,7 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 		u := get(p.Metrics)
 		sev := gradeRate(p, u.Rule)
 		for _, v := range u.Values {
-			pos := complaintLogPos(p)
+			pos := p.Dossier.PlaceOf("complaints")
 			if len(v.Rows) > 0 {
 				pos = v.Rows[0].Pos
 			}
@@ -470,7 +462,7 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 		}
 		if u.Other > 0 {
 			p.Report(Finding{
-				Pos: complaintLogPos(p), Record: what + " " + metrics.OtherKey, Severity: sev, Count: u.Other,
+				Pos: p.Dossier.PlaceOf("complaints"), Record: what + " " + metrics.OtherKey, Severity: sev, Count: u.Other,
 				Message: Tf("%[1]d further complaint(s) use other undeclared %[2]s values beyond the first %[3]d listed",
 					"另有 %[1]d 起投诉使用了前 %[3]d 个之外的其他未登记%[4]s",
 					u.Other, what, metrics.MaxUndeclared, whatZH),

@@ -150,7 +150,7 @@ func runImprovementAnalysis(p *Pass) {
 	months := p.T().AnalysisMonths
 	analyses := docsOfKind(d, "analysis")
 	if len(analyses) == 0 {
-		p.Reportf(documentsPos(d), "documents", noDocsOfKind(d, T("No complaint analysis report", "没有投诉数据分析报告"), "analysis"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint analysis report", "没有投诉数据分析报告"), "analysis"))
 		return
 	}
 	var recent []*dossier.Document
@@ -215,7 +215,7 @@ func runImprovementSurvey(p *Pass) {
 	months := p.T().SurveyMonths
 	if len(d.Surveys) == 0 {
 		why := whyNone(d, "surveys")
-		p.Reportf(dossier.Pos{}, "surveys", T(
+		p.Reportf(p.Dossier.PlaceOf("surveys"), "surveys", T(
 			"No customer satisfaction survey is recorded: "+why.EN, "没有顾客满意度调查记录："+why.ZH))
 		return
 	}
@@ -276,7 +276,7 @@ func runImprovementAudit(p *Pass) {
 	months := p.T().AuditMonths
 	if len(d.Audits) == 0 {
 		why := whyNone(d, "audits")
-		p.Reportf(dossier.Pos{}, "audits", T(
+		p.Reportf(p.Dossier.PlaceOf("audits"), "audits", T(
 			"No internal audit is recorded ("+why.EN+"); certification bodies expect one complete internal audit before the on-site audit",
 			"没有内部审核记录（"+why.ZH+"）；认证机构要求现场审核前至少完成一次完整的内部审核"))
 		return
@@ -327,7 +327,7 @@ func runImprovementReview(p *Pass) {
 	months := p.T().ManagementReviewMon
 	if len(d.Reviews) == 0 {
 		why := whyNone(d, "reviews")
-		p.Reportf(dossier.Pos{}, "reviews", T(
+		p.Reportf(p.Dossier.PlaceOf("reviews"), "reviews", T(
 			"No management review is recorded ("+why.EN+"); certification bodies expect one before the on-site audit",
 			"没有管理评审记录（"+why.ZH+"）；认证机构要求现场审核前至少完成一次管理评审"))
 		return
@@ -446,7 +446,7 @@ func runImprovementObjectives(p *Pass) {
 	objs := p.Dossier.Objectives
 	if len(objs) == 0 {
 		why := whyNone(p.Dossier, "objectives")
-		p.Reportf(dossier.Pos{}, "objectives", T(
+		p.Reportf(p.Dossier.PlaceOf("objectives"), "objectives", T(
 			"No complaints-handling objectives are set: "+why.EN, "未设定投诉处理目标："+why.ZH))
 		return
 	}
@@ -508,7 +508,7 @@ func runImprovementConfidentiality(p *Pass) {
 	if documentCovering(p.Dossier, "confidentiality") {
 		return
 	}
-	p.Reportf(documentsPos(p.Dossier), "documents", T(
+	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers confidentiality of complainants' personal data",
 		"没有手册、方针、程序文件或作业指导书涵盖投诉人个人信息保密（confidentiality）"))
 }
@@ -517,7 +517,7 @@ func runImprovementObjectivity(p *Pass) {
 	if documentCovering(p.Dossier, "objectivity") {
 		return
 	}
-	p.Reportf(documentsPos(p.Dossier), "documents", T(
+	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers objective, impartial handling of complaints",
 		"没有手册、方针、程序文件或作业指导书涵盖客观公正处理投诉（objectivity）"))
 }

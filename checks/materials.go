@@ -90,8 +90,23 @@ func runMaterials(p *Pass) {
 			msg.EN = strings.TrimSuffix(msg.EN, ".") + " — " + m.Note.EN
 			msg.ZH = strings.TrimSuffix(msg.ZH, "。") + "——" + m.Note.ZH
 		}
-		p.Report(Finding{Pos: m.pos, Record: m.ID, Message: msg})
+		pos := m.pos
+		if pos.IsZero() {
+			pos = p.Dossier.PlaceOf(materialHome[m.ID])
+		}
+		p.Report(Finding{Pos: pos, Record: m.ID, Message: msg})
 	}
+}
+
+// materialHome is the record type where a missing checklist item belongs,
+// so its finding points at the file or sheet to complete.
+var materialHome = map[string]string{
+	"business_licence": "licences", "org_code_certificate": "documents", "legal_rep_id": "organisation",
+	"company_profile": "documents", "quality_manual": "documents", "procedures": "documents",
+	"work_instructions": "documents", "intake_register": "documents", "handling_records": "complaints",
+	"follow_up_records": "documents", "analysis_reports": "documents", "staff_list": "people",
+	"training": "training", "sector_permits": "licences", "other_certificates": "documents",
+	"satisfaction_survey": "surveys",
 }
 
 // docsWithFile splits documents into those whose file is in the dossier

@@ -147,7 +147,7 @@ func init() {
 // orgPos is where findings about the organisation as a whole point.
 func orgPos(d *dossier.Dossier, field string) dossier.Pos {
 	if d.Organisation == nil {
-		return dossier.Pos{}
+		return d.PlaceOf("organisation")
 	}
 	return d.Organisation.PosOf(field)
 }
@@ -300,7 +300,7 @@ func runLicenceMatchesOrg(p *Pass) {
 func runOrgUSCC(p *Pass) {
 	o := p.Dossier.Organisation
 	if o == nil {
-		p.Reportf(dossier.Pos{}, "organisation",
+		p.Reportf(p.Dossier.PlaceOf("organisation"), "organisation",
 			T("No organisation record, so there is no USCC to check.", "没有组织信息记录，无法核对统一社会信用代码。"))
 		return
 	}
@@ -488,7 +488,7 @@ func runOperationMonths(p *Pass) {
 func runLegalRep(p *Pass) {
 	o := p.Dossier.Organisation
 	if o == nil {
-		p.Reportf(dossier.Pos{}, "organisation",
+		p.Reportf(p.Dossier.PlaceOf("organisation"), "organisation",
 			T("No organisation record, so no legal representative is identified.", "没有组织信息记录，未明确法定代表人。"))
 		return
 	}

@@ -193,7 +193,7 @@ func runManagementRep(p *Pass) {
 		return
 	}
 	why := noPeopleText(d)
-	p.Reportf(dossier.Pos{}, "role "+roleManagementRep,
+	p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleManagementRep,
 		Text{
 			EN: fmt.Sprintf("No management representative for complaints handling (role management_representative): %s.", why.EN),
 			ZH: fmt.Sprintf("未任命投诉处理管理者代表（角色 management_representative）：%s。", why.ZH),
@@ -232,20 +232,20 @@ func runTopCommitment(p *Pass) {
 	switch {
 	case len(top) == 0:
 		why := noPeopleText(d)
-		p.Reportf(dossier.Pos{}, "role "+roleTopManagement,
+		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleTopManagement,
 			Text{
 				EN: fmt.Sprintf("Top-management commitment cannot be evidenced: no person has the top_management role (%s).", why.EN),
 				ZH: fmt.Sprintf("无法证明最高管理者的承诺：无人担任 top_management 角色（%s）。", why.ZH),
 			})
 	case len(docs) == 0 && len(d.Reviews) == 0:
-		p.Reportf(dossier.Pos{}, "document kind commitment",
+		p.Reportf(p.Dossier.PlaceOf("documents"), "document kind commitment",
 			T("No commitment statement or policy (document kind commitment or policy) and no management review evidences top-management commitment.",
 				"没有承诺书或方针（文件类型 commitment 或 policy），也没有管理评审，无法证明最高管理者的承诺。"))
 	default:
 		// The approver and the chair are names, i.e. personal data, so the
 		// message names the documents and reviews, never the people.
 		var refs []string
-		pos := dossier.Pos{}
+		var pos dossier.Pos
 		for _, doc := range docs {
 			refs = append(refs, doc.ID)
 			if pos.IsZero() {
@@ -276,7 +276,7 @@ func attended(s *dossier.Training, id string) bool { return s.Attended(id) }
 // per-handler checks have nothing to measure otherwise and would pass.
 func noHandlers(p *Pass) {
 	why := noPeopleText(p.Dossier)
-	p.Reportf(dossier.Pos{}, "people handler",
+	p.Reportf(p.Dossier.PlaceOf("people"), "people handler",
 		Text{
 			EN: fmt.Sprintf("Nobody is marked as a complaint handler (handler = yes): %s.", why.EN),
 			ZH: fmt.Sprintf("无人标记为投诉处理人员（handler = 是）：%s。", why.ZH),
@@ -371,7 +371,7 @@ func runTrainingRecords(p *Pass) {
 		if !d.Present["training"] {
 			why = T("the dossier has no training file or sheet", "资料中没有培训文件或工作表")
 		}
-		p.Reportf(dossier.Pos{}, "training",
+		p.Reportf(p.Dossier.PlaceOf("training"), "training",
 			Text{
 				EN: fmt.Sprintf("No training sessions are recorded: %s.", why.EN),
 				ZH: fmt.Sprintf("没有培训记录：%s。", why.ZH),
@@ -441,7 +441,7 @@ func runTrainingPlan(p *Pass) {
 	if len(docsOfKind(p.Dossier, "training_plan")) > 0 {
 		return
 	}
-	p.Reportf(dossier.Pos{}, "document kind training_plan",
+	p.Reportf(p.Dossier.PlaceOf("documents"), "document kind training_plan",
 		T("No training plan (a document of kind training_plan) is on file.", "没有培训计划（类型为 training_plan 的文件）。"))
 }
 

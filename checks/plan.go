@@ -55,7 +55,7 @@ func runWorkingGroup(p *Pass) {
 	switch {
 	case len(leads) == 0:
 		why := noPeopleText(d)
-		p.Reportf(dossier.Pos{}, "role "+roleWorkingGroupLead,
+		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleWorkingGroupLead,
 			Text{
 				EN: fmt.Sprintf("No certification working group leader (role working_group_lead): %s.", why.EN),
 				ZH: fmt.Sprintf("没有认证工作小组组长（角色 working_group_lead）：%s。", why.ZH),
@@ -80,7 +80,7 @@ func runWorkingGroup(p *Pass) {
 		}
 	}
 	if members == 0 {
-		p.Reportf(dossier.Pos{}, "role "+roleWorkingGroup,
+		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleWorkingGroup,
 			T("The certification working group has no members besides its leader (role working_group).",
 				"认证工作小组除组长外没有组员（角色 working_group）。"))
 	}
@@ -96,7 +96,7 @@ func runPlanSteps(p *Pass) {
 		if !d.Present["plan"] {
 			why = T("the dossier has no plan file or sheet", "资料中没有认证计划文件或工作表")
 		}
-		p.Reportf(dossier.Pos{}, "plan",
+		p.Reportf(p.Dossier.PlaceOf("plan"), "plan",
 			Text{
 				EN: fmt.Sprintf("No certification plan: %s.", why.EN),
 				ZH: fmt.Sprintf("没有认证工作计划：%s。", why.ZH),

@@ -5,8 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/certready/certready/internal/dossier"
 )
 
 // The resources family (R17): money, a system to track complaints, and a
@@ -72,7 +70,7 @@ func noResources(p *Pass) bool {
 	if !p.Dossier.Present["resources"] {
 		why = T("the dossier has no resources file or sheet", "资料中没有资源文件或工作表")
 	}
-	p.Reportf(dossier.Pos{}, "resources", Text{
+	p.Reportf(p.Dossier.PlaceOf("resources"), "resources", Text{
 		EN: fmt.Sprintf("No resources are recorded: %s.", why.EN),
 		ZH: fmt.Sprintf("没有资源记录：%s。", why.ZH),
 	})

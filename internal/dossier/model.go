@@ -334,6 +334,76 @@ type Dossier struct {
 	// Present lists the record types that were present in the input, so a
 	// check can tell "no records" from "the sheet or file is missing".
 	Present map[string]bool
+
+	// Places maps each record type to where its records are or belong:
+	// its YAML file (even when absent, so a finding can say which file to
+	// create) or its workbook sheet.
+	Places map[string]Pos
+}
+
+// PlaceOf is where a finding about a record type as a whole points: its
+// file or sheet, else the dossier itself. It never returns a zero Pos, so
+// no finding is left without a place.
+func (d *Dossier) PlaceOf(recordType string) Pos {
+	if p, ok := d.Places[recordType]; ok {
+		return p
+	}
+	// A dossier built in code rather than loaded has no Places: the first
+	// record, or the log, still says which file or sheet the type is in.
+	if p := d.firstPos(recordType); !p.IsZero() {
+		return Pos{File: p.File, Sheet: p.Sheet}
+	}
+	return Pos{File: d.Source}
+}
+
+func (d *Dossier) firstPos(recordType string) Pos {
+	first := func(n int, at func(int) Pos) Pos {
+		if n == 0 {
+			return Pos{}
+		}
+		return at(0)
+	}
+	switch recordType {
+	case "organisation":
+		if d.Organisation != nil {
+			return d.Organisation.Pos
+		}
+	case "resources":
+		if d.Resources != nil {
+			return d.Resources.Pos
+		}
+	case "complaints":
+		if d.Complaints != nil {
+			return Pos{File: d.Complaints.Path()}
+		}
+	case "licences":
+		return first(len(d.Licences), func(i int) Pos { return d.Licences[i].Pos })
+	case "documents":
+		return first(len(d.Documents), func(i int) Pos { return d.Documents[i].Pos })
+	case "categories":
+		return first(len(d.Categories), func(i int) Pos { return d.Categories[i].Pos })
+	case "people":
+		return first(len(d.People), func(i int) Pos { return d.People[i].Pos })
+	case "qualifications":
+		return first(len(d.Qualifications), func(i int) Pos { return d.Qualifications[i].Pos })
+	case "training":
+		return first(len(d.Training), func(i int) Pos { return d.Training[i].Pos })
+	case "channels":
+		return first(len(d.Channels), func(i int) Pos { return d.Channels[i].Pos })
+	case "surveys":
+		return first(len(d.Surveys), func(i int) Pos { return d.Surveys[i].Pos })
+	case "audits":
+		return first(len(d.Audits), func(i int) Pos { return d.Audits[i].Pos })
+	case "reviews":
+		return first(len(d.Reviews), func(i int) Pos { return d.Reviews[i].Pos })
+	case "actions":
+		return first(len(d.Actions), func(i int) Pos { return d.Actions[i].Pos })
+	case "objectives":
+		return first(len(d.Objectives), func(i int) Pos { return d.Objectives[i].Pos })
+	case "plan":
+		return first(len(d.Plan), func(i int) Pos { return d.Plan[i].Pos })
+	}
+	return Pos{}
 }
 
 // PersonByID returns the person with the given id.

@@ -76,7 +76,7 @@ func Load(path string, o Options) (*Result, error) {
 	errs := &errorList{max: cfg.Limits.MaxErrors}
 	l := &loader{path: path, isDir: isDir, cfg: cfg, val: val, errs: errs,
 		norm: &normaliser{loc: loc, errs: errs, ev: ev},
-		d:    &dossier.Dossier{Root: root, Source: path, Location: loc, Present: map[string]bool{}}}
+		d:    &dossier.Dossier{Root: root, Source: path, Location: loc, Present: map[string]bool{}, Places: map[string]dossier.Pos{}}}
 	if err := l.run(); err != nil {
 		return nil, err
 	}
@@ -111,6 +111,7 @@ func (l *loader) run() error {
 		src = wb
 	}
 	for _, rt := range dossier.Types() {
+		l.d.Places[rt.Name] = src.place(&rt)
 		if rt.Name == "complaints" {
 			continue
 		}
@@ -130,6 +131,13 @@ func (l *loader) run() error {
 	// A bad complaint log is one more input problem: keep the others.
 	if err := l.complaints(src); err != nil {
 		l.errs.addErr(err)
+	}
+	switch log := l.d.Complaints.(type) {
+	case *xlsxLog:
+		l.d.Places["complaints"] = dossier.Pos{File: log.display, Sheet: log.sheet}
+	case nil:
+	default:
+		l.d.Places["complaints"] = dossier.Pos{File: log.Path()}
 	}
 	return nil
 }
@@ -199,6 +207,8 @@ func appendDecoded[T any](dst *[]T, obj map[string]any, set func(*T)) error {
 // when the file or sheet does not exist at all.
 type recordSource interface {
 	records(rt *dossier.RecordType, errs *errorList) (recs []rawRecord, present bool, err error)
+	// place is where the records of rt are, or would be.
+	place(rt *dossier.RecordType) dossier.Pos
 }
 
 // dirSource reads <dir>/<type>.yaml (or .yml).
@@ -216,6 +226,16 @@ func (s *dirSource) find(base string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+func (s *dirSource) place(rt *dossier.RecordType) dossier.Pos {
+	if rt.Name == "complaints" {
+		return dossier.Pos{File: filepath.Join(s.dir, "complaints.csv")}
+	}
+	if p, ok := s.find(strings.TrimSuffix(rt.File, ".yaml")); ok {
+		return dossier.Pos{File: p}
+	}
+	return dossier.Pos{File: filepath.Join(s.dir, rt.File)}
 }
 
 func (s *dirSource) records(rt *dossier.RecordType, _ *errorList) ([]rawRecord, bool, error) {

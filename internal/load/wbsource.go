@@ -28,6 +28,13 @@ func newWorkbookSource(path string, cfg *config.Config) (*workbookSource, error)
 
 func (s *workbookSource) close() { _ = s.closeF() }
 
+func (s *workbookSource) place(rt *dossier.RecordType) dossier.Pos {
+	if sheet := findSheet(s.f, rt); sheet != "" {
+		return dossier.Pos{File: s.display, Sheet: sheet}
+	}
+	return dossier.Pos{File: s.display, Sheet: rt.SheetEN}
+}
+
 func (s *workbookSource) records(rt *dossier.RecordType, errs *errorList) ([]rawRecord, bool, error) {
 	sheet := findSheet(s.f, rt)
 	if sheet == "" {
