@@ -218,13 +218,16 @@ func (p *packer) categoryLabel(code string) string {
 func (p *packer) satisfactionLabel(s string) string {
 	en := map[string]string{"very_satisfied": "very satisfied", "satisfied": "satisfied", "neutral": "neutral",
 		"dissatisfied": "dissatisfied", "very_dissatisfied": "very dissatisfied", "": "not rated"}
-	zh := map[string]string{"very_satisfied": "非常满意", "satisfied": "满意", "neutral": "一般",
-		"dissatisfied": "不满意", "very_dissatisfied": "非常不满意", "": "未评价"}
-	m := en
 	if p.o.Lang == "zh" {
-		m = zh
+		if s == "" {
+			return "未评价"
+		}
+		if v, ok := dossier.EnumLabelsZH["satisfaction"][s]; ok {
+			return v
+		}
+		return s
 	}
-	if v, ok := m[s]; ok {
+	if v, ok := en[s]; ok {
 		return v
 	}
 	return s
