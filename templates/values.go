@@ -1,11 +1,11 @@
 package templates
 
 import (
-	"github.com/certready/certready/internal/cellsafe"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/certready/certready/internal/cellsafe"
 	"github.com/certready/certready/internal/dossier"
 )
 

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/textwidth"
 )
 
 // FixedDate is the creation and modification date written into a
@@ -334,20 +335,6 @@ func colName(col int) string {
 	return n
 }
 
-// displayWidth approximates a text's width in Excel columns: CJK
-// characters take two.
-func displayWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		if r >= 0x1100 {
-			w += 2
-		} else {
-			w++
-		}
-	}
-	return w
-}
-
 func clampWidth(w int, lo, hi float64) float64 {
 	return max(lo, min(hi, float64(w)+2))
 }
@@ -504,7 +491,7 @@ func (b *book) listLayout(sheet string, rt *dossier.RecordType, rows int) error 
 	for c := range rt.Fields {
 		fl := &rt.Fields[c]
 		col := colName(c + 1)
-		if err := b.f.SetColWidth(sheet, col, col, clampWidth(displayWidth(Header(fl)), 12, 48)); err != nil {
+		if err := b.f.SetColWidth(sheet, col, col, clampWidth(textwidth.Width(Header(fl)), 12, 48)); err != nil {
 			return fmt.Errorf("workbook %s: %w", sheet, err)
 		}
 		if err := b.validate(sheet, fmt.Sprintf("%s2:%s%d", col, col, lastRow), fl); err != nil {
@@ -639,7 +626,7 @@ func (b *book) complaintSheet(rt *dossier.RecordType, each func(func(Record) err
 	}
 	for c := range rt.Fields {
 		fl := &rt.Fields[c]
-		w := clampWidth(displayWidth(Header(fl)), 12, 48)
+		w := clampWidth(textwidth.Width(Header(fl)), 12, 48)
 		if fl.Kind == dossier.KDateTime {
 			w = max(w, 18)
 		}

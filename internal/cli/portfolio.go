@@ -15,6 +15,7 @@ import (
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/report"
+	"github.com/certready/certready/internal/textwidth"
 )
 
 // portfolioRow is one dossier's line in the summary table.
@@ -106,7 +107,7 @@ func printPortfolio(env Env, rows []portfolioRow) error {
 			continue
 		}
 		res := r.result
-		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", r.path, truncate(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
+		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", r.path, textwidth.Fit(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
 	}
 	if _, err := env.Out.Write(b.Bytes()); err != nil {
 		return err
@@ -115,36 +116,4 @@ func printPortfolio(env Env, rows []portfolioRow) error {
 		return &ExitError{Code: worst}
 	}
 	return nil
-}
-
-func truncate(s string, w int) string {
-	if displayWidthCLI(s) <= w {
-		return s + strings.Repeat(" ", w-displayWidthCLI(s))
-	}
-	var out []rune
-	n := 0
-	for _, r := range s {
-		rw := 1
-		if r >= 0x2E80 {
-			rw = 2
-		}
-		if n+rw > w-1 {
-			break
-		}
-		out = append(out, r)
-		n += rw
-	}
-	return string(out) + "…" + strings.Repeat(" ", w-1-n)
-}
-
-func displayWidthCLI(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }

@@ -3,12 +3,12 @@ package load
 import (
 	"errors"
 	"fmt"
-	"github.com/certready/certready/internal/cellsafe"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/certready/certready/internal/cellsafe"
 	"github.com/certready/certready/internal/dossier"
 )
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/textwidth"
 )
 
 func init() { register("text", FormatterFunc(formatText)) }
@@ -56,13 +57,13 @@ func wrapIndent(s string, width int, indent string) string {
 	b.WriteString(indent)
 	col = len(indent)
 	for _, word := range splitWords(s) {
-		w := displayWidth(word)
+		w := textwidth.Width(word)
 		if col+w > width && col > len(indent) {
 			b.WriteString("\n")
 			b.WriteString(indent)
 			col = len(indent)
 			word = strings.TrimLeft(word, " ")
-			w = displayWidth(word)
+			w = textwidth.Width(word)
 		}
 		b.WriteString(word)
 		col += w
@@ -121,26 +122,6 @@ func splitWords(s string) []string {
 	return out
 }
 
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) || (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) || (r >= 0xFFE0 && r <= 0xFFE6)) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-func pad(s string, w int) string {
-	d := displayWidth(s)
-	if d >= w {
-		return s
-	}
-	return s + strings.Repeat(" ", w-d)
-}
-
 // formatText writes the report for an 80-column terminal, findings grouped
 // by clause, worst first.
 func formatText(w io.Writer, r *audit.Result, o Options) error {
@@ -180,7 +161,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 			if f.State != "open" {
 				state = " [" + statusLabel(o, f.State) + "]"
 			}
-			sev := pad(f.Severity.Label(lang), 11)
+			sev := textwidth.Pad(f.Severity.Label(lang), 11)
 			t.p("  %s %s%s\n", t.c(sevColour(f.Severity), sev), f.Check, state)
 			t.p("%s\n", wrapIndent(f.Message.In(lang), 78, "      "))
 			if f.Where != "" {
@@ -199,7 +180,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	if len(r.Materials) > 0 {
 		t.p("\n%s\n", t.c(ansiBold, L(o, "Application materials (R22)", "申请材料清单（R22）")))
 		for _, m := range r.Materials {
-			t.p("  %s %s\n", pad(statusLabel(o, string(m.Status)), 15), m.Title.In(lang))
+			t.p("  %s %s\n", textwidth.Pad(statusLabel(o, string(m.Status)), 15), m.Title.In(lang))
 		}
 	}
 	need := 0

@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 	"testing"
+
+	"github.com/certready/certready/internal/textwidth"
 )
 
 func TestWrapIndentKeepsEveryCharacterAndRespectsTheWidth(t *testing.T) {
@@ -10,7 +12,7 @@ func TestWrapIndentKeepsEveryCharacterAndRespectsTheWidth(t *testing.T) {
 	got := wrapIndent(in, 40, "  ")
 	var joined strings.Builder
 	for _, line := range strings.Split(got, "\n") {
-		if displayWidth(line) > 40 && len(strings.Fields(line)) > 1 {
+		if textwidth.Width(line) > 40 && len(strings.Fields(line)) > 1 {
 			t.Errorf("line wider than 40 columns: %q", line)
 		}
 		body := strings.TrimPrefix(line, "  ")

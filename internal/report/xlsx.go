@@ -10,6 +10,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/textwidth"
 )
 
 func init() { register("xlsx", FormatterFunc(formatXLSX)) }
@@ -185,7 +186,7 @@ func (x *xw) fitHeight(row int, texts []string, widths []float64) {
 		}
 		n := 0
 		for _, part := range strings.Split(t, "\n") {
-			w := displayWidth(part)
+			w := textwidth.Width(part)
 			cw := int(widths[i]) - 1
 			if cw < 1 {
 				cw = 1
