@@ -25,6 +25,7 @@ type cellCtx struct {
 	// reader checks each row on its own goroutine), so the per-cell check
 	// is skipped.
 	utf8OK bool
+	days   dayCache
 }
 
 func (cx *cellCtx) when(s string) (time.Time, error) {
@@ -37,6 +38,9 @@ func (cx *cellCtx) when(s string) (time.Time, error) {
 			}
 			return t, nil
 		}
+	}
+	if t, ok := cx.days.parse(s, cx.loc); ok {
+		return t, nil
 	}
 	t, _, err := ParseDateTime(s, cx.loc)
 	if err != nil {
@@ -66,8 +70,11 @@ func setString(dst func(*dossier.Complaint) *string) complaintSetter {
 func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSetter {
 	// The enum values are few; the canonical spelling costs one comparison
 	// per value, and every other accepted spelling (Chinese label, case,
-	// alias) is looked up once per distinct text and cached.
-	known := map[string]string{}
+	// alias) is worked out once per distinct text and remembered. A log
+	// uses a handful of spellings, so a short list scanned in order beats
+	// hashing the text on every row.
+	type spelling struct{ text, value string }
+	var known []spelling
 	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
 		for _, e := range fl.Enum {
 			if s == e {
@@ -75,15 +82,17 @@ func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSe
 				return nil
 			}
 		}
-		if v, ok := known[s]; ok {
-			*dst(c) = v
-			return nil
+		for _, k := range known {
+			if s == k.text {
+				*dst(c) = k.value
+				return nil
+			}
 		}
 		v := canonicalEnum(&fl, s)
 		for _, e := range fl.Enum {
 			if v == e {
-				if len(known) < 256 {
-					known[strings.Clone(s)] = e
+				if len(known) < 64 {
+					known = append(known, spelling{strings.Clone(s), e})
 				}
 				*dst(c) = e
 				return nil

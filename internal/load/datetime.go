@@ -94,7 +94,7 @@ func ParseDateTime(s string, loc *time.Location) (time.Time, bool, error) {
 	}
 	// Years outside 1800–2200 are typing errors in any record this tool
 	// reads (0000-01-01, 20260-…), not dates.
-	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
+	if y < 1800 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, false, errNotDate
 	}
 	where := loc
@@ -170,4 +170,74 @@ func FromExcelSerial(v float64, date1904 bool, loc *time.Location) (time.Time, e
 	secs := math.Round((v - days) * 86400)
 	t := base.AddDate(0, 0, int(days)).Add(time.Duration(secs) * time.Second)
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc), nil
+}
+
+// dayCache reads the one layout a machine-written log almost always has —
+// YYYY-MM-DD HH:MM[:SS], with - or / between the date's parts — without
+// calling time.Date for every cell: the start of each day is worked out
+// once (by ParseDateTime, so the same dates are accepted and refused) and
+// kept in a small direct-mapped table; a time of day is added to it when
+// the zone's offset is the same all day, which is every day of a zone
+// without daylight saving. Anything else goes to ParseDateTime.
+type dayCache struct {
+	slot [256]cachedDay
+}
+
+type cachedDay struct {
+	key      int32 // yyyymmdd; 0 = empty
+	uniform  bool  // the zone's offset is the same all day
+	valid    bool  // the date exists (2026-02-30 does not)
+	midnight time.Time
+}
+
+// parse returns the time and true when s is in the fast layout and the
+// day's offset is uniform; false means "ask ParseDateTime".
+func (dc *dayCache) parse(s string, loc *time.Location) (time.Time, bool) {
+	if len(s) != 16 && len(s) != 19 {
+		return time.Time{}, false
+	}
+	sep := s[4]
+	if (sep != '-' && sep != '/') || s[7] != sep || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || (len(s) == 19 && s[16] != ':') {
+		return time.Time{}, false
+	}
+	y, ok1 := digits(s[0:4])
+	mo, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:10])
+	h, ok4 := digits(s[11:13])
+	mi, ok5 := digits(s[14:16])
+	sec, ok6 := 0, true
+	if len(s) == 19 {
+		sec, ok6 = digits(s[17:19])
+	}
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	key := int32(y*10000 + mo*100 + d)
+	e := &dc.slot[(y*372+mo*31+d)&255]
+	if e.key != key || e.midnight.Location() != loc {
+		*e = cachedDay{key: key}
+		m, _, err := ParseDateTime(s[:10], loc)
+		if err == nil {
+			_, off0 := m.Zone()
+			_, off1 := m.Add(24*time.Hour - time.Second).Zone()
+			e.valid, e.uniform, e.midnight = true, off0 == off1 && m.Hour() == 0, m
+		}
+	}
+	if !e.valid || !e.uniform {
+		return time.Time{}, false
+	}
+	return e.midnight.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second), true
+}
+
+// digits reads a run of ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

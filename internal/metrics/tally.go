@@ -21,6 +21,9 @@ const OtherKey = "(other)"
 // constant instead of growing with the log.
 const MaxKeys = 10_000
 
+// smallTally is how many distinct values a tally scans before it hashes.
+const smallTally = 8
+
 // tally counts rows per value. A lookup with the row's string does not
 // allocate; only a value seen for the first time is copied, so that it
 // does not pin the reader's line buffer.
@@ -34,7 +37,16 @@ type tally struct {
 func newTally() *tally { return &tally{idx: make(map[string]int)} }
 
 func (t *tally) add(k string) {
-	if i, ok := t.idx[k]; ok {
+	// Most breakdowns (status, channel, risk) have a few values, and a
+	// scan of a few short strings is cheaper than hashing the row's text.
+	if len(t.keys) <= smallTally {
+		for i, key := range t.keys {
+			if key == k {
+				t.n[i]++
+				return
+			}
+		}
+	} else if i, ok := t.idx[k]; ok {
 		t.n[i]++
 		return
 	}
