@@ -48,6 +48,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseDateTime -fuzztime $(FUZZTIME) ./internal/load/
 	$(GO) test -run '^$$' -fuzz FuzzLoadYAML -fuzztime $(FUZZTIME) ./internal/load/
 	$(GO) test -run '^$$' -fuzz FuzzLoadCSV -fuzztime $(FUZZTIME) ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzCSVSplitAsEncodingCSV -fuzztime $(FUZZTIME) ./internal/load/
+	CERTREADY_CSV_CASES=200000 $(GO) test -count=1 -run TestCSVSplitterReadsWhatEncodingCSVReads ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzDayCache -fuzztime $(FUZZTIME) ./internal/load/
 	$(GO) test -run '^$$' -fuzz FuzzUSCC -fuzztime $(FUZZTIME) ./internal/cn/
 	$(GO) test -run '^$$' -fuzz FuzzResidentID -fuzztime $(FUZZTIME) ./internal/cn/
 	$(GO) test -run '^$$' -fuzz FuzzOrgCode -fuzztime $(FUZZTIME) ./internal/cn/

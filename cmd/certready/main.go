@@ -45,15 +45,17 @@ func run() int {
 	return cli.Main(os.Args[1:], cli.System())
 }
 
-// tuneGC trades memory for speed on large complaint logs: the streaming
-// passes allocate short-lived strings per row, and with the default GOGC
-// the collector spends about a tenth of a 1M-row audit's CPU. A higher
-// GOGC with a soft memory limit keeps peak RSS bounded (under 200 MB)
-// while collecting far less often. GOGC or GOMEMLIMIT in the environment
+// tuneGC trades a little memory for speed on large complaint logs: a
+// streaming pass allocates one short-lived string per block of the log, and
+// with the default GOGC the collector runs twice as often as it needs to.
+// Measured on a 1M-row CSV audit: GOGC=200 is fastest (100 collects too
+// often; 800 grows the heap into fresh pages whose first touch costs more
+// than the collections saved). The soft memory limit keeps peak RSS well
+// under 200 MB whatever the input. GOGC or GOMEMLIMIT in the environment
 // take precedence.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(800)
+		debug.SetGCPercent(200)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(160 << 20)

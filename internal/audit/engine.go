@@ -50,37 +50,34 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		return nil, err
 	}
 	// The full digest reads every input byte, the complaint log included;
-	// it runs beside the metrics pass rather than before it.
+	// it runs beside the metrics pass rather than before it. A log that
+	// hashes itself while the pass reads it is not read twice: the digest
+	// waits for the pass to get its sum.
 	type digestResult struct {
 		sum string
 		err error
 	}
 	digestDone := make(chan digestResult, 1)
+	passDone := make(chan struct{})
+	var logLine func(string) (string, error)
+	if lh, ok := d.Complaints.(dossier.LogHasher); ok {
+		logLine = func(p string) (string, error) {
+			<-passDone
+			if sum, ok := lh.FileSHA256(); ok {
+				return hex.EncodeToString(sum), nil
+			}
+			return fileSHA256(p)
+		}
+	}
 	go func() {
-		s, err := InputDigest(d)
+		s, err := digest(d, logLine)
 		digestDone <- digestResult{s, err}
 	}()
-	var m *metrics.Metrics
-	if d.Complaints != nil {
-		mo, err := metrics.OptionsFor(d, cfg.Thresholds, cal, o.AsOf)
-		if err != nil {
-			<-digestDone
-			return nil, err
-		}
-		if o.SampleSize > 0 {
-			mo.SampleSize = o.SampleSize
-		}
-		mo.SampleSeed = o.SampleSeed
-		if mo.SampleSeed == 0 {
-			if mo.SampleSeed, err = DefaultSeed(d); err != nil {
-				<-digestDone
-				return nil, err
-			}
-		}
-		if m, err = metrics.Compute(d.Complaints, mo); err != nil {
-			<-digestDone
-			return nil, err
-		}
+	m, err := runMetrics(d, cfg, cal, o)
+	close(passDone)
+	if err != nil {
+		<-digestDone
+		return nil, err
 	}
 	dr := <-digestDone
 	if dr.err != nil {
@@ -478,7 +475,7 @@ func verdict(r *Result) Verdict {
 // CSV, configuration, the complaint log wherever it lives, evidence), by
 // relative path and content, so a pack can state exactly which input it
 // describes.
-func InputDigest(d *dossier.Dossier) (string, error) { return digest(d, false) }
+func InputDigest(d *dossier.Dossier) (string, error) { return digest(d, nil) }
 
 // DefaultSeed is the complaint-sample seed used when none is given: derived
 // from the digest of every input except the complaint log's content, for
@@ -486,16 +483,23 @@ func InputDigest(d *dossier.Dossier) (string, error) { return digest(d, false) }
 // sample, and the full digest (which reads the whole log) can be computed
 // while the log is being audited instead of before.
 func DefaultSeed(d *dossier.Dossier) (uint64, error) {
-	s, err := digest(d, true)
+	s, err := digest(d, func(p string) (string, error) {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("size %d", fi.Size()), nil
+	})
 	if err != nil {
 		return 0, err
 	}
 	return SeedFrom(s), nil
 }
 
-// digest hashes the inputs; with sizeOnlyLog the complaint log, when it is
-// a file of its own, counts by name and size only.
-func digest(d *dossier.Dossier, sizeOnlyLog bool) (string, error) {
+// digest hashes the inputs, each file as its name and SHA-256. logLine,
+// when given, stands in for the SHA-256 of the complaint log when that is
+// a file of its own.
+func digest(d *dossier.Dossier, logLine func(path string) (string, error)) (string, error) {
 	st, err := os.Stat(d.Source)
 	if err != nil {
 		return "", err
@@ -537,25 +541,16 @@ func digest(d *dossier.Dossier, sizeOnlyLog bool) (string, error) {
 	h := sha256.New()
 	for _, f := range files {
 		p := filepath.Join(base, filepath.FromSlash(f))
-		if sizeOnlyLog && f == logRel && !embedded {
-			fi, err := os.Stat(p)
-			if err != nil {
-				return "", err
-			}
-			fmt.Fprintf(h, "%s  size %d\n", f, fi.Size())
-			continue
+		var line string
+		if logLine != nil && f == logRel && !embedded {
+			line, err = logLine(p)
+		} else {
+			line, err = fileSHA256(p)
 		}
-		fh, err := os.Open(p)
 		if err != nil {
 			return "", err
 		}
-		sum := sha256.New()
-		_, err = io.Copy(sum, fh)
-		fh.Close()
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s  %x\n", f, sum.Sum(nil))
+		fmt.Fprintf(h, "%s  %s\n", f, line)
 	}
 	var ev []string
 	for p, e := range d.Evidence {
@@ -566,6 +561,43 @@ func digest(d *dossier.Dossier, sizeOnlyLog bool) (string, error) {
 		fmt.Fprintln(h, line)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// runMetrics makes the pass over the complaint log, if there is one, with
+// the configured thresholds and the sample seed given or derived.
+func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Options) (*metrics.Metrics, error) {
+	if d.Complaints == nil {
+		return nil, nil
+	}
+	mo, err := metrics.OptionsFor(d, cfg.Thresholds, cal, o.AsOf)
+	if err != nil {
+		return nil, err
+	}
+	if o.SampleSize > 0 {
+		mo.SampleSize = o.SampleSize
+	}
+	mo.SampleSeed = o.SampleSeed
+	if mo.SampleSeed == 0 {
+		if mo.SampleSeed, err = DefaultSeed(d); err != nil {
+			return nil, err
+		}
+	}
+	return metrics.Compute(d.Complaints, mo)
+}
+
+// fileSHA256 is the hex SHA-256 of a file's bytes.
+func fileSHA256(p string) (string, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	sum := sha256.New()
+	// A large buffer: the log can be hundreds of megabytes.
+	if _, err := io.CopyBuffer(sum, struct{ io.Reader }{fh}, make([]byte, 1<<20)); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(sum.Sum(nil)), nil
 }
 
 // SeedFrom derives the default complaint-sample seed from the input

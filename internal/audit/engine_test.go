@@ -3,6 +3,8 @@ package audit
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -155,5 +157,51 @@ func TestTheJSONReportValidatesAgainstItsSchemaAndIsStable(t *testing.T) {
 			t.Fatal("two runs over the same input gave different JSON")
 		}
 		prev = out
+	}
+}
+
+// The report's digest takes the CSV log's hash from the metrics pass; it
+// must be the digest of the same bytes read from disk, and change with them.
+func TestTheInputDigestHashesTheLogTheAuditRead(t *testing.T) {
+	res, err := load.Load("../../examples/ready-org", load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, res, Options{})
+	want, err := InputDigest(res.Dossier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.InputDigest != want {
+		t.Fatalf("audit digest %s, digest read from disk %s", r.InputDigest, want)
+	}
+	lh, ok := res.Dossier.Complaints.(dossier.LogHasher)
+	if !ok {
+		t.Fatal("the CSV log does not hash itself")
+	}
+	if _, ok := lh.FileSHA256(); !ok {
+		t.Fatal("the audit read the log but it has no hash")
+	}
+
+	// One byte changed in the log changes the digest.
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../examples/ready-org")); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "complaints.csv")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("徐先生"), []byte("许先生"), 1)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res2, err := load.Load(dir, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r2 := run(t, res2, Options{}); r2.InputDigest == r.InputDigest {
+		t.Fatal("changing the log did not change the digest")
 	}
 }

@@ -300,6 +300,14 @@ type ComplaintLog interface {
 	Path() string
 }
 
+// LogHasher is a complaint log that hashes its file while Each reads it,
+// so the input digest need not read a large log a second time.
+type LogHasher interface {
+	// FileSHA256 is the SHA-256 of the file's bytes from the last Each that
+	// read it to the end; ok is false when none has.
+	FileSHA256() (sum []byte, ok bool)
+}
+
 // Dossier is everything known about one organisation.
 type Dossier struct {
 	// Root is the dossier directory evidence paths are relative to.

@@ -2,11 +2,15 @@ package load
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +32,16 @@ type csvLog struct {
 	mapping   map[string]string
 	loc       *time.Location
 	maxCell   int
+
+	mu  sync.Mutex
+	sum []byte // SHA-256 of the file, from the last read to its end
+}
+
+// FileSHA256 implements dossier.LogHasher.
+func (l *csvLog) FileSHA256() ([]byte, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.sum, l.sum != nil
 }
 
 func (l *csvLog) Source() string { return l.display }
@@ -40,12 +54,14 @@ func (l *csvLog) Each(fn func(*dossier.Complaint) error) error {
 	return l.Scan(fn, func(err error) error { return err })
 }
 
-func (l *csvLog) reader() (io.ReadCloser, io.Reader, error) {
+// reader opens the file for reading as UTF-8; every byte read from the file
+// also goes to sum.
+func (l *csvLog) reader(sum io.Writer) (io.ReadCloser, io.Reader, error) {
 	f, err := os.Open(l.path)
 	if err != nil {
 		return nil, nil, err
 	}
-	br := bufio.NewReaderSize(f, 256<<10)
+	br := bufio.NewReaderSize(io.TeeReader(f, sum), 256<<10)
 	var r io.Reader = br
 	switch strings.ToLower(strings.ReplaceAll(l.encoding, "-", "")) {
 	case "", "utf8":
@@ -63,166 +79,403 @@ func (l *csvLog) reader() (io.ReadCloser, io.Reader, error) {
 }
 
 // Scan calls fn for every good row and onErr for every bad one; it stops
-// when either returns an error.
+// when either returns an error. Rows reach fn and onErr in file order.
+//
+// The header is found on this goroutine; after it, blocks of records are
+// split, checked and typed by one worker per core, and handed back here in
+// order. Typing a row is most of the cost of a read, so this is what lets a
+// 1M-row log load in little more than the time to read it.
 func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error) error {
-	f, r, err := l.reader()
+	// The file is hashed as it is read (on the chunker's goroutine), so
+	// the input digest need not read it again.
+	sum := sha256.New()
+	f, r, err := l.reader(sum)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	// encoding/csv runs in its own goroutine, a batch of records ahead of
-	// the typing and the metrics pass, so the two halves of the work share
-	// the machine's cores. done stops it when the consumer returns early;
-	// wg makes sure it has stopped before the file is closed.
-	done := make(chan struct{})
-	batches := make(chan *csvBatch, 4)
-	free := make(chan *csvBatch, 6)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		readCSV(r, batches, free, done)
-	}()
-	defer func() {
-		close(done)
-		for range batches { // drain so the producer can finish
-		}
-		wg.Wait()
-	}()
+	p := startCSVPipeline(r, l.maxCell)
+	defer p.stop()
+
 	var (
 		bind    *complaintBinding
-		c       dossier.Complaint
-		cx      = cellCtx{loc: l.loc}
-		rowLine int
 		recNo   int
-		// notUTF8 is set when a row above the header is not UTF-8: a
-		// GB18030 export read as UTF-8 has no header anyone can match,
-		// and the message should say why.
-		notUTF8 bool
+		first   *csvResult
+		notUTF8 bool // a row above the header is not UTF-8 (see encodingHint)
 	)
-	where := func(i int) dossier.Pos {
-		p := dossier.Pos{File: l.display, Row: rowLine}
-		if bind != nil && i < len(bind.headers) {
-			p.Column = bind.headers[i]
+	// The header: records are split here, in order, until it is bound.
+	for bind == nil {
+		blk, ok := p.nextBlock()
+		if !ok {
+			break
 		}
-		return p
-	}
-	for b := range batches {
-		for k, rec := range b.recs {
+		var sp csvSplitter
+		s := string(blk.data)
+		sp.reset(s, blk.line, blk.last)
+		p.doneBlock(blk)
+		for bind == nil {
+			rec, line, raw, ok, err := sp.next()
+			if err != nil {
+				return l.parseError(err)
+			}
+			if !ok {
+				break
+			}
 			recNo++
-			rowLine = b.lines[k]
-			if bind == nil {
-				if l.headerRow > 0 && recNo < l.headerRow {
-					continue
-				}
-				if !notUTF8 && !utf8.ValidString(strings.Join(rec, "")) {
-					notUTF8 = true
-				}
-				if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
-					if recNo >= 20 {
-						return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
-					}
-					continue
-				}
-				hdr := make([]string, len(rec))
-				for i, h := range rec {
-					hdr[i] = strings.Clone(h)
-				}
-				bd, err := bindComplaintHeader(hdr, l.mapping)
-				if err != nil {
-					return dossier.Errorf(dossier.Pos{File: l.display, Row: rowLine}, "header: %w", err)
-				}
-				bind = bd
+			if l.headerRow > 0 && recNo < l.headerRow {
 				continue
 			}
-			if blank(rec) {
+			if !notUTF8 && !utf8.ValidString(raw) {
+				notUTF8 = true
+			}
+			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
+				if recNo >= 20 {
+					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
+				}
 				continue
 			}
-			cx.utf8OK = b.utf8[k]
-			if err := bind.fill(&c, rec, &cx, l.maxCell, where, onErr); err != nil {
-				return err
+			hdr := slices.Clone(rec)
+			bd, err := bindComplaintHeader(hdr, l.mapping)
+			if err != nil {
+				return dossier.Errorf(dossier.Pos{File: l.display, Row: line}, "header: %w", err)
 			}
-			c.Pos = dossier.Pos{File: l.display, Row: rowLine}
-			if err := fn(&c); err != nil {
-				return err
-			}
+			bind = bd
 		}
-		if b.err != nil {
-			var pe *csv.ParseError
-			if errors.As(b.err, &pe) {
-				return dossier.Errorf(dossier.Pos{File: l.display, Row: pe.StartLine}, "malformed CSV: %v", pe.Err)
-			}
-			return fmt.Errorf("%s: %w", l.display, b.err)
-		}
-		select {
-		case free <- b:
-		default:
+		if bind != nil {
+			// The rest of this block is typed here; the blocks after it
+			// go to the workers.
+			t := l.newTyper(bind.headers)
+			first = t.typeRecords(&sp, blk.err, nil)
+			p.startWorkers(func() func(csvBlock, *csvResult) *csvResult {
+				t := l.newTyper(bind.headers)
+				return func(b csvBlock, res *csvResult) *csvResult {
+					var sp csvSplitter
+					sp.reset(string(b.data), b.line, b.last)
+					return t.typeRecords(&sp, b.err, res)
+				}
+			})
+		} else if blk.err != nil {
+			return fmt.Errorf("%s: %w", l.display, blk.err)
 		}
 	}
 	if bind == nil {
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header%s", errNoHeader, encodingHint(notUTF8))
 	}
+	if err := first.deliver(fn, onErr); err != nil {
+		return l.resultError(err)
+	}
+	for res := range p.results() {
+		if err := res.deliver(fn, onErr); err != nil {
+			return l.resultError(err)
+		}
+		p.recycle(res)
+	}
+	// Every block was delivered without error, so the chunker has read the
+	// file to its end.
+	p.stop()
+	l.mu.Lock()
+	l.sum = sum.Sum(nil)
+	l.mu.Unlock()
 	return nil
 }
 
-// csvBatch is a run of records with the line each starts on; err, when
-// set, is the error that ended the file after these records.
-type csvBatch struct {
-	recs  [][]string
-	lines []int
-	utf8  []bool // the record is valid UTF-8
-	err   error
+// parseError positions a malformed-CSV error at its record's line.
+func (l *csvLog) parseError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return dossier.Errorf(dossier.Pos{File: l.display, Row: pe.StartLine}, "malformed CSV: %v", pe.Err)
+	}
+	return fmt.Errorf("%s: %w", l.display, err)
 }
 
-const csvBatchSize = 1024
+// resultError passes on what fn or onErr returned, and positions the error
+// that ended the input.
+func (l *csvLog) resultError(err error) error {
+	var end *inputEnd
+	if errors.As(err, &end) {
+		return l.parseError(end.err)
+	}
+	return err
+}
 
-// readCSV parses r into batches until the end of the file, an error, or
-// done. It closes out when it stops.
-func readCSV(r io.Reader, out chan<- *csvBatch, free <-chan *csvBatch, done <-chan struct{}) {
-	defer close(out)
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // title rows above the header have fewer cells
-	// Each record needs its own slice now that it crosses goroutines; the
-	// field strings are fresh per record either way.
-	cr.ReuseRecord = false
+// inputEnd wraps the malformed record or read error that ended a block.
+type inputEnd struct{ err error }
+
+func (e *inputEnd) Error() string { return e.err.Error() }
+func (e *inputEnd) Unwrap() error { return e.err }
+
+// csvTyper turns records into complaints with its own header binding (the
+// setters cache enum spellings, so each worker needs its own).
+type csvTyper struct {
+	l    *csvLog
+	bind *complaintBinding
+	cx   cellCtx
+	line int
+	res  *csvResult
+	// where and onErr are made once: they read line and res.
+	where func(i int) dossier.Pos
+	onErr func(error) error
+}
+
+func (l *csvLog) newTyper(headers []string) *csvTyper {
+	// The header was bound once already, so binding it again cannot fail.
+	bind, _ := bindComplaintHeader(headers, l.mapping)
+	t := &csvTyper{l: l, bind: bind, cx: cellCtx{loc: l.loc}}
+	t.where = func(i int) dossier.Pos {
+		p := dossier.Pos{File: l.display, Row: t.line}
+		if i < len(bind.headers) {
+			p.Column = bind.headers[i]
+		}
+		return p
+	}
+	t.onErr = func(err error) error {
+		t.res.errs = append(t.res.errs, rowErr{row: len(t.res.rows) - 1, err: err})
+		return nil
+	}
+	return t
+}
+
+// typeRecords types every record left in sp into res (or a new result). A
+// row's cell errors are kept with it, to reach onErr in file order.
+func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvResult {
+	if res == nil {
+		res = &csvResult{}
+	}
+	res.rows, res.errs, res.end = res.rows[:0], res.errs[:0], nil
+	t.res = res
 	for {
-		var b *csvBatch
-		select {
-		case b = <-free:
-			b.recs, b.lines, b.utf8, b.err = b.recs[:0], b.lines[:0], b.utf8[:0], nil
-		default:
-			b = &csvBatch{recs: make([][]string, 0, csvBatchSize), lines: make([]int, 0, csvBatchSize), utf8: make([]bool, 0, csvBatchSize)}
+		rec, line, raw, ok, err := sp.next()
+		if err != nil {
+			res.end = &inputEnd{err}
+			break
 		}
-		for len(b.recs) < csvBatchSize {
-			rec, err := cr.Read()
-			if err != nil {
-				if !errors.Is(err, io.EOF) {
-					b.err = err
-				}
-				select {
-				case out <- b:
-				case <-done:
-				}
-				return
-			}
-			line, _ := cr.FieldPos(0)
-			ok := true
-			for _, f := range rec {
-				if !utf8.ValidString(f) {
-					ok = false
-					break
-				}
-			}
-			b.recs = append(b.recs, rec)
-			b.lines = append(b.lines, line)
-			b.utf8 = append(b.utf8, ok)
+		if !ok {
+			break
 		}
-		select {
-		case out <- b:
-		case <-done:
-			return
+		if blank(rec) {
+			continue
+		}
+		t.line = line
+		t.cx.utf8OK = utf8.ValidString(raw)
+		res.rows = append(res.rows, dossier.Complaint{})
+		c := &res.rows[len(res.rows)-1]
+		_ = t.bind.fill(c, rec, &t.cx, t.l.maxCell, t.where, t.onErr)
+		c.Pos = dossier.Pos{File: t.l.display, Row: line}
+	}
+	if res.end == nil && end != nil {
+		res.end = &inputEnd{end}
+	}
+	t.res = nil
+	return res
+}
+
+// csvResult is a block's typed rows, the cell errors found in them, and the
+// error that ended the input after them, if any.
+type csvResult struct {
+	seq  int
+	rows []dossier.Complaint
+	errs []rowErr
+	end  error
+}
+
+// rowErr is a cell error of rows[row].
+type rowErr struct {
+	row int
+	err error
+}
+
+// deliver hands the rows to fn and their errors to onErr, in file order.
+func (r *csvResult) deliver(fn func(*dossier.Complaint) error, onErr func(error) error) error {
+	e := 0
+	for k := range r.rows {
+		for ; e < len(r.errs) && r.errs[e].row == k; e++ {
+			if err := onErr(r.errs[e].err); err != nil {
+				return err
+			}
+		}
+		if err := fn(&r.rows[k]); err != nil {
+			return err
 		}
 	}
+	return r.end
+}
+
+// csvBlockSize is how much input a worker types at a time: large enough
+// that handing blocks around costs nothing, small enough that a few blocks
+// in flight stay a few megabytes.
+const csvBlockSize = 256 << 10
+
+// csvPipeline runs the chunker on its own goroutine and, once the header is
+// known, one typing worker per core. Tokens bound the blocks in flight, so
+// memory stays flat however far the workers could run ahead of the reader
+// of the results.
+type csvPipeline struct {
+	blocks  chan csvBlock
+	bufs    chan []byte // spare block buffers for the chunker
+	tokens  chan struct{}
+	out     chan *csvResult // typed blocks, in any order
+	free    chan *csvResult
+	done    chan struct{}
+	wg      sync.WaitGroup
+	workers int
+	nextSeq int // the block results must continue from
+	stopped bool
+}
+
+func startCSVPipeline(r io.Reader, maxCell int) *csvPipeline {
+	workers := runtime.GOMAXPROCS(0)
+	inflight := 2*workers + 2
+	p := &csvPipeline{
+		blocks:  make(chan csvBlock, workers),
+		bufs:    make(chan []byte, inflight),
+		tokens:  make(chan struct{}, inflight),
+		free:    make(chan *csvResult, inflight),
+		done:    make(chan struct{}),
+		workers: workers,
+	}
+	for range inflight {
+		p.tokens <- struct{}{}
+	}
+	// No cell may exceed maxCell, so a record far longer than that is an
+	// unterminated quote, not data.
+	limit := max(64<<20, 4*maxCell)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		defer close(p.blocks)
+		k := newCSVChunker(r, csvBlockSize, limit)
+		for seq := 0; ; seq++ {
+			select {
+			case <-p.tokens:
+			case <-p.done:
+				return
+			}
+			var buf []byte
+			select {
+			case buf = <-p.bufs:
+			default:
+			}
+			b, ok := k.next(buf)
+			if !ok {
+				return
+			}
+			b.seq = seq
+			select {
+			case p.blocks <- b:
+			case <-p.done:
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// nextBlock takes the next block for the caller itself (before the
+// workers start).
+func (p *csvPipeline) nextBlock() (csvBlock, bool) {
+	b, ok := <-p.blocks
+	if ok {
+		p.nextSeq = b.seq + 1
+	}
+	return b, ok
+}
+
+// doneBlock gives a block's buffer and token back once its bytes are copied.
+func (p *csvPipeline) doneBlock(b csvBlock) {
+	select {
+	case p.bufs <- b.data:
+	default:
+	}
+	select {
+	case p.tokens <- struct{}{}:
+	default:
+	}
+}
+
+// startWorkers types the remaining blocks on one goroutine per core; each
+// gets its own typing function from newWork.
+func (p *csvPipeline) startWorkers(newWork func() func(csvBlock, *csvResult) *csvResult) {
+	p.out = make(chan *csvResult, p.workers)
+	var workers sync.WaitGroup
+	for range p.workers {
+		work := newWork()
+		workers.Add(1)
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			defer workers.Done()
+			for b := range p.blocks {
+				var res *csvResult
+				select {
+				case res = <-p.free:
+				default:
+				}
+				res = work(b, res)
+				res.seq = b.seq
+				select {
+				case p.bufs <- b.data:
+				default:
+				}
+				select {
+				case p.out <- res:
+				case <-p.done:
+					return
+				}
+			}
+		}()
+	}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		workers.Wait()
+		close(p.out)
+	}()
+}
+
+// results yields the typed blocks in file order.
+func (p *csvPipeline) results() iter.Seq[*csvResult] {
+	return func(yield func(*csvResult) bool) {
+		if p.out == nil {
+			return
+		}
+		pending := map[int]*csvResult{}
+		for res := range p.out {
+			pending[res.seq] = res
+			for {
+				r, ok := pending[p.nextSeq]
+				if !ok {
+					break
+				}
+				delete(pending, p.nextSeq)
+				p.nextSeq++
+				if !yield(r) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// recycle returns a delivered result's storage and its block's token.
+func (p *csvPipeline) recycle(r *csvResult) {
+	select {
+	case p.free <- r:
+	default:
+	}
+	select {
+	case p.tokens <- struct{}{}:
+	default:
+	}
+}
+
+// stop ends every goroutine of the pipeline and waits for them, so the
+// input may be closed after it.
+func (p *csvPipeline) stop() {
+	if !p.stopped {
+		p.stopped = true
+		close(p.done)
+	}
+	p.wg.Wait()
 }
 
 func encodingHint(notUTF8 bool) string {

@@ -1,0 +1,216 @@
+package load
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// csvOutcome is what a reader made of an input: its records, the line each
+// starts on, and the error that stopped it.
+type csvOutcome struct {
+	recs  [][]string
+	lines []int
+	err   error
+}
+
+func readWithEncodingCSV(data []byte) csvOutcome {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	var o csvOutcome
+	for {
+		rec, err := r.Read()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				o.err = err
+			}
+			return o
+		}
+		line, _ := r.FieldPos(0)
+		o.recs = append(o.recs, rec)
+		o.lines = append(o.lines, line)
+	}
+}
+
+func readWithSplitter(data []byte, blockSize int) csvOutcome {
+	k := newCSVChunker(bytes.NewReader(data), blockSize, 1<<20)
+	var o csvOutcome
+	var buf []byte
+	for {
+		b, ok := k.next(buf)
+		if !ok {
+			return o
+		}
+		var sp csvSplitter
+		sp.reset(string(b.data), b.line, b.last)
+		for {
+			rec, line, _, ok, err := sp.next()
+			if err != nil {
+				o.err = err
+				return o
+			}
+			if !ok {
+				break
+			}
+			o.recs = append(o.recs, slices.Clone(rec))
+			o.lines = append(o.lines, line)
+		}
+		if b.err != nil {
+			o.err = b.err
+			return o
+		}
+		buf = b.data
+	}
+}
+
+// sameOutcome compares two readings: the same records on the same lines,
+// and the same kind of error on the same record, if any.
+func sameOutcome(t *testing.T, data []byte, blockSize int) {
+	t.Helper()
+	want, got := readWithEncodingCSV(data), readWithSplitter(data, blockSize)
+	if !slices.EqualFunc(want.recs, got.recs, slices.Equal) || !slices.Equal(want.lines, got.lines) {
+		t.Fatalf("input %q (blocks of %d):\nencoding/csv %q lines %v\nsplitter     %q lines %v", data, blockSize, want.recs, want.lines, got.recs, got.lines)
+	}
+	var we, ge *csv.ParseError
+	switch {
+	case want.err == nil && got.err == nil:
+	case errors.As(want.err, &we) && errors.As(got.err, &ge):
+		if !errors.Is(ge.Err, we.Err) || ge.StartLine != we.StartLine {
+			t.Fatalf("input %q (blocks of %d): encoding/csv %v (record on line %d), splitter %v (record on line %d)", data, blockSize, we.Err, we.StartLine, ge.Err, ge.StartLine)
+		}
+	default:
+		t.Fatalf("input %q (blocks of %d): encoding/csv error %v, splitter error %v", data, blockSize, want.err, got.err)
+	}
+}
+
+// randomCSV is either a well-formed file written by encoding/csv (fields
+// with commas, quotes, newlines, Chinese text; LF or CRLF) or a random
+// string of the characters that matter to a CSV reader.
+func randomCSV(rng *rand.Rand) []byte {
+	if rng.IntN(2) == 0 {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.UseCRLF = rng.IntN(2) == 0
+		for range rng.IntN(8) {
+			rec := make([]string, 1+rng.IntN(5))
+			for i := range rec {
+				var f strings.Builder
+				for range rng.IntN(6) {
+					f.WriteString([]string{"a", "投诉", ",", `"`, "\n", "\r\n", " ", "x1"}[rng.IntN(8)])
+				}
+				rec[i] = f.String()
+			}
+			_ = w.Write(rec)
+		}
+		w.Flush()
+		if rng.IntN(3) == 0 {
+			b.WriteString("\n\r\n") // blank lines, skipped but counted
+		}
+		if rng.IntN(3) == 0 {
+			b.Truncate(max(0, b.Len()-1-rng.IntN(3))) // a final record without its newline
+		}
+		return b.Bytes()
+	}
+	var b []byte
+	for range rng.IntN(40) {
+		b = append(b, []string{"a", ",", `"`, "\n", "\r", "\r\n", `""`, "中", " "}[rng.IntN(9)]...)
+	}
+	return b
+}
+
+func TestCSVSplitterReadsWhatEncodingCSVReads(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	// make fuzz runs many more (CERTREADY_CSV_CASES) and the fuzz target.
+	cases := 2000
+	if n, err := strconv.Atoi(os.Getenv("CERTREADY_CSV_CASES")); err == nil {
+		cases = n
+	}
+	for i := range cases {
+		data := randomCSV(rng)
+		sameOutcome(t, data, 1+i%17)
+		sameOutcome(t, data, 1<<12) // the whole input in one block
+	}
+	for _, s := range []string{
+		"", "\n", "\r", "\r\n", "a", "a\r", "a\r\r\n", "a,b\r\nc", `"a"` + "\r", `"a"x`, `a"b`, `"a""b",c`,
+		"\"multi\nline\",x\ny", "\"unterminated\n\nfield", "a,\"b\r\nc\"\r\n", "x\n\n\"q\"\n", ",,\n", `"",""`,
+	} {
+		for size := 1; size < 8; size++ {
+			sameOutcome(t, []byte(s), size)
+		}
+	}
+}
+
+func FuzzCSVSplitAsEncodingCSV(f *testing.F) {
+	f.Add([]byte("a,\"b\"\"c\"\r\n\"d\ne\",f\n"), uint8(3))
+	f.Add([]byte("x\n\"open"), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, size uint8) {
+		sameOutcome(t, data, 1+int(size))
+	})
+}
+
+// A record far longer than any cell may be is refused with its line, not
+// read into memory to the end of the file.
+func TestAnUnterminatedQuoteIsRefusedAtTheRecordLimit(t *testing.T) {
+	data := []byte("a,b\n\"open," + strings.Repeat("x", 5000) + "\n" + strings.Repeat("y,z\n", 2000))
+	k := newCSVChunker(bytes.NewReader(data), 256, 4096)
+	var last csvBlock
+	for {
+		b, ok := k.next(nil)
+		if !ok {
+			break
+		}
+		last = b
+	}
+	var pe *csv.ParseError
+	if !errors.As(last.err, &pe) || pe.StartLine != 2 || !errors.Is(pe.Err, csv.ErrQuote) {
+		t.Fatalf("got %v, want a quote error on line 2", last.err)
+	}
+}
+
+// The log hashes the file as the scan reads it; the sum is the file's and
+// is given only after a read to the end.
+func TestTheCSVLogHashesTheFileItReads(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("投诉编号,受理时间,投诉渠道,投诉内容,状态\n")
+	for i := range 5000 {
+		b.WriteString("C" + strconv.Itoa(i) + ",2026-03-02 10:00,phone,配送超时,open\n")
+	}
+	p := filepath.Join(dir, "complaints.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := &csvLog{path: p, display: p, loc: time.UTC, maxCell: 1 << 20}
+	if _, ok := l.FileSHA256(); ok {
+		t.Fatal("a sum before any read")
+	}
+	stop := errors.New("stop")
+	n := 0
+	if err := l.Each(func(*dossier.Complaint) error { n++; return stop }); !errors.Is(err, stop) || n != 1 {
+		t.Fatalf("early stop: %v after %d rows", err, n)
+	}
+	if _, ok := l.FileSHA256(); ok {
+		t.Fatal("a sum after a read that stopped early")
+	}
+	n = 0
+	if err := l.Each(func(*dossier.Complaint) error { n++; return nil }); err != nil || n != 5000 {
+		t.Fatalf("full read: %v after %d rows", err, n)
+	}
+	got, ok := l.FileSHA256()
+	want := sha256.Sum256([]byte(b.String()))
+	if !ok || !bytes.Equal(got, want[:]) {
+		t.Fatalf("sum %x, want %x", got, want)
+	}
+}
