@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -212,5 +213,116 @@ func TestTheCSVLogHashesTheFileItReads(t *testing.T) {
 	want := sha256.Sum256([]byte(b.String()))
 	if !ok || !bytes.Equal(got, want[:]) {
 		t.Fatalf("sum %x, want %x", got, want)
+	}
+}
+
+// writeLog writes a complaint log of n rows; bad(i) rows get a date that
+// is not a date, and row quote (if > 0) a bare quote.
+func writeLog(t *testing.T, n int, bad func(i int) bool, quote int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("投诉编号,受理时间,投诉渠道,投诉内容,状态\n")
+	for i := range n {
+		when := "2026-03-02 10:00"
+		if bad(i) {
+			when = "2026-02-30 10:00"
+		}
+		text := "配送超时，顾客要求退款并致歉" + strings.Repeat("。", i%40)
+		if i == quote {
+			text = `bare"quote`
+		}
+		b.WriteString("C" + strconv.Itoa(i) + "," + when + ",phone," + text + ",open\n")
+	}
+	p := filepath.Join(t.TempDir(), "complaints.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Blocks are typed on several goroutines, yet rows and their errors
+// arrive in file order, each error with its own row.
+func TestRowsAndErrorsArriveInFileOrderAcrossBlocks(t *testing.T) {
+	const n = 60000 // about 20 blocks
+	p := writeLog(t, n, func(i int) bool { return i%7 == 3 }, -1)
+	l := &csvLog{path: p, display: "log.csv", loc: time.UTC, maxCell: 1 << 20}
+	var ids []string
+	var errRows []int
+	err := l.Scan(func(c *dossier.Complaint) error {
+		ids = append(ids, c.ID)
+		return nil
+	}, func(err error) error {
+		var pe *dossier.PosError
+		if !errors.As(err, &pe) || !strings.Contains(err.Error(), "received_at") {
+			t.Fatalf("unexpected error %v", err)
+		}
+		errRows = append(errRows, pe.Pos.Row)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != n {
+		t.Fatalf("%d rows, want %d", len(ids), n)
+	}
+	for i, id := range ids {
+		if id != "C"+strconv.Itoa(i) {
+			t.Fatalf("row %d is %s", i, id)
+		}
+	}
+	want := 0
+	for i := range n {
+		if i%7 == 3 {
+			if want >= len(errRows) || errRows[want] != i+2 { // +1 header, +1 from zero
+				t.Fatalf("error %d on row %v, want row %d", want, errRows[want:min(want+3, len(errRows))], i+2)
+			}
+			want++
+		}
+	}
+	if want != len(errRows) {
+		t.Fatalf("%d errors, want %d", len(errRows), want)
+	}
+}
+
+// A malformed record far into the file ends the read there: every row
+// before it was delivered, none after, and the message names its line.
+func TestAMalformedRecordDeepInTheLogStopsTheReadAtItsLine(t *testing.T) {
+	const n, quote = 50000, 41234
+	p := writeLog(t, n, func(int) bool { return false }, quote)
+	l := &csvLog{path: p, display: "log.csv", loc: time.UTC, maxCell: 1 << 20}
+	rows := 0
+	err := l.Each(func(*dossier.Complaint) error { rows++; return nil })
+	if err == nil || !strings.Contains(err.Error(), "malformed CSV") || !strings.Contains(err.Error(), "row "+strconv.Itoa(quote+2)) {
+		t.Fatalf("got %v", err)
+	}
+	if rows != quote {
+		t.Fatalf("%d rows delivered before the bad one, want %d", rows, quote)
+	}
+	if _, ok := l.FileSHA256(); ok {
+		t.Fatal("a failed read left a file hash")
+	}
+}
+
+// Stopping early (onErr giving up) ends every goroutine of the read.
+func TestStoppingEarlyLeavesNoGoroutineBehind(t *testing.T) {
+	p := writeLog(t, 60000, func(i int) bool { return i%100 == 50 }, -1)
+	l := &csvLog{path: p, display: "log.csv", loc: time.UTC, maxCell: 1 << 20}
+	before := runtime.NumGoroutine()
+	giveUp := errors.New("enough")
+	for range 20 {
+		errs := 0
+		err := l.Scan(func(*dossier.Complaint) error { return nil }, func(error) error {
+			if errs++; errs == 3 {
+				return giveUp
+			}
+			return nil
+		})
+		if !errors.Is(err, giveUp) {
+			t.Fatalf("got %v", err)
+		}
+	}
+	// Scan waits for its goroutines before it returns.
+	if after := runtime.NumGoroutine(); after > before {
+		t.Fatalf("%d goroutines before, %d after 20 early stops", before, after)
 	}
 }
