@@ -592,9 +592,14 @@ func fileSHA256(p string) (string, error) {
 		return "", err
 	}
 	defer fh.Close()
+	// A buffer up to 1 MiB for a log of hundreds of megabytes; the many
+	// small files of a dossier get one their size.
+	size := int64(1 << 20)
+	if fi, err := fh.Stat(); err == nil {
+		size = min(max(fi.Size(), 512), size)
+	}
 	sum := sha256.New()
-	// A large buffer: the log can be hundreds of megabytes.
-	if _, err := io.CopyBuffer(sum, struct{ io.Reader }{fh}, make([]byte, 1<<20)); err != nil {
+	if _, err := io.CopyBuffer(sum, struct{ io.Reader }{fh}, make([]byte, size)); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(sum.Sum(nil)), nil
