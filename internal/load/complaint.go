@@ -26,6 +26,11 @@ type cellCtx struct {
 	// is skipped.
 	utf8OK bool
 	days   dayCache
+	// dateCell, when set, tells whether cell col of the row is formatted
+	// as a date (a workbook's number format); col is the cell a setter is
+	// given.
+	dateCell func(col int) bool
+	col      int
 }
 
 func (cx *cellCtx) when(s string) (time.Time, error) {
@@ -61,10 +66,34 @@ func setTime(dst func(*dossier.Complaint) *time.Time) complaintSetter {
 }
 
 func setString(dst func(*dossier.Complaint) *string) complaintSetter {
-	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
+	return func(c *dossier.Complaint, s string, cx *cellCtx) error {
+		if cx.dateCell != nil && cx.dateCell(cx.col) {
+			s = serialText(s, cx)
+		}
 		*dst(c) = s
 		return nil
 	}
+}
+
+// serialText gives a date-formatted number in a text column the text a
+// reader of the sheet sees (2025-07-03, or 2025-07-03 14:05) rather than
+// the serial underneath; anything else is kept as it is.
+func serialText(s string, cx *cellCtx) string {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return s
+	}
+	t, err := FromExcelSerial(v, cx.date1904, cx.loc)
+	if err != nil {
+		return s
+	}
+	switch {
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format(time.DateOnly)
+	case t.Second() == 0:
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format(time.DateTime)
 }
 
 func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSetter {
@@ -304,6 +333,7 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 			}
 			continue
 		}
+		cx.col = i
 		if err := b.setters[i](c, s, cx); err != nil {
 			if err := onErr(&dossier.PosError{Pos: where(i), Err: fmt.Errorf("%s: %w", b.keys[i], err)}); err != nil {
 				return err

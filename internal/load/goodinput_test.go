@@ -254,3 +254,44 @@ func TestAChineseWorkbookReadsDateCellsAndDateText(t *testing.T) {
 		})
 	}
 }
+
+// A number formatted as a date in a text column (a handler's note, an id)
+// reads as the date the sheet shows, not as its serial; an unformatted
+// number stays a number, and date columns read serials either way.
+func TestADateFormattedNumberInATextColumnReadsAsTheDateItShows(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "log.xlsx")
+	book(t, p, []string{"投诉记录"}, func(f *excelize.File) {
+		setRows(t, f, "投诉记录", [][]any{
+			{"投诉编号", "受理时间", "投诉渠道", "投诉内容", "状态", "处理过程及结果", "处理方案"},
+			{"C1", 45841.5868055556, "电话", 45841, "已关闭", 45841.5868055556, 45841},
+		})
+		custom := "yyyy/m/d h:mm"
+		dt, err := f.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := f.NewStyle(&excelize.Style{NumFmt: 14}) // built-in m/d/yyyy
+		if err != nil {
+			t.Fatal(err)
+		}
+		for cell, style := range map[string]int{"B2": dt, "F2": dt, "G2": d} {
+			if err := f.SetCellStyle("投诉记录", cell, cell, style); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	_, rows := logRows(t, p)
+	if len(rows) != 1 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	c := rows[0]
+	if got := c.ReceivedAt.Format("2006-01-02 15:04"); got != "2025-07-03 14:05" {
+		t.Errorf("received_at %v, want 2025-07-03 14:05 wall-clock", got)
+	}
+	if c.Steps != "2025-07-03 14:05" || c.Plan != "2025-07-03" {
+		t.Errorf("date-formatted numbers in text columns: steps %q, plan %q", c.Steps, c.Plan)
+	}
+	if c.Description != "45841" {
+		t.Errorf("an unformatted number in a text column: %q", c.Description)
+	}
+}

@@ -266,7 +266,7 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 	var (
 		bind *complaintBinding
 		c    dossier.Complaint
-		cx   = cellCtx{loc: l.loc, excel: true, date1904: rows.Date1904()}
+		cx   = cellCtx{loc: l.loc, excel: true, date1904: rows.Date1904(), dateCell: rows.DateCell}
 		rn   int
 	)
 	colNames := []string{}

@@ -162,6 +162,19 @@ func (sc *Scanner) Next() bool {
 // Row returns the current row's number and cells, as Rows.Row does.
 func (sc *Scanner) Row() (int, []string) { return sc.rowNum, sc.cells }
 
+// DateCell reports whether cell col (0-based) of the current row is known
+// to be formatted as a date or a time, so that a number in it is a date
+// serial. It knows only while the fast reader reads: excelize's iterator
+// gives no styles (and looking them up cell by cell would load the whole
+// sheet), so on the fallback it reports false.
+func (sc *Scanner) DateCell(col int) bool {
+	if sc.rows == nil {
+		return false
+	}
+	st := sc.rows.Styles()
+	return col >= 0 && col < len(st) && sc.book.IsDateStyle(st[col])
+}
+
 // Err returns the error that stopped Next, if any.
 func (sc *Scanner) Err() error { return sc.err }
 
