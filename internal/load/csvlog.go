@@ -22,8 +22,8 @@ import (
 	"github.com/certready/certready/internal/dossier"
 )
 
-// csvLog streams a complaint log from a CSV file: one reused record, one
-// reused Complaint, constant memory whatever the row count.
+// csvLog streams a complaint log from a CSV file. Memory is bounded by the
+// few blocks of records in flight, whatever the row count.
 type csvLog struct {
 	path      string // on disk
 	display   string // in messages

@@ -14,8 +14,11 @@ import (
 // (cheap: it only looks for quotes and newlines), and each block is then
 // split into fields and typed on its own, in any order. The splitter reads
 // exactly what encoding/csv reads with FieldsPerRecord = -1 and LazyQuotes
-// off — the same records, the same start lines, the same errors — and
-// FuzzCSVSplitAsEncodingCSV holds it to that.
+// off — the same records on the same lines, and the same kind of error on
+// the same record — and TestCSVSplitterReadsWhatEncodingCSVReads and
+// FuzzCSVSplitAsEncodingCSV hold it to that. Unlike encoding/csv it refuses
+// a record longer than the chunker's limit instead of reading it to the end
+// of the input.
 
 // csvChunker reads r in blocks of about size bytes and cuts each block after
 // the last newline that is outside quotes, carrying the partial record over
