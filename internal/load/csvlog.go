@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
 
 	"github.com/certready/certready/internal/dossier"
 )
@@ -54,28 +53,45 @@ func (l *csvLog) Each(fn func(*dossier.Complaint) error) error {
 	return l.Scan(fn, func(err error) error { return err })
 }
 
-// reader opens the file for reading as UTF-8; every byte read from the file
-// also goes to sum.
-func (l *csvLog) reader(sum io.Writer) (io.ReadCloser, io.Reader, error) {
-	f, err := os.Open(l.path)
+// reader opens the file; every byte read from it also goes to sum. It
+// returns how to turn a block of the file's bytes into UTF-8 text: each
+// call of newDecode gives a function for one goroutine.
+func (l *csvLog) reader(sum io.Writer) (f io.ReadCloser, r io.Reader, newDecode func() func([]byte) string, err error) {
+	fh, err := os.Open(l.path)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	br := bufio.NewReaderSize(io.TeeReader(f, sum), 256<<10)
-	var r io.Reader = br
+	br := bufio.NewReaderSize(io.TeeReader(fh, sum), 256<<10)
 	switch strings.ToLower(strings.ReplaceAll(l.encoding, "-", "")) {
 	case "", "utf8":
 		if bom, _ := br.Peek(3); len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
 			_, _ = br.Discard(3)
 		}
+		return fh, br, func() func([]byte) string {
+			return func(b []byte) string { return string(b) }
+		}, nil
 	case "gb18030", "gbk", "gb2312":
-		// GB18030 is a superset of GBK and GB2312, so one decoder reads all three.
-		r = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
-	default:
-		f.Close()
-		return nil, nil, fmt.Errorf("%s: unknown encoding %q (use utf-8 or gb18030)", l.display, l.encoding)
+		// GB18030 is a superset of GBK and GB2312, so one decoder reads all
+		// three. Its multi-byte characters never contain a newline, a quote
+		// or a comma byte, so blocks cut at record ends are whole text and
+		// each worker decodes its own.
+		return fh, br, func() func([]byte) string {
+			dec := simplifiedchinese.GB18030.NewDecoder()
+			return func(b []byte) string {
+				dec.Reset()
+				u, err := dec.Bytes(b)
+				if err != nil {
+					// The decoder replaces what it cannot read; an error
+					// here is not expected, and the bytes are kept as they
+					// are so the UTF-8 check reports the row.
+					return string(b)
+				}
+				return string(u)
+			}
+		}, nil
 	}
-	return f, r, nil
+	fh.Close()
+	return nil, nil, nil, fmt.Errorf("%s: unknown encoding %q (use utf-8 or gb18030)", l.display, l.encoding)
 }
 
 // Scan calls fn for every good row and onErr for every bad one; it stops
@@ -89,10 +105,11 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 	// The file is hashed as it is read (on the chunker's goroutine), so
 	// the input digest need not read it again.
 	sum := sha256.New()
-	f, r, err := l.reader(sum)
+	f, r, newDecode, err := l.reader(sum)
 	if err != nil {
 		return err
 	}
+	decode := newDecode()
 	defer f.Close()
 	p := startCSVPipeline(r, l.maxCell)
 	defer p.stop()
@@ -110,8 +127,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			break
 		}
 		var sp csvSplitter
-		s := string(blk.data)
-		sp.reset(s, blk.line, blk.last)
+		sp.reset(decode(blk.data), blk.line, blk.last)
 		p.doneBlock(blk)
 		for bind == nil {
 			rec, line, raw, ok, err := sp.next()
@@ -148,9 +164,10 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			first = t.typeRecords(&sp, blk.err, nil)
 			p.startWorkers(func() func(csvBlock, *csvResult) *csvResult {
 				t := l.newTyper(bind.headers)
+				decode := newDecode()
 				return func(b csvBlock, res *csvResult) *csvResult {
 					var sp csvSplitter
-					sp.reset(string(b.data), b.line, b.last)
+					sp.reset(decode(b.data), b.line, b.last)
 					return t.typeRecords(&sp, b.err, res)
 				}
 			})

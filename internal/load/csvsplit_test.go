@@ -326,3 +326,34 @@ func TestStoppingEarlyLeavesNoGoroutineBehind(t *testing.T) {
 		t.Fatalf("%d goroutines before, %d after 20 early stops", before, after)
 	}
 }
+
+// A GB18030 log is cut into blocks on its raw bytes and each block decoded
+// on its own: the rows are those of the same log in UTF-8.
+func TestAGB18030LogReadsInBlocksAsItsUTF8Twin(t *testing.T) {
+	p := writeLog(t, 12000, func(int) bool { return false }, -1) // ~650 KB: three blocks
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gp := filepath.Join(t.TempDir(), "gb.csv")
+	if err := os.WriteFile(gp, []byte(gbk(t, string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := func(path, enc string) []dossier.Complaint {
+		var rows []dossier.Complaint
+		l := &csvLog{path: path, display: "log.csv", encoding: enc, loc: time.UTC, maxCell: 1 << 20}
+		if err := l.Each(func(c *dossier.Complaint) error { rows = append(rows, *c); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return rows
+	}
+	want, got := read(p, ""), read(gp, "gb18030")
+	if len(got) != len(want) || len(want) != 12000 {
+		t.Fatalf("%d rows from GB18030, %d from UTF-8", len(got), len(want))
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("row %d: GB18030 %+v, UTF-8 %+v", i, got[i], want[i])
+		}
+	}
+}
