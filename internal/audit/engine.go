@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
@@ -136,18 +137,18 @@ func calendarFor(cfg *config.Config) (*cn.Calendar, error) {
 	for y, yc := range cfg.Calendar {
 		var yd cn.YearData
 		for _, s := range yc.Holidays {
-			dt, err := dossier.ParseISODate(s)
+			dt, err := civil.Parse(s)
 			if err != nil {
 				return nil, fmt.Errorf("%s: calendar.%d.holidays: %w", cfg.Path, y, err)
 			}
-			yd.Holidays = append(yd.Holidays, cn.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day})
+			yd.Holidays = append(yd.Holidays, dt)
 		}
 		for _, s := range yc.Workdays {
-			dt, err := dossier.ParseISODate(s)
+			dt, err := civil.Parse(s)
 			if err != nil {
 				return nil, fmt.Errorf("%s: calendar.%d.workdays: %w", cfg.Path, y, err)
 			}
-			yd.Workdays = append(yd.Workdays, cn.Date{Year: dt.Year, Month: dt.Month, Day: dt.Day})
+			yd.Workdays = append(yd.Workdays, dt)
 		}
 		extra[y] = yd
 	}
@@ -221,7 +222,7 @@ func applyWaivers(r *Result, cfg *config.Config, o Options) {
 		rw := Waiver{Check: w.Check, Record: w.Record, Justification: w.Justification, Approver: w.Approver, Expires: w.Expires}
 		expired := false
 		if w.Expires != "" {
-			if e, err := dossier.ParseISODate(w.Expires); err == nil && e.Before(o.AsOf) {
+			if e, err := civil.Parse(w.Expires); err == nil && e.Before(o.AsOf) {
 				expired = true
 			}
 		}

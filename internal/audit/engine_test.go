@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/certready/certready/checks"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
@@ -27,7 +28,7 @@ func mini(t *testing.T) *load.Result {
 }
 
 func asOf(s string) dossier.Date {
-	d, err := dossier.ParseISODate(s)
+	d, err := civil.Parse(s)
 	if err != nil {
 		panic(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/atomicfile"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/report"
@@ -92,9 +93,9 @@ func usageErr(format string, args ...any) error {
 // parseAsOf reads --as-of or takes today in loc.
 func parseAsOf(s string, now func() time.Time, loc *time.Location) (dossier.Date, error) {
 	if s == "" {
-		return dossier.DateOf(now().In(loc)), nil
+		return civil.Of(now().In(loc)), nil
 	}
-	d, err := dossier.ParseISODate(s)
+	d, err := civil.Parse(s)
 	if err != nil {
 		return d, usageErr("--as-of: %v", err)
 	}

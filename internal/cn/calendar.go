@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/certready/certready/internal/civil"
 )
 
 // DefaultCutoff is the time of day (17:30) from which a complaint received
@@ -102,7 +104,7 @@ func decodeDateList(n *yaml.Node) ([]Date, error) {
 			return nil, err
 		}
 		from, to, isRange := strings.Cut(it, "..")
-		a, err := ParseDate(strings.TrimSpace(from))
+		a, err := civil.Parse(strings.TrimSpace(from))
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", item.Line, err)
 		}
@@ -110,7 +112,7 @@ func decodeDateList(n *yaml.Node) ([]Date, error) {
 			out = append(out, a)
 			continue
 		}
-		b, err := ParseDate(strings.TrimSpace(to))
+		b, err := civil.Parse(strings.TrimSpace(to))
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", item.Line, err)
 		}
@@ -199,7 +201,7 @@ func buildYear(year int, yd YearData) (yearSet, error) {
 	}
 	var errs []error
 	for _, d := range yd.Holidays {
-		if d.Year != year || d != DateOf(d.utc()) {
+		if d.Year != year || !d.Valid() {
 			errs = append(errs, fmt.Errorf("cn: calendar year %d: holiday %v is not a date in %d", year, d, year))
 			continue
 		}
@@ -207,7 +209,7 @@ func buildYear(year int, yd YearData) (yearSet, error) {
 	}
 	for _, d := range yd.Workdays {
 		switch {
-		case d.Year != year || d != DateOf(d.utc()):
+		case d.Year != year || !d.Valid():
 			errs = append(errs, fmt.Errorf("cn: calendar year %d: workday %v is not a date in %d", year, d, year))
 			continue
 		case !isWeekend(d):
@@ -341,7 +343,7 @@ func (c *Calendar) WorkdayOn(d Date) (work, known bool) {
 // IsWorkday reports whether the civil date of t, in t's own location, is a
 // working day; see KindOf for the meaning of known.
 func (c *Calendar) IsWorkday(t time.Time) (work, known bool) {
-	return c.WorkdayOn(DateOf(t))
+	return c.WorkdayOn(civil.Of(t))
 }
 
 // nextWorkday returns the first working day strictly after d.
@@ -401,7 +403,7 @@ func (c *Calendar) StartDay(received time.Time, cutoff time.Duration) (day0 Date
 	if cutoff <= 0 {
 		cutoff = DefaultCutoff
 	}
-	d := DateOf(received)
+	d := civil.Of(received)
 	work, known := c.WorkdayOn(d)
 	if work && timeOfDay(received) < cutoff {
 		return d, known
@@ -432,7 +434,7 @@ func (c *Calendar) Deadline(received time.Time, n int, cutoff time.Duration) (de
 // such records as data errors rather than as fast resolutions.
 func (c *Calendar) WorkingDaysBetween(start, end time.Time, cutoff time.Duration) (days int, known bool) {
 	day0, known := c.StartDay(start, cutoff)
-	e := DateOf(end.In(start.Location()))
+	e := civil.Of(end.In(start.Location()))
 	if !e.After(day0) {
 		return 0, known
 	}
@@ -455,7 +457,7 @@ func (c *Calendar) WorkingDaysBetween(start, end time.Time, cutoff time.Duration
 // (before) start's date, so start itself need not be a working day. It
 // applies no cut-off; use Deadline for complaint-handling commitments.
 func (c *Calendar) AddWorkingDays(start time.Time, n int) (t time.Time, known bool) {
-	d, known := c.addWorkdays(DateOf(start), n)
+	d, known := c.addWorkdays(civil.Of(start), n)
 	h, m, s := start.Clock()
 	return time.Date(d.Year, d.Month, d.Day, h, m, s, start.Nanosecond(), start.Location()), known
 }

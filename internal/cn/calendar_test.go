@@ -27,7 +27,7 @@ func endOf(y int, m time.Month, d int) time.Time {
 func span(y int, m time.Month, from, to int) []Date {
 	var out []Date
 	for d := from; d <= to; d++ {
-		out = append(out, Date{y, m, d})
+		out = append(out, Date{Year: y, Month: m, Day: d})
 	}
 	return out
 }
@@ -41,17 +41,17 @@ var statutory = map[int]YearData{
 	2024: {
 		Holidays: concat(span(2024, 1, 1, 1), span(2024, 2, 10, 17), span(2024, 4, 4, 6), span(2024, 5, 1, 5),
 			span(2024, 6, 10, 10), span(2024, 9, 15, 17), span(2024, 10, 1, 7)),
-		Workdays: []Date{{2024, 2, 4}, {2024, 2, 18}, {2024, 4, 7}, {2024, 4, 28}, {2024, 5, 11}, {2024, 9, 14}, {2024, 9, 29}, {2024, 10, 12}},
+		Workdays: []Date{{Year: 2024, Month: 2, Day: 4}, {Year: 2024, Month: 2, Day: 18}, {Year: 2024, Month: 4, Day: 7}, {Year: 2024, Month: 4, Day: 28}, {Year: 2024, Month: 5, Day: 11}, {Year: 2024, Month: 9, Day: 14}, {Year: 2024, Month: 9, Day: 29}, {Year: 2024, Month: 10, Day: 12}},
 	},
 	2025: {
 		Holidays: concat(span(2025, 1, 1, 1), span(2025, 1, 28, 31), span(2025, 2, 1, 4), span(2025, 4, 4, 6), span(2025, 5, 1, 5),
 			span(2025, 5, 31, 31), span(2025, 6, 1, 2), span(2025, 10, 1, 8)),
-		Workdays: []Date{{2025, 1, 26}, {2025, 2, 8}, {2025, 4, 27}, {2025, 9, 28}, {2025, 10, 11}},
+		Workdays: []Date{{Year: 2025, Month: 1, Day: 26}, {Year: 2025, Month: 2, Day: 8}, {Year: 2025, Month: 4, Day: 27}, {Year: 2025, Month: 9, Day: 28}, {Year: 2025, Month: 10, Day: 11}},
 	},
 	2026: {
 		Holidays: concat(span(2026, 1, 1, 3), span(2026, 2, 15, 23), span(2026, 4, 4, 6), span(2026, 5, 1, 5),
 			span(2026, 6, 19, 21), span(2026, 9, 25, 27), span(2026, 10, 1, 7)),
-		Workdays: []Date{{2026, 1, 4}, {2026, 2, 14}, {2026, 2, 28}, {2026, 5, 9}, {2026, 9, 20}, {2026, 10, 10}},
+		Workdays: []Date{{Year: 2026, Month: 1, Day: 4}, {Year: 2026, Month: 2, Day: 14}, {Year: 2026, Month: 2, Day: 28}, {Year: 2026, Month: 5, Day: 9}, {Year: 2026, Month: 9, Day: 20}, {Year: 2026, Month: 10, Day: 10}},
 	},
 }
 
@@ -111,8 +111,8 @@ func TestDefaultReturnsTheSameImmutableCalendar(t *testing.T) {
 		t.Error("Default() should be built once")
 	}
 	yd, _ := Default().Year(2025)
-	yd.Holidays[0] = Date{2025, 3, 3}
-	if k, _ := Default().KindOf(Date{2025, 3, 3}); k != Workday {
+	yd.Holidays[0] = Date{Year: 2025, Month: 3, Day: 3}
+	if k, _ := Default().KindOf(Date{Year: 2025, Month: 3, Day: 3}); k != Workday {
 		t.Error("changing the slice returned by Year changed the calendar")
 	}
 }
@@ -160,10 +160,10 @@ func TestKindOfNamesEachKindOfDay(t *testing.T) {
 		want   DayKind
 		en, zh string
 	}{
-		{Date{2025, 3, 4}, Workday, "workday", "工作日"},
-		{Date{2025, 3, 8}, Weekend, "weekend", "周末"},
-		{Date{2025, 10, 1}, Holiday, "holiday", "法定节假日"},
-		{Date{2025, 9, 28}, MakeUpWorkday, "make-up workday", "调休上班日"},
+		{Date{Year: 2025, Month: 3, Day: 4}, Workday, "workday", "工作日"},
+		{Date{Year: 2025, Month: 3, Day: 8}, Weekend, "weekend", "周末"},
+		{Date{Year: 2025, Month: 10, Day: 1}, Holiday, "holiday", "法定节假日"},
+		{Date{Year: 2025, Month: 9, Day: 28}, MakeUpWorkday, "make-up workday", "调休上班日"},
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%v is a %v", tc.d, tc.en), func(t *testing.T) {
@@ -247,11 +247,11 @@ func TestStartDay(t *testing.T) {
 		received time.Time
 		want     Date
 	}{
-		{"a working-day morning receipt is day 0 itself", at(2025, 3, 7, 9, 0), Date{2025, 3, 7}},
-		{"an after-hours receipt starts on the next working day", at(2025, 3, 7, 18, 0), Date{2025, 3, 10}},
-		{"a Saturday receipt starts on Monday", at(2025, 3, 8, 9, 0), Date{2025, 3, 10}},
-		{"a receipt on a make-up Saturday morning is day 0 itself", at(2025, 10, 11, 9, 0), Date{2025, 10, 11}},
-		{"a holiday receipt starts after the holiday", at(2024, 10, 1, 9, 0), Date{2024, 10, 8}},
+		{"a working-day morning receipt is day 0 itself", at(2025, 3, 7, 9, 0), Date{Year: 2025, Month: 3, Day: 7}},
+		{"an after-hours receipt starts on the next working day", at(2025, 3, 7, 18, 0), Date{Year: 2025, Month: 3, Day: 10}},
+		{"a Saturday receipt starts on Monday", at(2025, 3, 8, 9, 0), Date{Year: 2025, Month: 3, Day: 10}},
+		{"a receipt on a make-up Saturday morning is day 0 itself", at(2025, 10, 11, 9, 0), Date{Year: 2025, Month: 10, Day: 11}},
+		{"a holiday receipt starts after the holiday", at(2024, 10, 1, 9, 0), Date{Year: 2024, Month: 10, Day: 8}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -341,8 +341,8 @@ func TestAddWorkingDays(t *testing.T) {
 func TestWith(t *testing.T) {
 	y2027 := YearData{
 		Source:   "test notice",
-		Holidays: []Date{{2027, 1, 1}},
-		Workdays: []Date{{2027, 1, 2}},
+		Holidays: []Date{{Year: 2027, Month: 1, Day: 1}},
+		Workdays: []Date{{Year: 2027, Month: 1, Day: 2}},
 	}
 	t.Run("a configured year becomes known and the default is untouched", func(t *testing.T) {
 		c, err := Default().With(map[int]YearData{2027: y2027})
@@ -352,24 +352,24 @@ func TestWith(t *testing.T) {
 		if !c.Known(2027) || !c.Known(2025) || Default().Known(2027) {
 			t.Errorf("Known: new 2027=%v 2025=%v, default 2027=%v", c.Known(2027), c.Known(2025), Default().Known(2027))
 		}
-		if work, known := c.WorkdayOn(Date{2027, 1, 2}); !work || !known {
+		if work, known := c.WorkdayOn(Date{Year: 2027, Month: 1, Day: 2}); !work || !known {
 			t.Errorf("the configured make-up Saturday is %v, %v", work, known)
 		}
 	})
 	t.Run("a configured year replaces the embedded one entirely", func(t *testing.T) {
-		c, err := Default().With(map[int]YearData{2025: {Holidays: []Date{{2025, 1, 1}}}})
+		c, err := Default().With(map[int]YearData{2025: {Holidays: []Date{{Year: 2025, Month: 1, Day: 1}}}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if work, _ := c.WorkdayOn(Date{2025, 10, 1}); !work {
+		if work, _ := c.WorkdayOn(Date{Year: 2025, Month: 10, Day: 1}); !work {
 			t.Error("1 October 2025 should be an ordinary Wednesday after replacement")
 		}
-		if work, _ := c.WorkdayOn(Date{2025, 9, 28}); work {
+		if work, _ := c.WorkdayOn(Date{Year: 2025, Month: 9, Day: 28}); work {
 			t.Error("the old make-up Sunday should be gone")
 		}
 	})
 	t.Run("duplicate dates are harmless", func(t *testing.T) {
-		c, err := New(map[int]YearData{2027: {Holidays: []Date{{2027, 1, 1}, {2027, 1, 1}}}})
+		c, err := New(map[int]YearData{2027: {Holidays: []Date{{Year: 2027, Month: 1, Day: 1}, {Year: 2027, Month: 1, Day: 1}}}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -388,12 +388,12 @@ func TestWith(t *testing.T) {
 		years   map[int]YearData
 		wantErr string
 	}{
-		{"a date listed as both holiday and workday is rejected", map[int]YearData{2027: {Holidays: []Date{{2027, 1, 2}}, Workdays: []Date{{2027, 1, 2}}}}, "both"},
-		{"a holiday outside its year is rejected", map[int]YearData{2027: {Holidays: []Date{{2028, 1, 1}}}}, "not a date in 2027"},
-		{"a workday outside its year is rejected", map[int]YearData{2027: {Workdays: []Date{{2026, 12, 26}}}}, "not a date in 2027"},
-		{"an impossible date is rejected and shown as written", map[int]YearData{2027: {Holidays: []Date{{2027, 2, 30}}}}, "2027-02-30 is not a date in 2027"},
-		{"a make-up workday on a weekday is rejected as a transcription error", map[int]YearData{2027: {Workdays: []Date{{2027, 1, 4}}}}, "only weekend days"},
-		{"every error is reported, not just the first", map[int]YearData{2027: {Holidays: []Date{{2028, 1, 1}}}, 2028: {Workdays: []Date{{2028, 1, 3}}}}, "2028: workday"},
+		{"a date listed as both holiday and workday is rejected", map[int]YearData{2027: {Holidays: []Date{{Year: 2027, Month: 1, Day: 2}}, Workdays: []Date{{Year: 2027, Month: 1, Day: 2}}}}, "both"},
+		{"a holiday outside its year is rejected", map[int]YearData{2027: {Holidays: []Date{{Year: 2028, Month: 1, Day: 1}}}}, "not a date in 2027"},
+		{"a workday outside its year is rejected", map[int]YearData{2027: {Workdays: []Date{{Year: 2026, Month: 12, Day: 26}}}}, "not a date in 2027"},
+		{"an impossible date is rejected and shown as written", map[int]YearData{2027: {Holidays: []Date{{Year: 2027, Month: 2, Day: 30}}}}, "2027-02-30 is not a date in 2027"},
+		{"a make-up workday on a weekday is rejected as a transcription error", map[int]YearData{2027: {Workdays: []Date{{Year: 2027, Month: 1, Day: 4}}}}, "only weekend days"},
+		{"every error is reported, not just the first", map[int]YearData{2027: {Holidays: []Date{{Year: 2028, Month: 1, Day: 1}}}, 2028: {Workdays: []Date{{Year: 2028, Month: 1, Day: 3}}}}, "2028: workday"},
 	}
 	for _, tc := range rejects {
 		t.Run(tc.name, func(t *testing.T) {
@@ -424,8 +424,8 @@ func TestYearDataFromYAML(t *testing.T) {
 		}
 		want := YearData{
 			Source:   "国务院办公厅关于2027年部分节假日安排的通知",
-			Holidays: []Date{{2027, 1, 1}, {2027, 2, 6}, {2027, 2, 7}, {2027, 2, 8}},
-			Workdays: []Date{{2027, 1, 2}},
+			Holidays: []Date{{Year: 2027, Month: 1, Day: 1}, {Year: 2027, Month: 2, Day: 6}, {Year: 2027, Month: 2, Day: 7}, {Year: 2027, Month: 2, Day: 8}},
+			Workdays: []Date{{Year: 2027, Month: 1, Day: 2}},
 		}
 		got := years[2027]
 		if got.Source != want.Source || !slices.Equal(got.Holidays, want.Holidays) || !slices.Equal(got.Workdays, want.Workdays) {
@@ -451,7 +451,7 @@ func TestYearDataFromYAML(t *testing.T) {
 		})
 	}
 	t.Run("a year round-trips through YAML", func(t *testing.T) {
-		src := map[int]YearData{2027: {Source: "s", Holidays: []Date{{2027, 1, 1}}, Workdays: []Date{{2027, 1, 2}}}}
+		src := map[int]YearData{2027: {Source: "s", Holidays: []Date{{Year: 2027, Month: 1, Day: 1}}, Workdays: []Date{{Year: 2027, Month: 1, Day: 2}}}}
 		b, err := yaml.Marshal(src)
 		if err != nil {
 			t.Fatal(err)
@@ -481,53 +481,4 @@ func TestTheCountingRuleTextMatchesTheCode(t *testing.T) {
 	if got := d.Format("15:04:05.000"); got != "23:59:59.999" {
 		t.Errorf("deadline time of day = %s, but the rule text says 23:59:59.999", got)
 	}
-}
-
-func TestDate(t *testing.T) {
-	t.Run("ParseDate accepts 29 February in a leap year", func(t *testing.T) {
-		if d, err := ParseDate("2024-02-29"); err != nil || d != (Date{2024, 2, 29}) {
-			t.Errorf("got %v, %v", d, err)
-		}
-	})
-	t.Run("ParseDate rejects 30 February instead of rolling it over", func(t *testing.T) {
-		if _, err := ParseDate("2026-02-30"); err == nil {
-			t.Error("no error")
-		}
-	})
-	t.Run("AddDays crosses month and year ends", func(t *testing.T) {
-		if got := (Date{2025, 12, 31}).AddDays(1); got != (Date{2026, 1, 1}) {
-			t.Errorf("got %v", got)
-		}
-		if got := (Date{2024, 3, 1}).AddDays(-1); got != (Date{2024, 2, 29}) {
-			t.Errorf("got %v", got)
-		}
-	})
-	t.Run("Weekday, Before, After and String agree with the calendar", func(t *testing.T) {
-		d := Date{2025, 10, 11}
-		if d.Weekday() != time.Saturday || !d.Before(Date{2025, 10, 12}) || !d.After(Date{2025, 10, 10}) || d.String() != "2025-10-11" {
-			t.Errorf("%v: %v %v %v", d, d.Weekday(), d.Before(Date{2025, 10, 12}), d.After(Date{2025, 10, 10}))
-		}
-	})
-	t.Run("In gives midnight in the requested zone", func(t *testing.T) {
-		if got := (Date{2025, 10, 11}).In(shanghai); !got.Equal(at(2025, 10, 11, 0, 0)) {
-			t.Errorf("got %v", got)
-		}
-	})
-	t.Run("text round trip", func(t *testing.T) {
-		var d Date
-		if err := d.UnmarshalText([]byte("2026-02-14")); err != nil || d != (Date{2026, 2, 14}) {
-			t.Errorf("got %v, %v", d, err)
-		}
-		if b, _ := d.MarshalText(); string(b) != "2026-02-14" {
-			t.Errorf("got %s", b)
-		}
-		if err := d.UnmarshalText([]byte("14/02/2026")); err == nil {
-			t.Error("a non-ISO date was accepted")
-		}
-	})
-	t.Run("the zero Date is zero", func(t *testing.T) {
-		if !(Date{}).IsZero() || (Date{2025, 1, 1}).IsZero() {
-			t.Error("IsZero is wrong")
-		}
-	})
 }

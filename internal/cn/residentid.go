@@ -3,6 +3,8 @@ package cn
 import (
 	"fmt"
 	"time"
+
+	"github.com/certready/certready/internal/civil"
 )
 
 // idWeights are the ISO 7064 MOD 11-2 weights 2^(17-i) mod 11 that
@@ -117,15 +119,15 @@ func ValidateResidentID(s string, asOf time.Time) IDResult {
 				Message:   fmt.Sprintf("birth date %s (positions 7–14) is not a real date", birth),
 				MessageZH: fmt.Sprintf("出生日期%s（第7–14位）不是有效日期", birth),
 			})
-		case !asOf.IsZero() && DateOf(t).After(DateOf(asOf)):
+		case !asOf.IsZero() && civil.Of(t).After(civil.Of(asOf)):
 			r.Problems = append(r.Problems, Problem{
 				Code:      "birth-date-future",
 				Position:  7,
-				Message:   fmt.Sprintf("birth date %s is after %s", DateOf(t), DateOf(asOf)),
-				MessageZH: fmt.Sprintf("出生日期%s晚于%s", DateOf(t), DateOf(asOf)),
+				Message:   fmt.Sprintf("birth date %s is after %s", civil.Of(t), civil.Of(asOf)),
+				MessageZH: fmt.Sprintf("出生日期%s晚于%s", civil.Of(t), civil.Of(asOf)),
 			})
 		default:
-			r.BirthDate = DateOf(t)
+			r.BirthDate = civil.Of(t)
 			if t.Year() < 1900 {
 				r.Warnings = append(r.Warnings, Problem{
 					Code:      "birth-date-implausible",

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/certready/certready/internal/civil"
 )
 
 func TestValidateResidentID(t *testing.T) {
@@ -20,30 +22,30 @@ func TestValidateResidentID(t *testing.T) {
 		wantBirth     Date
 		wantFirstText string
 	}{
-		{name: "the standard's own example with check X is valid", in: "11010519491231002X", wantValid: true, wantNorm: "11010519491231002X", wantExpected: 'X', wantBirth: Date{1949, 12, 31}},
-		{name: "a lower-case x is normalised with a warning", in: "11010519491231002x", wantValid: true, wantNorm: "11010519491231002X", wantWarnings: []string{WarnLowercase}, wantExpected: 'X', wantBirth: Date{1949, 12, 31}},
-		{name: "a digit check character is accepted", in: withIDCheck(t, "44030420000229123"), wantValid: true, wantNorm: withIDCheck(t, "44030420000229123"), wantExpected: withIDCheck(t, "44030420000229123")[17], wantBirth: Date{2000, 2, 29}},
-		{name: "surrounding white space is trimmed", in: " 11010519491231002X\t", wantValid: true, wantNorm: "11010519491231002X", wantExpected: 'X', wantBirth: Date{1949, 12, 31}},
-		{name: "full-width digits are narrowed with a warning", in: "１１０１０５１９４９１２３１００２Ｘ", wantValid: true, wantNorm: "11010519491231002X", wantWarnings: []string{WarnFullwidth}, wantExpected: 'X', wantBirth: Date{1949, 12, 31}},
+		{name: "the standard's own example with check X is valid", in: "11010519491231002X", wantValid: true, wantNorm: "11010519491231002X", wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
+		{name: "a lower-case x is normalised with a warning", in: "11010519491231002x", wantValid: true, wantNorm: "11010519491231002X", wantWarnings: []string{WarnLowercase}, wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
+		{name: "a digit check character is accepted", in: withIDCheck(t, "44030420000229123"), wantValid: true, wantNorm: withIDCheck(t, "44030420000229123"), wantExpected: withIDCheck(t, "44030420000229123")[17], wantBirth: Date{Year: 2000, Month: 2, Day: 29}},
+		{name: "surrounding white space is trimmed", in: " 11010519491231002X\t", wantValid: true, wantNorm: "11010519491231002X", wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
+		{name: "full-width digits are narrowed with a warning", in: "１１０１０５１９４９１２３１００２Ｘ", wantValid: true, wantNorm: "11010519491231002X", wantWarnings: []string{WarnFullwidth}, wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
 		{
 			name: "a wrong check digit is reported with the expected one", in: "110105194912310021", wantNorm: "110105194912310021",
-			wantProblems: []string{"check"}, wantExpected: 'X', wantBirth: Date{1949, 12, 31},
+			wantProblems: []string{"check"}, wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31},
 			wantFirstText: "check character is '1' but the first 17 digits require 'X'",
 		},
 		{name: "a 15-digit first-generation number is rejected with an explanation", in: "110105491231002", wantNorm: "110105491231002", wantProblems: []string{"length"}, wantFirstText: "must be 18 characters, got 15 (15-digit first-generation numbers are no longer valid)"},
 		{name: "seventeen digits are too few", in: "11010519491231002", wantNorm: "11010519491231002", wantProblems: []string{"length"}},
 		{name: "an empty string has the wrong length", in: "", wantNorm: "", wantProblems: []string{"length"}},
-		{name: "X is only allowed as the check character", in: "1101051949123100X2", wantNorm: "1101051949123100X2", wantProblems: []string{"charset"}, wantBirth: Date{1949, 12, 31}},
-		{name: "a letter other than X in the check position is rejected", in: "11010519491231002A", wantNorm: "11010519491231002A", wantProblems: []string{"charset"}, wantExpected: 'X', wantBirth: Date{1949, 12, 31}},
+		{name: "X is only allowed as the check character", in: "1101051949123100X2", wantNorm: "1101051949123100X2", wantProblems: []string{"charset"}, wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
+		{name: "a letter other than X in the check position is rejected", in: "11010519491231002A", wantNorm: "11010519491231002A", wantProblems: []string{"charset"}, wantExpected: 'X', wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
 		{name: "February 30 is not a real birth date", in: withIDCheck(t, "11010519490230002"), wantNorm: withIDCheck(t, "11010519490230002"), wantProblems: []string{"birth-date"}, wantExpected: withIDCheck(t, "11010519490230002")[17]},
 		{name: "month 13 is not a real birth date", in: withIDCheck(t, "11010519491301002"), wantNorm: withIDCheck(t, "11010519491301002"), wantProblems: []string{"birth-date"}, wantExpected: withIDCheck(t, "11010519491301002")[17]},
 		{name: "29 February 1900 did not exist because 1900 was not a leap year", in: withIDCheck(t, "11010519000229002"), wantNorm: withIDCheck(t, "11010519000229002"), wantProblems: []string{"birth-date"}, wantExpected: withIDCheck(t, "11010519000229002")[17]},
 		{name: "a birth date after the as-of date is rejected", in: withIDCheck(t, "11010520260316002"), wantNorm: withIDCheck(t, "11010520260316002"), wantProblems: []string{"birth-date-future"}, wantExpected: withIDCheck(t, "11010520260316002")[17]},
-		{name: "a birth on the as-of date itself is accepted", in: withIDCheck(t, "11010520260315002"), wantValid: true, wantNorm: withIDCheck(t, "11010520260315002"), wantExpected: withIDCheck(t, "11010520260315002")[17], wantBirth: Date{2026, 3, 15}},
-		{name: "a birth year before 1900 is only a warning", in: withIDCheck(t, "11010518890101002"), wantValid: true, wantNorm: withIDCheck(t, "11010518890101002"), wantWarnings: []string{"birth-date-implausible"}, wantExpected: withIDCheck(t, "11010518890101002")[17], wantBirth: Date{1889, 1, 1}},
-		{name: "an unknown province prefix is only a warning", in: withIDCheck(t, "00010519491231002"), wantValid: true, wantNorm: withIDCheck(t, "00010519491231002"), wantWarnings: []string{"division-province"}, wantExpected: withIDCheck(t, "00010519491231002")[17], wantBirth: Date{1949, 12, 31}},
-		{name: "a Hong Kong residence-permit prefix is recognised", in: withIDCheck(t, "81000019900101002"), wantValid: true, wantNorm: withIDCheck(t, "81000019900101002"), wantExpected: withIDCheck(t, "81000019900101002")[17], wantBirth: Date{1990, 1, 1}},
-		{name: "a foreign permanent-resident number starting with 9 raises no province warning", in: withIDCheck(t, "93315619900101002"), wantValid: true, wantNorm: withIDCheck(t, "93315619900101002"), wantExpected: withIDCheck(t, "93315619900101002")[17], wantBirth: Date{1990, 1, 1}},
+		{name: "a birth on the as-of date itself is accepted", in: withIDCheck(t, "11010520260315002"), wantValid: true, wantNorm: withIDCheck(t, "11010520260315002"), wantExpected: withIDCheck(t, "11010520260315002")[17], wantBirth: Date{Year: 2026, Month: 3, Day: 15}},
+		{name: "a birth year before 1900 is only a warning", in: withIDCheck(t, "11010518890101002"), wantValid: true, wantNorm: withIDCheck(t, "11010518890101002"), wantWarnings: []string{"birth-date-implausible"}, wantExpected: withIDCheck(t, "11010518890101002")[17], wantBirth: Date{Year: 1889, Month: 1, Day: 1}},
+		{name: "an unknown province prefix is only a warning", in: withIDCheck(t, "00010519491231002"), wantValid: true, wantNorm: withIDCheck(t, "00010519491231002"), wantWarnings: []string{"division-province"}, wantExpected: withIDCheck(t, "00010519491231002")[17], wantBirth: Date{Year: 1949, Month: 12, Day: 31}},
+		{name: "a Hong Kong residence-permit prefix is recognised", in: withIDCheck(t, "81000019900101002"), wantValid: true, wantNorm: withIDCheck(t, "81000019900101002"), wantExpected: withIDCheck(t, "81000019900101002")[17], wantBirth: Date{Year: 1990, Month: 1, Day: 1}},
+		{name: "a foreign permanent-resident number starting with 9 raises no province warning", in: withIDCheck(t, "93315619900101002"), wantValid: true, wantNorm: withIDCheck(t, "93315619900101002"), wantExpected: withIDCheck(t, "93315619900101002")[17], wantBirth: Date{Year: 1990, Month: 1, Day: 1}},
 		{name: "several defects are all reported at once", in: "11010519490230002" + "Y", wantNorm: "11010519490230002Y", wantProblems: []string{"charset", "birth-date"}, wantExpected: withIDCheck(t, "11010519490230002")[17]},
 	}
 	for _, tc := range tests {
@@ -169,7 +171,7 @@ func FuzzResidentID(f *testing.F) {
 			if c, err := ResidentIDCheckChar(r.Normalized[:17]); err != nil || c != r.Normalized[17] {
 				t.Fatalf("valid ID %q disagrees with ResidentIDCheckChar", r.Normalized)
 			}
-			if r.BirthDate.IsZero() || r.BirthDate.After(DateOf(asOf)) {
+			if r.BirthDate.IsZero() || r.BirthDate.After(civil.Of(asOf)) {
 				t.Fatalf("valid ID %q has birth date %v", r.Normalized, r.BirthDate)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 )
 
@@ -217,7 +218,7 @@ func TestAChineseWorkbookReadsDateCellsAndDateText(t *testing.T) {
 			if d.Organisation == nil || d.Organisation.Name != "杭州示例食品有限公司" {
 				t.Fatalf("organisation = %+v", d.Organisation)
 			}
-			if got := d.Organisation.Established; got != dossier.DateOf(established) {
+			if got := d.Organisation.Established; got != civil.Of(established) {
 				t.Errorf("established from a date cell = %v, want 2012-05-18", got)
 			}
 			if got := d.Organisation.SystemLive; got != (dossier.Date{Year: 2026, Month: 3, Day: 1}) {
@@ -227,10 +228,10 @@ func TestAChineseWorkbookReadsDateCellsAndDateText(t *testing.T) {
 				t.Fatalf("licences = %+v", d.Licences)
 			}
 			l0, l1 := d.Licences[0], d.Licences[1]
-			if l0.Type != "business_licence" || l0.Issued != dossier.DateOf(issued) || !l0.ValidUntil.Indefinite {
+			if l0.Type != "business_licence" || l0.Issued != civil.Of(issued) || !l0.ValidUntil.Indefinite {
 				t.Errorf("licence from date cells = %s %v %+v", l0.Type, l0.Issued, l0.ValidUntil)
 			}
-			if l1.Type != "food_operation" || l1.Issued != dossier.DateOf(issued) || l1.ValidUntil.Date != (dossier.Date{Year: 2026, Month: 6, Day: 30}) {
+			if l1.Type != "food_operation" || l1.Issued != civil.Of(issued) || l1.ValidUntil.Date != (dossier.Date{Year: 2026, Month: 6, Day: 30}) {
 				t.Errorf("licence from date text = %s %v %+v", l1.Type, l1.Issued, l1.ValidUntil)
 			}
 			if want := (dossier.Pos{File: p, Sheet: "证照", Cell: "C2"}); l0.PosOf("issued") != want {

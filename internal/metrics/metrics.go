@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
@@ -442,9 +443,9 @@ func newPass(o Options) *pass {
 	cut := o.Cutoff
 	return &pass{
 		o:     o,
-		today: dossier.DateOf(o.AsOf.In(o.Location)).In(o.Location),
+		today: civil.Of(o.AsOf.In(o.Location)).In(o.Location),
 		m: &Metrics{Limits: Limits{
-			AsOf:               dossier.DateOf(o.AsOf.In(o.Location)).String(),
+			AsOf:               civil.Of(o.AsOf.In(o.Location)).String(),
 			AckHours:           o.AckHours,
 			ResponseHours:      o.ResponseHours,
 			SimpleResolveDays:  o.SimpleResolveDays,
@@ -564,7 +565,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 
 	if hasRecv {
 		recv = recv.In(p.o.Location)
-		day := dossier.DateOf(recv)
+		day := civil.Of(recv)
 		if m.FirstReceived.IsZero() || day.Before(m.FirstReceived) {
 			m.FirstReceived = day
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
@@ -26,7 +27,7 @@ func at(s string) time.Time {
 }
 
 func opts(asOf string) Options {
-	d, err := dossier.ParseISODate(asOf)
+	d, err := civil.Parse(asOf)
 	if err != nil {
 		panic(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
 )
@@ -75,7 +76,7 @@ type BundleInput struct {
 // otherwise contradict its own pack.
 func WriteBundle(w io.Writer, in BundleInput, reportJSON []byte) (*Manifest, error) {
 	r, d := in.Result, in.Dossier
-	asOf, err := dossier.ParseISODate(r.AsOf)
+	asOf, err := civil.Parse(r.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("bundle: result as-of date: %w", err)
 	}

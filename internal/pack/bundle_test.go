@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 )
 
@@ -105,7 +106,7 @@ func TestBundleHoldsPackReportEvidenceAndManifestInOrder(t *testing.T) {
 
 func mustDate(t *testing.T, s string) dossier.Date {
 	t.Helper()
-	d, err := dossier.ParseISODate(s)
+	d, err := civil.Parse(s)
 	if err != nil {
 		t.Fatal(err)
 	}

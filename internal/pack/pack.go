@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
@@ -72,7 +73,7 @@ func Render(in Input, o Options) (*pdfdoc.Result, error) {
 	default:
 		return nil, fmt.Errorf("pack: unsupported language %q (want en or zh)", o.Lang)
 	}
-	asOf, err := dossier.ParseISODate(in.Result.AsOf)
+	asOf, err := civil.Parse(in.Result.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("pack: result as-of date: %w", err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/metrics"
@@ -45,7 +46,7 @@ func audited(t testing.TB, path string) fixture {
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
-	asOf, _ := dossier.ParseISODate(testAsOf)
+	asOf, _ := civil.Parse(testAsOf)
 	seed, err := audit.DefaultSeed(res.Dossier)
 	if err != nil {
 		t.Fatal(err)
@@ -293,7 +294,7 @@ func TestDefaultSeedMatchesTheAuditDefault(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	asOf, _ := dossier.ParseISODate(testAsOf)
+	asOf, _ := civil.Parse(testAsOf)
 	seed, err := audit.DefaultSeed(res.Dossier)
 	if err != nil {
 		t.Fatal(err)

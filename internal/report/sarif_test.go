@@ -16,6 +16,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
 )
@@ -308,7 +309,7 @@ func auditExample(t *testing.T, path string, baseline map[string]bool) *audit.Re
 	if err != nil {
 		t.Fatalf("load %s: %v", path, err)
 	}
-	asOf, _ := dossier.ParseISODate("2026-11-23")
+	asOf, _ := civil.Parse("2026-11-23")
 	r, err := audit.Run(res.Dossier, res.Config, audit.Options{AsOf: asOf, Standard: "gbt19012", FailOn: checks.Major, Version: "test", Baseline: baseline})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/dossier"
 )
@@ -148,9 +149,9 @@ func serviceHours(t time.Time, r *rng) time.Time {
 	m := t.Hour()*60 + t.Minute()
 	switch {
 	case m < 8*60+30:
-		return dayAt(cn.DateOf(t), 8*60+30+r.between(0, 50))
+		return dayAt(civil.Of(t), 8*60+30+r.between(0, 50))
 	case m > 21*60+30:
-		return dayAt(cn.DateOf(t).AddDays(1), 8*60+30+r.between(0, 50))
+		return dayAt(civil.Of(t).AddDays(1), 8*60+30+r.between(0, 50))
 	}
 	return t
 }
@@ -173,7 +174,7 @@ func generateLog(p logProfile, cal *cn.Calendar, cutoff time.Duration) ([]compla
 		for range n {
 			ch := p.channels[r.weighted(chW)]
 			cat := &categoryDefs[r.weighted(catW)]
-			c, err := generateRow(p, r, cal, cutoff, cn.DateOf(day), ch, cat)
+			c, err := generateRow(p, r, cal, cutoff, civil.Of(day), ch, cat)
 			if err != nil {
 				return nil, err
 			}
@@ -248,7 +249,7 @@ func generateRow(p logProfile, r *rng, cal *cn.Calendar, cutoff time.Duration, d
 		if t.Before(c.response.Add(15 * time.Minute)) {
 			t = c.response.Add(time.Duration(r.between(15, 75)) * time.Minute)
 		}
-		return t, cn.DateOf(t) == cn.DateOf(d) && t.Hour() < 21
+		return t, civil.Of(t) == civil.Of(d) && t.Hour() < 21
 	}
 	var k int
 	switch {
@@ -278,7 +279,7 @@ func generateRow(p logProfile, r *rng, cal *cn.Calendar, cutoff time.Duration, d
 	}
 
 	// Follow-up the next day, then closing.
-	c.fups = dayAt(cn.DateOf(c.resolved).AddDays(1), r.between(600, 1020))
+	c.fups = dayAt(civil.Of(c.resolved).AddDays(1), r.between(600, 1020))
 	c.closed = c.fups.Add(time.Duration(r.between(10, 90)) * time.Minute)
 	c.satisfaction = satisfactionValues[r.weighted(p.satWeights)]
 	c.feedback = feedbackText[c.satisfaction]
