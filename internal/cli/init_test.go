@@ -17,6 +17,7 @@ import (
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/testtool"
 	"github.com/certready/certready/templates"
 )
 
@@ -293,13 +294,7 @@ func TestInitDirWritesSkeletonThatLoads(t *testing.T) {
 }
 
 func TestInitWorkbookOpensInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("soffice is missing: make test installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed (make test installs libreoffice-calc-nogui)")
-	}
+	soffice := testtool.Path(t, "soffice")
 	if testing.Short() {
 		t.Skip("LibreOffice conversion is slow")
 	}

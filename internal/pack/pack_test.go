@@ -17,6 +17,7 @@ import (
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/metrics"
 	"github.com/certready/certready/internal/pdfdoc"
+	"github.com/certready/certready/internal/testtool"
 )
 
 const testAsOf = "2026-11-23"
@@ -71,20 +72,6 @@ func (f fixture) render(t testing.TB, lang string, mod func(*Options)) *pdfdoc.R
 	return res
 }
 
-// tool returns an external checker's path; missing tools skip the test,
-// except on CI where they are required.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required on CI (apt-get install poppler-utils qpdf): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 func writeTemp(t *testing.T, name string, b []byte) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
@@ -96,7 +83,7 @@ func writeTemp(t *testing.T, name string, b []byte) string {
 
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
-	out, err := exec.Command(tool(t, "pdftotext"), "-enc", "UTF-8", writeTemp(t, "pack.pdf", pdf), "-").Output()
+	out, err := exec.Command(testtool.Path(t, "pdftotext"), "-enc", "UTF-8", writeTemp(t, "pack.pdf", pdf), "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -137,7 +124,7 @@ func TestPackShowsEverySectionFindingAndEvidenceHash(t *testing.T) {
 				if len(res.TOC) < len(SectionTitles(lang)) {
 					t.Errorf("contents has %d entries, want at least the %d sections", len(res.TOC), len(SectionTitles(lang)))
 				}
-				out, err := exec.Command(tool(t, "qpdf"), "--check", writeTemp(t, "pack.pdf", res.PDF)).CombinedOutput()
+				out, err := exec.Command(testtool.Path(t, "qpdf"), "--check", writeTemp(t, "pack.pdf", res.PDF)).CombinedOutput()
 				if err != nil {
 					t.Errorf("qpdf --check: %v\n%s", err, out)
 				}
@@ -253,7 +240,7 @@ func TestRenderRejectsAMissingLogo(t *testing.T) {
 func TestCoverPageRendersAsAnImage(t *testing.T) {
 	pdf := audited(t, testDossiers(t)[len(testDossiers(t))-1]).render(t, "zh", nil).PDF
 	dir := t.TempDir()
-	out, err := exec.Command(tool(t, "pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "3", writeTemp(t, "pack.pdf", pdf), filepath.Join(dir, "page")).CombinedOutput()
+	out, err := exec.Command(testtool.Path(t, "pdftoppm"), "-r", "40", "-png", "-f", "1", "-l", "3", writeTemp(t, "pack.pdf", pdf), filepath.Join(dir, "page")).CombinedOutput()
 	if err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/certready/certready/internal/testtool"
 )
 
 var asOf = time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
@@ -106,20 +108,6 @@ func render(t testing.TB, o Options, build func(*Doc) error) *Result {
 	return res
 }
 
-// tool returns the path of an external checker; it skips the test when the
-// tool is missing, except on CI where the tool is a requirement.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required on CI (apt-get install poppler-utils qpdf): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 func writePDF(t *testing.T, pdf []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
@@ -132,7 +120,7 @@ func writePDF(t *testing.T, pdf []byte) string {
 // pdfPages extracts the text of every page with pdftotext.
 func pdfPages(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	bin := tool(t, "pdftotext")
+	bin := testtool.Path(t, "pdftotext")
 	out, err := exec.Command(bin, "-enc", "UTF-8", writePDF(t, pdf), "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
@@ -301,7 +289,7 @@ func TestChineseFooterFirstPage(t *testing.T) {
 }
 
 func TestQPDFCheck(t *testing.T) {
-	bin := tool(t, "qpdf")
+	bin := testtool.Path(t, "qpdf")
 	res := render(t, testOptions("zh"), buildSample)
 	out, err := exec.Command(bin, "--check", writePDF(t, res.PDF)).CombinedOutput()
 	if err != nil {
@@ -313,7 +301,7 @@ func TestQPDFCheck(t *testing.T) {
 }
 
 func TestBookmarks(t *testing.T) {
-	bin := tool(t, "qpdf")
+	bin := testtool.Path(t, "qpdf")
 	res := render(t, testOptions("zh"), buildSample)
 	if !bytes.Contains(res.PDF, []byte("/Outlines")) {
 		t.Fatal("no /Outlines in the PDF")
@@ -540,7 +528,7 @@ func TestChartScale(t *testing.T) {
 // TestRasterize renders the first pages to PNG so a human (or the
 // PDFDOC_PNG_DIR copy) can check that CJK and Latin glyphs render.
 func TestRasterize(t *testing.T) {
-	bin := tool(t, "pdftoppm")
+	bin := testtool.Path(t, "pdftoppm")
 	res := render(t, testOptions("zh"), buildSample)
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "doc.pdf")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/testtool"
 )
 
 func render(t *testing.T, format string, r *audit.Result, o Options) []byte {
@@ -47,23 +48,8 @@ func TestJUnitOutputMatchesGoldenFiles(t *testing.T) {
 	}
 }
 
-// xmllint validates against the XSD; Go has no XSD validator in the
-// standard library. CI installs it (libxml2-utils); elsewhere the test is
-// skipped when it is missing.
-func needXmllint(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("xmllint")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("xmllint not installed in CI: make test-tools must install libxml2-utils")
-		}
-		t.Skip("xmllint not installed (apt-get install libxml2-utils)")
-	}
-	return p
-}
-
 func TestJUnitOutputIsValidAgainstTheJenkinsJUnitSchema(t *testing.T) {
-	xmllint := needXmllint(t)
+	xmllint := testtool.Path(t, "xmllint")
 	dir := t.TempDir()
 	for _, c := range junitCases {
 		t.Run(c.name, func(t *testing.T) {

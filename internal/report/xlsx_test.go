@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/testtool"
 )
 
 func openXLSX(t *testing.T, b []byte) *excelize.File {
@@ -230,13 +231,7 @@ func TestXLSXHasAKPISheetOnlyWithAComplaintLog(t *testing.T) {
 // LibreOffice opens the gap register as a real spreadsheet application
 // would; make test installs it (libreoffice-calc-nogui), and CI requires it.
 func TestLibreOfficeReadsTheGapRegister(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("soffice is missing: make test installs libreoffice-calc-nogui")
-		}
-		t.Skip("soffice not installed (make test installs libreoffice-calc-nogui)")
-	}
+	soffice := testtool.Path(t, "soffice")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "gaps.xlsx")
 	if err := os.WriteFile(in, render(t, "xlsx", sampleResult(true, false), Options{Lang: "en"}), 0o644); err != nil {
