@@ -47,7 +47,7 @@ func TestChannelsPublished(t *testing.T) {
 func TestChannelsFree(t *testing.T) {
 	docsTable(t, "channels.free", []docsCase{
 		{name: "channels declared free pass"},
-		{name: "a channel that charges is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Channels[0].Free = docsBool(false) },
+		{name: "a channel that charges is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Channels[0].Free = bptr(false) },
 			want: []docsWant{{sev: Major, msg: "Channel hotline charges the complainant", record: "channel hotline", field: chanField(0, "free")}}},
 		{name: "an undeclared channel is an observation asking for the declaration", edit: func(t *testing.T, d *dossier.Dossier) { d.Channels[1].Free = nil },
 			want: []docsWant{{sev: Observation, msg: "Channel mail does not declare whether complaining through it is free", field: chanField(1, "free")}}},

@@ -11,25 +11,7 @@ import (
 
 // docsAsOf is the as-of date the document, channel and improvement tests
 // run on.
-func docsAsOf() dossier.Date { return dossier.Date{Year: 2026, Month: time.October, Day: 1} }
-
-// docsMeta places a record at line of file and each of its fields on the
-// lines after it, so a test can tell which field a finding points at.
-func docsMeta(file string, line int, keys ...string) dossier.Meta {
-	m := dossier.Meta{Pos: dossier.Pos{File: file, Line: line, Col: 3}, Fields: map[string]dossier.Pos{}}
-	for i, k := range keys {
-		m.Fields[k] = dossier.Pos{File: file, Line: line + i + 1, Col: 5}
-	}
-	return m
-}
-
-func docsFloat(v float64) *float64 { return &v }
-
-func docsBool(v bool) *bool { return &v }
-
-func docsDate(y int, m time.Month, d int) dossier.Date {
-	return dossier.Date{Year: y, Month: m, Day: d}
-}
+func docsAsOf() dossier.Date { return day(2026, time.October, 1) }
 
 // docsDossier is a dossier that passes every documents, channels and
 // improvement check on docsAsOf.
@@ -37,17 +19,17 @@ func docsDossier() *dossier.Dossier {
 	docKeys := []string{"id", "title", "kind", "version", "approved_by", "approved_on", "effective", "last_reviewed", "file", "covers", "contact_within_h", "solution_within_h"}
 	doc := func(line int, id, kind, file string, covers ...string) dossier.Document {
 		return dossier.Document{
-			Meta: docsMeta("documents.yaml", line, docKeys...),
+			Meta: meta("documents.yaml", line, docKeys...),
 			ID:   id, Title: id + " title", Kind: kind, Version: "A/1",
-			ApprovedBy: "王建国", ApprovedOn: docsDate(2026, time.February, 20),
-			Effective: docsDate(2026, time.March, 1), LastReviewed: docsDate(2026, time.September, 1),
+			ApprovedBy: "王建国", ApprovedOn: day(2026, time.February, 20),
+			Effective: day(2026, time.March, 1), LastReviewed: day(2026, time.September, 1),
 			File: file, Covers: covers,
 		}
 	}
 	qp := doc(20, "QP-01", "procedure", "docs/QP-01.pdf", "receipt", "classification", "assessment", "action", "execution", "follow_up", "closing", "time_limits", "categories", "confidentiality")
 	qp.ContactWithinH, qp.SolutionWithinH = 24, 48
 	an := doc(80, "AN-2026-Q2", "analysis", "docs/AN-2026-Q2.pdf", "analysis_report", "types", "causes", "distribution", "effectiveness")
-	an.Effective = docsDate(2026, time.July, 15)
+	an.Effective = day(2026, time.July, 15)
 	d := &dossier.Dossier{
 		Location: time.FixedZone("CST", 8*3600),
 		Documents: []dossier.Document{
@@ -57,39 +39,39 @@ func docsDossier() *dossier.Dossier {
 			doc(60, "F-01", "form", "docs/F-01.xlsx", "intake_register", "handling_record"),
 			doc(70, "F-02", "form", "docs/F-02.xlsx", "follow_up_record", "analysis_report"),
 			an,
-			{Meta: docsMeta("documents.yaml", 100, docKeys...), ID: "CERT-9001", Title: "ISO 9001 certificate", Kind: "certificate", File: "evidence/iso9001.pdf"},
+			{Meta: meta("documents.yaml", 100, docKeys...), ID: "CERT-9001", Title: "ISO 9001 certificate", Kind: "certificate", File: "evidence/iso9001.pdf"},
 		},
 		Categories: []dossier.Category{
-			{Meta: docsMeta("categories.yaml", 1, "code", "name", "department"), Code: "quality", Name: "产品质量", Department: "质量部"},
-			{Meta: docsMeta("categories.yaml", 6, "code", "name", "department"), Code: "service", Name: "服务态度", Department: "客户服务部"},
+			{Meta: meta("categories.yaml", 1, "code", "name", "department"), Code: "quality", Name: "产品质量", Department: "质量部"},
+			{Meta: meta("categories.yaml", 6, "code", "name", "department"), Code: "service", Name: "服务态度", Department: "客户服务部"},
 		},
 		Channels: []dossier.Channel{
-			{Meta: docsMeta("channels.yaml", 1, "id", "type", "published", "accessible", "free"), ID: "hotline", Type: "phone",
-				Published: []string{"website", "store"}, Accessible: []string{"sign_language"}, Free: docsBool(true)},
-			{Meta: docsMeta("channels.yaml", 8, "id", "type", "published", "accessible", "free"), ID: "mail", Type: "email",
-				Published: []string{"website"}, Free: docsBool(true)},
+			{Meta: meta("channels.yaml", 1, "id", "type", "published", "accessible", "free"), ID: "hotline", Type: "phone",
+				Published: []string{"website", "store"}, Accessible: []string{"sign_language"}, Free: bptr(true)},
+			{Meta: meta("channels.yaml", 8, "id", "type", "published", "accessible", "free"), ID: "mail", Type: "email",
+				Published: []string{"website"}, Free: bptr(true)},
 		},
 		Surveys: []dossier.Survey{
-			{Meta: docsMeta("surveys.yaml", 1, "id", "date", "complaint_handling_score", "report"), ID: "S2026-1", Date: docsDate(2026, time.September, 15),
-				Score: docsFloat(92.5), ComplaintHandlingScore: docsFloat(90.1), Report: "evidence/survey-2026.pdf"},
+			{Meta: meta("surveys.yaml", 1, "id", "date", "complaint_handling_score", "report"), ID: "S2026-1", Date: day(2026, time.September, 15),
+				Score: fptr(92.5), ComplaintHandlingScore: fptr(90.1), Report: "evidence/survey-2026.pdf"},
 		},
 		Audits: []dossier.Audit{
-			{Meta: docsMeta("audits.yaml", 1, "id", "date", "covers_complaints", "report"), ID: "IA-2026-1", Date: docsDate(2026, time.August, 20),
+			{Meta: meta("audits.yaml", 1, "id", "date", "covers_complaints", "report"), ID: "IA-2026-1", Date: day(2026, time.August, 20),
 				CoversComplaints: true, Auditor: "赵敏", Report: "evidence/audit-2026.pdf"},
 		},
 		Reviews: []dossier.Review{
-			{Meta: docsMeta("reviews.yaml", 1, "id", "date", "chair", "covers_complaints", "minutes"), ID: "MR-2026-1", Date: docsDate(2026, time.September, 10),
+			{Meta: meta("reviews.yaml", 1, "id", "date", "chair", "covers_complaints", "minutes"), ID: "MR-2026-1", Date: day(2026, time.September, 10),
 				Chair: "王建国", CoversComplaints: true, Minutes: "evidence/review-2026.pdf"},
 		},
 		Actions: []dossier.Action{
-			{Meta: docsMeta("actions.yaml", 1, "id", "status", "due", "closed"), ID: "CA-01", Source: "IA-2026-1", Description: "修订投诉分类表",
-				Due: docsDate(2026, time.September, 30), Closed: docsDate(2026, time.September, 20), Status: "closed"},
+			{Meta: meta("actions.yaml", 1, "id", "status", "due", "closed"), ID: "CA-01", Source: "IA-2026-1", Description: "修订投诉分类表",
+				Due: day(2026, time.September, 30), Closed: day(2026, time.September, 20), Status: "closed"},
 		},
 		Objectives: []dossier.Objective{
-			{Meta: docsMeta("objectives.yaml", 1, "id", "metric", "target", "actual"), ID: "O1", Statement: "24小时内联系率",
-				Metric: "ack_24h_rate", Target: docsFloat(98), Unit: "%", Actual: docsFloat(99.1)},
-			{Meta: docsMeta("objectives.yaml", 10, "id", "metric", "target", "actual"), ID: "O2", Statement: "平均解决时长",
-				Metric: "mean_resolution_duration", Target: docsFloat(48), Unit: "h", Actual: docsFloat(30)},
+			{Meta: meta("objectives.yaml", 1, "id", "metric", "target", "actual"), ID: "O1", Statement: "24小时内联系率",
+				Metric: "ack_24h_rate", Target: fptr(98), Unit: "%", Actual: fptr(99.1)},
+			{Meta: meta("objectives.yaml", 10, "id", "metric", "target", "actual"), ID: "O2", Statement: "平均解决时长",
+				Metric: "mean_resolution_duration", Target: fptr(48), Unit: "h", Actual: fptr(30)},
 		},
 		Evidence: map[string]*dossier.Evidence{},
 		Present:  map[string]bool{},
@@ -297,7 +279,7 @@ func TestDocsManual(t *testing.T) {
 			docsDoc(t, d, "QM-01").ApprovedBy = ""
 		}, want: []docsWant{{sev: Major, msg: "approved_by missing", field: docField("QM-01", "approved_by")}}},
 		{name: "a manual taking effect after the as-of date is not in force", edit: func(t *testing.T, d *dossier.Dossier) {
-			docsDoc(t, d, "QM-01").Effective = docsDate(2026, time.November, 1)
+			docsDoc(t, d, "QM-01").Effective = day(2026, time.November, 1)
 		}, want: []docsWant{{sev: Major, msg: "takes effect on 2026-11-01, after the as-of date 2026-10-01", field: docField("QM-01", "effective")}}},
 		{name: "a manual without an effective date is not shown in force", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "QM-01").Effective = dossier.Date{}
@@ -410,11 +392,11 @@ func TestDocsControl(t *testing.T) {
 			{sev: Major, msg: "QP-01 is not evidenced as approved: approved_by missing", field: docField("QP-01", "approved_by")},
 		}},
 		{name: "a form taking effect after the as-of date is minor", edit: func(t *testing.T, d *dossier.Dossier) {
-			docsDoc(t, d, "F-01").Effective = docsDate(2026, time.December, 1)
+			docsDoc(t, d, "F-01").Effective = day(2026, time.December, 1)
 		}, want: []docsWant{{sev: Minor, msg: "F-01 takes effect on 2026-12-01, after the as-of date 2026-10-01"}}},
 		{name: "a review older than twelve months is overdue", edit: func(t *testing.T, d *dossier.Dossier) {
 			wi := docsDoc(t, d, "WI-01")
-			wi.ApprovedOn, wi.Effective, wi.LastReviewed = docsDate(2024, time.June, 1), docsDate(2024, time.June, 1), docsDate(2025, time.August, 31)
+			wi.ApprovedOn, wi.Effective, wi.LastReviewed = day(2024, time.June, 1), day(2024, time.June, 1), day(2025, time.August, 31)
 		}, want: []docsWant{{sev: Minor, msg: "WI-01 was last reviewed or approved on 2025-08-31; its review was due by 2026-08-31 (every 12 months)", field: docField("WI-01", "last_reviewed")}}},
 		{name: "approval counts as a review", edit: func(t *testing.T, d *dossier.Dossier) {
 			wi := docsDoc(t, d, "WI-01")
@@ -422,11 +404,11 @@ func TestDocsControl(t *testing.T) {
 		}},
 		{name: "a review falling due within 30 days is an observation", edit: func(t *testing.T, d *dossier.Dossier) {
 			wi := docsDoc(t, d, "WI-01")
-			wi.ApprovedOn, wi.Effective, wi.LastReviewed = docsDate(2025, time.June, 1), docsDate(2025, time.June, 1), docsDate(2025, time.October, 20)
+			wi.ApprovedOn, wi.Effective, wi.LastReviewed = day(2025, time.June, 1), day(2025, time.June, 1), day(2025, time.October, 20)
 		}, want: []docsWant{{sev: Observation, msg: "WI-01 falls due for review on 2026-10-20, within 30 days"}}},
 		{name: "a review dated after the as-of date does not count", edit: func(t *testing.T, d *dossier.Dossier) {
 			wi := docsDoc(t, d, "WI-01")
-			wi.ApprovedOn, wi.Effective, wi.LastReviewed = docsDate(2025, time.May, 1), docsDate(2025, time.May, 1), docsDate(2026, time.December, 1)
+			wi.ApprovedOn, wi.Effective, wi.LastReviewed = day(2025, time.May, 1), day(2025, time.May, 1), day(2026, time.December, 1)
 		}, want: []docsWant{{sev: Minor, msg: "WI-01 was last reviewed or approved on 2025-05-01", field: docField("WI-01", "approved_on")}}},
 	})
 }

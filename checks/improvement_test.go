@@ -13,15 +13,15 @@ func TestImprovementAnalysis(t *testing.T) {
 		{name: "a recent analysis of all four dimensions passes"},
 		{name: "an analysis dated by its approval when it has no effective date passes", edit: func(t *testing.T, d *dossier.Dossier) {
 			an := docsDoc(t, d, "AN-2026-Q2")
-			an.Effective, an.ApprovedOn = dossier.Date{}, docsDate(2026, time.July, 20)
+			an.Effective, an.ApprovedOn = dossier.Date{}, day(2026, time.July, 20)
 		}},
 		{name: "no analysis report is major", edit: func(t *testing.T, d *dossier.Dossier) { dropDocs(d, "analysis") },
 			want: []docsWant{{sev: Major, msg: "No complaint analysis report", record: "documents"}}},
 		{name: "an analysis older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) {
-			docsDoc(t, d, "AN-2026-Q2").Effective = docsDate(2025, time.September, 30)
+			docsDoc(t, d, "AN-2026-Q2").Effective = day(2025, time.September, 30)
 		}, want: []docsWant{{sev: Major, msg: "Latest complaint analysis AN-2026-Q2 is dated 2025-09-30, not within 12 months before 2026-10-01", field: docField("AN-2026-Q2", "effective")}}},
 		{name: "an analysis exactly twelve months old still counts", edit: func(t *testing.T, d *dossier.Dossier) {
-			docsDoc(t, d, "AN-2026-Q2").Effective = docsDate(2025, time.October, 1)
+			docsDoc(t, d, "AN-2026-Q2").Effective = day(2025, time.October, 1)
 		}},
 		{name: "an undated analysis is not evidence of a recent one", edit: func(t *testing.T, d *dossier.Dossier) {
 			an := docsDoc(t, d, "AN-2026-Q2")
@@ -34,7 +34,7 @@ func TestImprovementAnalysis(t *testing.T) {
 		}, want: []docsWant{{sev: Minor, msg: "Complaint analysis AN-2026-Q2 does not cover: distribution, effectiveness", record: "document AN-2026-Q2"}}},
 		{name: "two recent analyses count together", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "AN-2026-Q2").Covers = []string{"types", "causes"}
-			d.Documents = append(d.Documents, dossier.Document{ID: "AN-2026-Q3", Kind: "analysis", Effective: docsDate(2026, time.September, 30), Covers: []string{"distribution"}})
+			d.Documents = append(d.Documents, dossier.Document{ID: "AN-2026-Q3", Kind: "analysis", Effective: day(2026, time.September, 30), Covers: []string{"distribution"}})
 		}, want: []docsWant{{sev: Minor, msg: "Complaint analyses AN-2026-Q2, AN-2026-Q3 together do not cover: effectiveness", record: "documents AN-2026-Q2,AN-2026-Q3"}}},
 		{name: "declaring the analysis report form alone is accepted", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "AN-2026-Q2").Covers = []string{"analysis_report"}
@@ -54,7 +54,7 @@ func TestImprovementSurvey(t *testing.T) {
 		{name: "no survey is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Surveys = nil },
 			want: []docsWant{{sev: Major, msg: "No customer satisfaction survey is recorded: the surveys list is empty", record: "surveys"}}},
 		{name: "a survey older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) {
-			d.Surveys[0].Date = docsDate(2025, time.June, 1)
+			d.Surveys[0].Date = day(2025, time.June, 1)
 		}, want: []docsWant{{sev: Major, msg: "S2026-1 is dated 2025-06-01, not within 12 months before 2026-10-01", record: "survey S2026-1"}}},
 		{name: "a survey whose report is not in the dossier is major at the report field", edit: func(t *testing.T, d *dossier.Dossier) {
 			delete(d.Evidence, "evidence/survey-2026.pdf")
@@ -64,7 +64,7 @@ func TestImprovementSurvey(t *testing.T) {
 			want: []docsWant{{sev: Major, msg: "S2026-1 of 2026-09-15 has no report file"}}},
 		{name: "an older survey with a report does not make up for a recent one without", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Surveys[0].Report = ""
-			d.Surveys = append(d.Surveys, dossier.Survey{ID: "S2024-1", Date: docsDate(2024, time.September, 1), Report: "evidence/audit-2026.pdf"})
+			d.Surveys = append(d.Surveys, dossier.Survey{ID: "S2024-1", Date: day(2024, time.September, 1), Report: "evidence/audit-2026.pdf"})
 		}, want: []docsWant{{sev: Major, msg: "S2026-1"}}},
 	})
 }
@@ -77,7 +77,7 @@ func TestImprovementSurveyComplaints(t *testing.T) {
 		}, want: []docsWant{{sev: Minor, msg: "S2026-1 of 2026-09-15 does not measure satisfaction with complaints handling", record: "survey S2026-1",
 			field: func(d *dossier.Dossier) dossier.Pos { return d.Surveys[0].PosOf("complaint_handling_score") }}}},
 		{name: "no recent survey is left to improvement.survey", edit: func(t *testing.T, d *dossier.Dossier) {
-			d.Surveys[0].Date, d.Surveys[0].ComplaintHandlingScore = docsDate(2024, time.January, 5), nil
+			d.Surveys[0].Date, d.Surveys[0].ComplaintHandlingScore = day(2024, time.January, 5), nil
 		}},
 	})
 }
@@ -90,9 +90,9 @@ func TestImprovementInternalAudit(t *testing.T) {
 		{name: "an audit not covering complaints handling is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].CoversComplaints = false },
 			want: []docsWant{{sev: Major, msg: "IA-2026-1 of 2026-08-20 does not cover the complaints-handling process", record: "audit IA-2026-1",
 				field: func(d *dossier.Dossier) dossier.Pos { return d.Audits[0].PosOf("covers_complaints") }}}},
-		{name: "an audit older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].Date = docsDate(2025, time.August, 20) },
+		{name: "an audit older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].Date = day(2025, time.August, 20) },
 			want: []docsWant{{sev: Major, msg: "Latest internal audit IA-2026-1 is dated 2025-08-20, not within 12 months"}}},
-		{name: "an audit planned after the as-of date does not count", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].Date = docsDate(2026, time.November, 2) },
+		{name: "an audit planned after the as-of date does not count", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].Date = day(2026, time.November, 2) },
 			want: []docsWant{{sev: Major, msg: "No internal audit is dated on or before 2026-10-01"}}},
 		{name: "a missing audit report is minor", edit: func(t *testing.T, d *dossier.Dossier) { delete(d.Evidence, "evidence/audit-2026.pdf") },
 			want: []docsWant{{sev: Minor, msg: "report file evidence/audit-2026.pdf is not in the dossier"}}},
@@ -106,7 +106,7 @@ func TestImprovementManagementReview(t *testing.T) {
 			want: []docsWant{{sev: Major, msg: "No management review is recorded", record: "reviews"}}},
 		{name: "a review not covering complaints handling is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Reviews[0].CoversComplaints = false },
 			want: []docsWant{{sev: Major, msg: "MR-2026-1 of 2026-09-10 does not cover the complaints-handling process", record: "review MR-2026-1"}}},
-		{name: "a review older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Reviews[0].Date = docsDate(2025, time.January, 10) },
+		{name: "a review older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Reviews[0].Date = day(2025, time.January, 10) },
 			want: []docsWant{{sev: Major, msg: "Latest management review MR-2026-1 is dated 2025-01-10"}}},
 		{name: "a review without a chair is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Reviews[0].Chair = "" },
 			want: []docsWant{{sev: Minor, msg: "MR-2026-1 of 2026-09-10 names no chair",
@@ -125,7 +125,7 @@ func TestImprovementActionsClosed(t *testing.T) {
 		}, want: []docsWant{{sev: Major, msg: "Action CA-01 (from IA-2026-1) is open and overdue: due 2026-09-30, 1 days before 2026-10-01", record: "action CA-01",
 			field: func(d *dossier.Dossier) dossier.Pos { return d.Actions[0].PosOf("due") }}}},
 		{name: "an open action not yet due is an observation", edit: func(t *testing.T, d *dossier.Dossier) {
-			d.Actions[0].Status, d.Actions[0].Closed, d.Actions[0].Due = "open", dossier.Date{}, docsDate(2026, time.October, 1)
+			d.Actions[0].Status, d.Actions[0].Closed, d.Actions[0].Due = "open", dossier.Date{}, day(2026, time.October, 1)
 		}, want: []docsWant{{sev: Observation, msg: "CA-01 (from IA-2026-1) is open, due 2026-10-01"}}},
 		{name: "an open action without a due date is minor", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Actions[0].Status, d.Actions[0].Closed, d.Actions[0].Due = "open", dossier.Date{}, dossier.Date{}
@@ -141,7 +141,7 @@ func TestImprovementObjectives(t *testing.T) {
 	docsTable(t, "improvement.objectives", []docsCase{
 		{name: "measurable objectives meeting their targets pass"},
 		{name: "a time objective below its ceiling passes and an objective of unknown direction is not compared", edit: func(t *testing.T, d *dossier.Dossier) {
-			d.Objectives = append(d.Objectives, dossier.Objective{ID: "O3", Metric: "hotline_staff", Target: docsFloat(10), Actual: docsFloat(4)})
+			d.Objectives = append(d.Objectives, dossier.Objective{ID: "O3", Metric: "hotline_staff", Target: fptr(10), Actual: fptr(4)})
 		}},
 		{name: "no objectives is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives = nil },
 			want: []docsWant{{sev: Major, msg: "No complaints-handling objectives are set: the objectives list is empty", record: "objectives"}}},
@@ -151,12 +151,12 @@ func TestImprovementObjectives(t *testing.T) {
 		{name: "no measurable objective at all is major", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Objectives[0].Metric, d.Objectives[1].Target = "", nil
 		}, want: []docsWant{{sev: Major, msg: "Objective O1 has no metric"}, {sev: Major, msg: "Objective O2 has no target"}}},
-		{name: "a rate below its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[0].Actual = docsFloat(93) },
+		{name: "a rate below its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[0].Actual = fptr(93) },
 			want: []docsWant{{sev: Minor, msg: "Objective O1 (ack_24h_rate): actual 93% misses the target of at least 98%"}}},
-		{name: "a duration above its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[1].Actual = docsFloat(60) },
+		{name: "a duration above its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[1].Actual = fptr(60) },
 			want: []docsWant{{sev: Minor, msg: "actual 60h misses the target of at most 48h"}}},
 		{name: "a repeat-complaint rate above its target is minor though measured in percent", edit: func(t *testing.T, d *dossier.Dossier) {
-			d.Objectives = append(d.Objectives, dossier.Objective{ID: "O3", Metric: "repeat_complaint_pct", Target: docsFloat(2), Unit: "%", Actual: docsFloat(3.5)})
+			d.Objectives = append(d.Objectives, dossier.Objective{ID: "O3", Metric: "repeat_complaint_pct", Target: fptr(2), Unit: "%", Actual: fptr(3.5)})
 		}, want: []docsWant{{sev: Minor, msg: "actual 3.5% misses the target of at most 2%"}}},
 	})
 }
