@@ -186,33 +186,39 @@ func (p *packer) counts(cs []metrics.Count, label func(string) string) ([]string
 }
 
 func (p *packer) channelLabel(id string) string {
-	if id == metrics.OtherKey {
-		return p.tr("(other)", "（其他）")
-	}
-	if id == "" {
-		return p.tr("(blank)", "（空）")
-	}
+	name := ""
 	for _, c := range p.d.Channels {
 		if c.ID == id && c.Name != "" && c.Name != id {
-			return id + " " + c.Name
+			name = c.Name
+			break
 		}
 	}
-	return id
+	return p.keyLabel(id, name)
 }
 
 func (p *packer) categoryLabel(code string) string {
-	if code == metrics.OtherKey {
-		return p.tr("(other)", "（其他）")
-	}
-	if code == "" {
-		return p.tr("(blank)", "（空）")
-	}
+	name := ""
 	for _, c := range p.d.Categories {
 		if c.Code == code && c.Name != "" && c.Name != code {
-			return code + " " + c.Name
+			name = c.Name
+			break
 		}
 	}
-	return code
+	return p.keyLabel(code, name)
+}
+
+// keyLabel labels a breakdown key with its declared name, if it has one
+// ("phone 电话热线"), and names the overflow and blank buckets.
+func (p *packer) keyLabel(key, name string) string {
+	switch {
+	case key == metrics.OtherKey:
+		return p.tr("(other)", "（其他）")
+	case key == "":
+		return p.tr("(blank)", "（空）")
+	case name != "":
+		return key + " " + name
+	}
+	return key
 }
 
 func (p *packer) satisfactionLabel(s string) string {
