@@ -1,20 +1,26 @@
 package checks
 
-import "github.com/certready/certready/internal/dossier"
+import (
+	"slices"
 
-// docsOfKind returns the documents of any of the kinds, in dossier order,
-// as pointers into d.Documents.
-func docsOfKind(d *dossier.Dossier, kinds ...string) []*dossier.Document {
-	var out []*dossier.Document
-	for i := range d.Documents {
-		for _, k := range kinds {
-			if d.Documents[i].Kind == k {
-				out = append(out, &d.Documents[i])
-				break
-			}
+	"github.com/certready/certready/internal/dossier"
+)
+
+// where returns pointers to the records of xs that keep accepts, in order,
+// so that a check can point a finding at the record itself.
+func where[T any](xs []T, keep func(*T) bool) []*T {
+	var out []*T
+	for i := range xs {
+		if keep(&xs[i]) {
+			out = append(out, &xs[i])
 		}
 	}
 	return out
+}
+
+// docsOfKind returns the documents of any of the kinds, in dossier order.
+func docsOfKind(d *dossier.Dossier, kinds ...string) []*dossier.Document {
+	return where(d.Documents, func(doc *dossier.Document) bool { return slices.Contains(kinds, doc.Kind) })
 }
 
 // uncovered returns the elements of want that none of docs declares, in

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -160,18 +161,9 @@ func licenceRecord(l *dossier.Licence) string {
 	return "licence " + l.Type + " " + l.Number
 }
 
-// licencesOfType returns pointers into d.Licences of the given types.
+// licencesOfType returns the licences of any of the types.
 func licencesOfType(d *dossier.Dossier, types ...string) []*dossier.Licence {
-	var out []*dossier.Licence
-	for i := range d.Licences {
-		for _, t := range types {
-			if d.Licences[i].Type == t {
-				out = append(out, &d.Licences[i])
-				break
-			}
-		}
-	}
-	return out
+	return where(d.Licences, func(l *dossier.Licence) bool { return slices.Contains(types, l.Type) })
 }
 
 // noLicencesText explains an absent licence, distinguishing an empty sheet

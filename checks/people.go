@@ -144,26 +144,14 @@ func init() {
 // personRecord names a person for waivers and diffs by staff number only.
 func personRecord(p *dossier.Person) string { return "person " + p.ID }
 
-// peopleWithRole returns pointers into d.People holding the role.
+// peopleWithRole returns the people holding the role.
 func peopleWithRole(d *dossier.Dossier, role string) []*dossier.Person {
-	var out []*dossier.Person
-	for i := range d.People {
-		if d.People[i].HasRole(role) {
-			out = append(out, &d.People[i])
-		}
-	}
-	return out
+	return where(d.People, func(p *dossier.Person) bool { return p.HasRole(role) })
 }
 
 // handlers returns the people marked as complaint handlers.
 func handlers(d *dossier.Dossier) []*dossier.Person {
-	var out []*dossier.Person
-	for i := range d.People {
-		if d.People[i].Handler {
-			out = append(out, &d.People[i])
-		}
-	}
-	return out
+	return where(d.People, func(p *dossier.Person) bool { return p.Handler })
 }
 
 // noPeopleText explains why no person was found, so the remedy is clear.
