@@ -138,7 +138,17 @@ func (x *xw) width(col int, w float64) {
 	}
 }
 
-// header writes a bold header row and freezes it.
+// table starts a sheet that is one table: column widths, the header row
+// and the header frozen above the scrolling rows.
+func (x *xw) table(labels []string, widths []float64) {
+	for i, w := range widths {
+		x.width(i+1, w)
+	}
+	x.header(1, labels)
+	x.freezeTop()
+}
+
+// header writes a bold header row.
 func (x *xw) header(row int, labels []string) {
 	for i, l := range labels {
 		x.str(i+1, row, l)
@@ -146,6 +156,7 @@ func (x *xw) header(row int, labels []string) {
 	x.rowStyle(row, len(labels), x.st.header)
 }
 
+// freezeTop keeps the header row in view while the rows scroll.
 func (x *xw) freezeTop() {
 	if x.err == nil {
 		x.err = x.f.SetPanes(x.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
@@ -406,11 +417,7 @@ func materialsSheet(x *xw, r *audit.Result, o Options) {
 	lang := o.Lang
 	labels := []string{L(o, "Item", "编号"), L(o, "Material", "材料"), L(o, "Status", "状态"), L(o, "Optional", "可选"), L(o, "Refs", "对应文件"), L(o, "Note", "说明")}
 	widths := []float64{22, 44, 14, 10, 40, 50}
-	for i, w := range widths {
-		x.width(i+1, w)
-	}
-	x.header(1, labels)
-	x.freezeTop()
+	x.table(labels, widths)
 	for i, m := range r.Materials {
 		row := i + 2
 		opt := ""
@@ -432,11 +439,7 @@ func principlesSheet(x *xw, r *audit.Result, o Options) {
 	lang := o.Lang
 	labels := []string{L(o, "Principle", "原则"), L(o, "Title", "名称"), L(o, "State", "状态"), L(o, "Checks", "检查项")}
 	widths := []float64{12, 30, 18, 60}
-	for i, w := range widths {
-		x.width(i+1, w)
-	}
-	x.header(1, labels)
-	x.freezeTop()
+	x.table(labels, widths)
 	for i, p := range r.Principles {
 		row := i + 2
 		texts := []string{clauseLabel(o, []string{p.Principle}), p.Title.In(lang), statusLabel(o, p.State), strings.Join(p.Checks, "\n")}
@@ -452,11 +455,7 @@ func principlesSheet(x *xw, r *audit.Result, o Options) {
 func scoresSheet(x *xw, r *audit.Result, o Options) {
 	lang := o.Lang
 	labels := []string{L(o, "Clause", "条款"), L(o, "Title", "名称"), L(o, "Score", "得分"), L(o, "Checks", "检查项数"), L(o, "Failed checks", "未通过检查")}
-	for i, w := range []float64{22, 50, 10, 10, 14} {
-		x.width(i+1, w)
-	}
-	x.header(1, labels)
-	x.freezeTop()
+	x.table(labels, []float64{22, 50, 10, 10, 14})
 	for i, c := range r.Clauses {
 		row := i + 2
 		x.str(1, row, clauseLabel(o, []string{c.Clause}))
