@@ -7,84 +7,53 @@
 package checks
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Text is a message in both languages of the product.
-type Text struct {
-	EN string `json:"en"`
-	ZH string `json:"zh"`
-}
-
-// T builds a Text.
-func T(en, zh string) Text { return Text{EN: en, ZH: zh} }
-
-// Tf formats both languages with the same arguments.
-func Tf(en, zh string, args ...any) Text {
-	return Text{EN: fmt.Sprintf(en, args...), ZH: fmt.Sprintf(zh, args...)}
-}
-
-// In returns the text in lang ("zh" or anything else for English), falling
-// back to English where no Chinese was written.
-func (t Text) In(lang string) string {
-	if lang == "zh" && t.ZH != "" {
-		return t.ZH
-	}
-	return t.EN
-}
+type Text = vocab.Text
 
 // Severity ranks a finding the way certification auditors do.
-type Severity int
+type Severity = vocab.Severity
+
+// Basis is what a rule or a figure stands on.
+type Basis = vocab.Basis
+
+// Figure is a number a check judges against, with its basis and source.
+type Figure = vocab.Figure
 
 // Severities from least to most serious; None is only a --fail-on value.
 const (
-	None Severity = iota
-	Observation
-	Minor
-	Major
+	None        = vocab.None
+	Observation = vocab.Observation
+	Minor       = vocab.Minor
+	Major       = vocab.Major
 )
 
-var severityNames = [...]string{"none", "observation", "minor", "major"}
+// The bases a rule can stand on.
+const (
+	OnStandard = vocab.Standard
+	OnScheme   = vocab.Scheme
+	OnLaw      = vocab.Law
+	OnPolicy   = vocab.Policy
+	OnPractice = vocab.Practice
+)
 
-// String returns the stable lower-case name.
-func (s Severity) String() string { return severityNames[s] }
+// T builds a Text.
+func T(en, zh string) Text { return vocab.T(en, zh) }
 
-// Label returns the name in lang.
-func (s Severity) Label(lang string) string {
-	zh := [...]string{"无", "观察项", "轻微不符合", "严重不符合"}
-	if lang == "zh" {
-		return zh[s]
-	}
-	return s.String()
-}
-
-// MarshalText writes the stable name.
-func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText reads a stable name.
-func (s *Severity) UnmarshalText(b []byte) error {
-	v, err := ParseSeverity(string(b))
-	*s = v
-	return err
-}
+// Tf formats both languages with the same arguments.
+func Tf(en, zh string, args ...any) Text { return vocab.Tf(en, zh, args...) }
 
 // ParseSeverity reads major, minor, observation or none.
-func ParseSeverity(s string) (Severity, error) {
-	for i, n := range severityNames {
-		if strings.EqualFold(s, n) {
-			return Severity(i), nil
-		}
-	}
-	return None, fmt.Errorf("unknown severity %q (want major, minor, observation or none)", s)
-}
+func ParseSeverity(s string) (Severity, error) { return vocab.ParseSeverity(s) }
 
 // Check is one rule of the catalogue.
 type Check struct {
@@ -93,9 +62,23 @@ type Check struct {
 	Severity    Severity // default severity of its findings
 	Requirement []string // "R2"
 	Clauses     []string // "5.1": same number in ISO 10002:2018 and GB/T 19012-2019
-	Principles  []string // "4.10"
-	Evidence    Text     // what an auditor expects to see
-	Remedy      Text     // what to do about a finding
+	// Nodes are the nodes of other requirement trees the check evidences,
+	// as tree:num ("cn-scheme:S1.1"). A check of a certification body's
+	// prerequisite cites the scheme, not a clause of the standard.
+	Nodes []string
+	// Basis is what the rule stands on. A finding on the practice basis is
+	// at most an observation; Severity is capped accordingly.
+	Basis Basis
+	// Figure names the thresholds key of the figure the check judges by
+	// (e.g. "ack_hours"). Its findings take the figure's basis and say
+	// where the figure came from, unless a finding sets its own basis.
+	Figure string
+	// Source cites the text behind the basis where it is not the standard
+	// itself: the scheme rule, the statute and article, the seed figure.
+	Source     Text
+	Principles []string // "4.10"
+	Evidence   Text     // what an auditor expects to see
+	Remedy     Text     // what to do about a finding
 	// Doc is a longer explanation printed by `rules show`, e.g. how working
 	// days are counted.
 	Doc Text
@@ -120,6 +103,13 @@ type Finding struct {
 	Rows []metrics.RowRef
 	// Count is how many records or rows the finding stands for (0 = 1).
 	Count int
+	// Basis overrides the check's basis for this finding: a limit the
+	// organisation's procedure sets is policy, the same limit taken from
+	// certready's defaults is practice.
+	Basis Basis
+	// BasisNote says where the figure judged came from ("your procedure
+	// QP-07 sets 72 h", "recommended practice: 24 h").
+	BasisNote Text
 }
 
 // Material is one line of the application materials checklist (R22).
@@ -152,7 +142,6 @@ type Pass struct {
 	Config   *config.Config
 	Calendar *cn.Calendar
 	AsOf     dossier.Date
-
 	check     *Check
 	findings  []Finding
 	materials []Material
@@ -192,6 +181,16 @@ func (p *Pass) Report(f Finding) {
 	if f.Severity == None {
 		f.Severity = p.check.Severity
 	}
+	if f.Basis == "" && p.check.Figure != "" {
+		fig := p.Fig(p.check.Figure)
+		f.Basis, f.BasisNote = fig.Basis, fig.Source
+	}
+	if f.Basis == "" {
+		f.Basis = p.check.Basis
+	}
+	if c := f.Basis.Cap(); f.Severity > c {
+		f.Severity = c
+	}
 	p.findings = append(p.findings, f)
 }
 
@@ -225,10 +224,19 @@ func Register(cs ...*Check) {
 			panic("checks: check without ID or Run")
 		case catalogue[c.ID] != nil:
 			panic("checks: duplicate check " + c.ID)
-		case len(c.Requirement) == 0 || len(c.Clauses) == 0:
-			panic("checks: " + c.ID + " names no requirement or clause")
+		case len(c.Requirement) == 0 || len(c.Clauses)+len(c.Nodes) == 0:
+			panic("checks: " + c.ID + " names no requirement or tree node")
+		case !c.Basis.Valid():
+			panic("checks: " + c.ID + " states no basis")
+		case c.Basis != OnStandard && c.Source.EN == "":
+			panic("checks: " + c.ID + " does not cite the source of its " + string(c.Basis) + " basis")
 		case c.Title.EN == "" || c.Title.ZH == "" || c.Remedy.EN == "" || c.Remedy.ZH == "" || c.Evidence.EN == "" || c.Evidence.ZH == "":
 			panic("checks: " + c.ID + " lacks a bilingual title, evidence or remedy")
+		}
+		for _, id := range c.nodeIDs() {
+			if _, _, err := trees.Resolve(id); err != nil {
+				panic("checks: " + c.ID + ": " + err.Error())
+			}
 		}
 		catalogue[c.ID] = c
 	}

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"github.com/certready/certready/internal/config"
 	"strings"
 
 	"github.com/certready/certready/internal/dossier"
@@ -21,6 +22,9 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R6"},
 			Clauses:     []string{"5.3", "5.4"},
+			Nodes:       []string{"cn-scheme:S3.1"},
+			Basis:       OnScheme,
+			Source:      T("Certification bodies' application materials: the quality manual (seed 000 §2.1 and §3).", "认证机构申请材料：质量手册（资料 000 §2.1、§3）。"),
 			Principles:  []string{"4.2", "4.12"},
 			Evidence:    T("A quality manual (document kind manual) that sets out the complaints-handling policy, the scope of the system, the organisation structure and the responsibilities, with approver, approval date and an effective date on or before the as-of date.", "一份质量手册（文件类型 manual），阐明投诉处理方针、体系范围、组织结构和职责分工，有批准人、批准日期，生效日期不晚于评估基准日。"),
 			Remedy:      T("Write or complete the quality manual, list the elements it covers in `covers` (policy; scope; organisation_structure; responsibilities), have top management approve it and put it into effect.", "编制或补全质量手册，在“涵盖要素”中列明所含要素（policy; scope; organisation_structure; responsibilities），由最高管理者批准并发布生效。"),
@@ -33,6 +37,7 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R7"},
 			Clauses:     []string{"6.3", "7.2", "7.5", "7.6", "7.7", "7.9"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.2", "4.4"},
 			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型 procedure），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
 			Remedy:      T("Extend the procedure to the missing steps and list them in its `covers`.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
@@ -45,18 +50,21 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R7"},
 			Clauses:     []string{"7.4", "4.15"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.6", "4.15"},
-			Evidence:    T("A procedure stating how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h), no looser than the thresholds (24 h and 48 h by default).", "程序文件规定联系投诉人的时限（contact_within_h）和给出初步解决方案的时限（solution_within_h），且不宽于阈值（默认 24 小时和 48 小时）。"),
-			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; tighten any limit looser than the threshold.", "在程序文件中规定两个时限，并填写 contact_within_h 和 solution_within_h；宽于阈值的时限应收紧。"),
-			Doc:         T("At least one document of kind procedure must state each limit (a value above zero). Every procedure that states a limit must be within the threshold (thresholds.ack_hours, thresholds.response_hours): a looser limit in any procedure is a finding naming both numbers.", "至少一份程序文件须规定每个时限（大于零）。凡规定了时限的程序文件，时限均不得宽于阈值（thresholds.ack_hours、thresholds.response_hours）；任一程序文件的时限较宽即报告，并列出两个数值。"),
+			Evidence:    T("A procedure stating the organisation's own limits: how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h).", "程序文件规定组织自身的时限：多久联系投诉人（contact_within_h）、多久给出初步解决方案（solution_within_h）。"),
+			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; consider the recommended 24 h and 48 h.", "在程序文件中规定两个时限，并填写 contact_within_h 和 solution_within_h；可参考推荐的 24 小时和 48 小时。"),
+			Doc:         T("ISO 10002 asks the organisation to define its time frames (7.1, 6.3) and sets no figure. At least one document of kind procedure must state each limit (a value above zero); the strictest limit stated is the one the complaint log is measured against (handling.ack-24h, handling.feedback-48h). A procedure looser than a figure certready.yaml sets as policy is a minor finding; looser than recommended practice (24 h, 48 h) only an observation.", "ISO 10002 要求组织确定处理时限（7.1、6.3），未规定具体数值。至少一份程序文件须规定每个时限（大于零）；投诉台账按所规定的最严时限衡量（handling.ack-24h、handling.feedback-48h）。程序文件宽于 certready.yaml 设为贵组织规定的数值为轻微不符合；仅宽于推荐做法（24 小时、48 小时）为观察项。"),
 			Run:         runDocsTimeLimits,
 		},
 		&Check{
 			ID:          "docs.categories",
 			Title:       T("Complaint categories with a responsible department", "投诉类别及责任部门"),
-			Severity:    Major,
+			Severity:    Observation,
 			Requirement: []string{"R7"},
 			Clauses:     []string{"7.5"},
+			Basis:       OnPractice,
+			Source:      T("Consultancy guidance behind requirements.md (seed 000 §2.1, R7).", "需求说明所依据的咨询资料（资料 000 §2.1, R7）。"),
 			Principles:  []string{"4.12"},
 			Evidence:    T("A list of complaint categories (product quality, service attitude, …), each with the department responsible for handling it.", "投诉类别清单（产品质量、服务态度等），每个类别有负责处理的部门。"),
 			Remedy:      T("Define the complaint categories and name the responsible department for each.", "确定投诉类别，并为每个类别指定责任部门。"),
@@ -66,9 +74,11 @@ func init() {
 		&Check{
 			ID:          "docs.work-instructions",
 			Title:       T("Work instructions for root-cause analysis, communication and forms", "原因分析、沟通和表单填写的作业指导书"),
-			Severity:    Major,
+			Severity:    Observation,
 			Requirement: []string{"R8"},
 			Clauses:     []string{"7.6", "7.1"},
+			Basis:       OnPractice,
+			Source:      T("Consultancy guidance behind requirements.md (seed 000 §2.1, R8).", "需求说明所依据的咨询资料（资料 000 §2.1, R8）。"),
 			Principles:  []string{"4.14", "4.9"},
 			Evidence:    T("Work instructions (document kind instruction) on root-cause methods (fishbone diagram, 5 Why), communication norms with complainants and the rules for filling in complaint forms.", "作业指导书（文件类型 instruction），涵盖原因分析方法（鱼骨图、5Why）、与顾客沟通的语言规范和技巧、各类投诉记录表格的填写规范。"),
 			Remedy:      T("Write the missing work instructions and list root_cause_methods, communication_norms and form_rules in their `covers`.", "编制缺少的作业指导书，并在“涵盖要素”中列明 root_cause_methods、communication_norms、form_rules。"),
@@ -81,6 +91,9 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R9"},
 			Clauses:     []string{"7.3", "8.1"},
+			Nodes:       []string{"cn-scheme:S3.1"},
+			Basis:       OnScheme,
+			Source:      T("Certification bodies' application materials: intake register, handling, follow-up and analysis records (seed 000 §3, seed 002 §3.2).", "认证机构申请材料：投诉受理登记、处理记录、回访记录和分析报告（资料 000 §3、资料 002 §3.2）。"),
 			Principles:  []string{"4.9"},
 			Evidence:    T("Forms or record templates (document kind form or record) for the complaint intake register, the handling record, the follow-up record and the complaint analysis report; these are also application materials.", "表单或记录模板（文件类型 form 或 record）：投诉受理登记表、投诉处理过程记录表、客户回访记录表、投诉数据分析报表；这些也是认证申请材料。"),
 			Remedy:      T("Add the missing forms to the document register and list them in `covers` (intake_register; handling_record; follow_up_record; analysis_report).", "将缺少的表单加入文件清单，并在“涵盖要素”中列明（intake_register; handling_record; follow_up_record; analysis_report）。"),
@@ -93,6 +106,9 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R9"},
 			Clauses:     []string{"6.3", "4.9"},
+			Nodes:       []string{"cn-scheme:S3.1"},
+			Basis:       OnScheme,
+			Source:      T("Certification bodies' stage-1 document review: controlled, approved, current documents (seed 000 §2.1, seed 004).", "认证机构第一阶段文件审核：文件受控、经批准且现行有效（资料 000 §2.1、资料 004）。"),
 			Principles:  []string{"4.9"},
 			Evidence:    T("For every document of the system: a unique id, a version, approver and approval date, an effective date not after the as-of date, a review within the review period, and the file itself in the dossier.", "体系的每份文件：唯一编号、版本、批准人和批准日期、不晚于基准日的生效日期、在评审周期内评审过，且文件本身在资料包中。"),
 			Remedy:      T("Complete the document register, review overdue documents, and put each referenced file in the dossier.", "补全文件清单，评审已超期的文件，并将引用的文件放入资料包。"),
@@ -355,28 +371,35 @@ func runDocsTimeLimits(p *Pass) {
 	d := p.Dossier
 	procs := docsOfKind(d, "procedure")
 	limits := []struct {
-		key       string
-		en, zh    string
-		threshold float64
-		value     func(*dossier.Document) float64
+		key, figure string
+		en, zh      string
+		value       func(*dossier.Document) float64
 	}{
-		{"contact_within_h", "to contact the complainant", "联系投诉人", p.T().AckHours,
+		{"contact_within_h", "ack_hours", "to contact the complainant", "联系投诉人",
 			func(doc *dossier.Document) float64 { return doc.ContactWithinH }},
-		{"solution_within_h", "to give an initial solution", "给出初步解决方案", p.T().ResponseHours,
+		{"solution_within_h", "response_hours", "to give an initial solution", "给出初步解决方案",
 			func(doc *dossier.Document) float64 { return doc.SolutionWithinH }},
 	}
 	for _, l := range limits {
 		stated := 0
+		// A procedure looser than a figure the organisation set in
+		// certready.yaml contradicts its own policy; looser than the
+		// default it is only short of recommended practice.
+		ref := Figure{Value: config.Defaults().Threshold(l.figure), Basis: OnPractice,
+			Source: Tf("recommended practice: %g h", "推荐做法：%g 小时", config.Defaults().Threshold(l.figure))}
+		if v := p.T().Threshold(l.figure); p.Config.Declared[l.figure] || v != config.Defaults().Threshold(l.figure) {
+			ref = Figure{Value: v, Basis: OnPolicy, Source: Tf("certready.yaml sets %g h as your policy (thresholds.%s)", "certready.yaml 将 %g 小时设为贵组织规定（thresholds.%s）", v, l.figure)}
+		}
 		for _, doc := range procs {
 			v := l.value(doc)
 			if v <= 0 {
 				continue
 			}
 			stated++
-			if v > l.threshold {
-				p.Reportf(doc.PosOf(l.key), docRecord(doc), Tf(
-					"Procedure %s allows %g h "+l.en+"; the limit is %g h",
-					"程序文件 %s 规定 %g 小时内"+l.zh+"，时限要求为 %g 小时", docName(doc), v, l.threshold))
+			if v > ref.Value {
+				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Basis: ref.Basis, BasisNote: ref.Source, Severity: Minor, Message: Tf(
+					"Procedure %s allows %g h "+l.en+"; %s. The complaint log is measured against the procedure's %g h",
+					"程序文件 %s 规定 %g 小时内"+l.zh+"；%s。投诉台账按程序文件规定的 %g 小时衡量", docName(doc), v, ref.Source.EN, v)})
 			}
 		}
 		if stated > 0 {
@@ -387,8 +410,8 @@ func runDocsTimeLimits(p *Pass) {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
 		p.Reportf(pos, rec, Tf(
-			"No procedure states a time limit "+l.en+" (%s); expected at most %g h",
-			"没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", l.key, l.threshold))
+			"No procedure states its own time limit "+l.en+" (%s). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure, and until the procedure states one the log is judged against recommended practice (%g h)",
+			"没有程序文件规定"+l.zh+"的时限（%s）。ISO 10002 要求组织自行确定并公布处理时限，标准本身未规定数值；在程序文件规定之前，台账按推荐做法（%g 小时）衡量", l.key, ref.Value))
 	}
 }
 
@@ -522,7 +545,7 @@ func docsReviewDue(p *Pass, doc *dossier.Document, months, soonDays int) {
 	rec, name := docRecord(doc), docName(doc)
 	switch {
 	case due.Before(p.AsOf):
-		p.Report(Finding{Pos: doc.PosOf(key), Record: rec, Severity: Minor, Message: Tf(
+		p.ReportFig("review_months", Finding{Pos: doc.PosOf(key), Record: rec, Severity: Minor, Message: Tf(
 			"Document %s was last reviewed or approved on %s; its review was due by %s (every %d months)",
 			"文件 %s 最近评审或批准于 %s，应在 %s 前再次评审（每 %d 个月）", name, last, due, months)})
 	case p.AsOf.DaysUntil(due) <= soonDays:

@@ -17,7 +17,8 @@ func handlingPass(t testing.TB, d *dossier.Dossier) *Pass {
 	t.Helper()
 	p := newFixturePass(d)
 	if d.Complaints != nil {
-		o, err := metrics.OptionsFor(d, p.T(), p.Calendar, p.AsOf)
+		th, _ := ResolveFigures(d, p.Config)
+		o, err := metrics.OptionsFor(d, th, p.Calendar, p.AsOf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +173,7 @@ func TestHandlingChecks(t *testing.T) {
 				r.ResolvedAt = time.Date(2026, time.October, 8, 9, 0, 0, 0, fixtureZone)
 				r.ClosedAt, r.FollowUpAt = r.ResolvedAt, r.ResolvedAt
 			},
-			[]findingWant{{Severity: Major, Message: "1 of 4 simple complaints were not resolved within 3 working days (cut-off 17:30", Where: "complaints.csv:row 5"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 4 simple complaints were not resolved within 3 working days (cut-off 17:30", Where: "complaints.csv:row 5"}}, nil},
 		{"a Thursday receipt after the cut-off starts after the holiday and is on time on 8 October", "handling.simple-3wd",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				// Day 0 is Monday 28 September; then 29, 30 September and,
@@ -201,14 +202,14 @@ func TestHandlingChecks(t *testing.T) {
 
 		{"a closed complaint without a root cause is reported", "handling.root-cause",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].RootCause = "" },
-			[]findingWant{{Severity: Major, Message: "1 of 4 closed complaints have no root cause recorded", Record: "complaint log: root cause", Where: "complaints.csv:row 3"}}, nil},
-		{"one missing root cause among forty closed complaints is minor", "handling.root-cause",
+			[]findingWant{{Severity: Observation, Message: "1 of 4 closed complaints have no root cause recorded", Record: "complaint log: root cause", Where: "complaints.csv:row 3"}}, nil},
+		{"one missing root cause among forty closed complaints is an observation of recommended practice", "handling.root-cause",
 			func(d *dossier.Dossier, _ []dossier.Complaint) { growLog(d, 40); logRows(d)[39].RootCause = "" },
-			[]findingWant{{Severity: Minor, Message: "1 of 40 closed complaints have no root cause recorded; compliance 97.5% against a threshold of 95%", Where: "complaints.csv:row 41"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 40 closed complaints have no root cause recorded; compliance 97.5% against a threshold of 95%", Where: "complaints.csv:row 41"}}, nil},
 
 		{"a closed complaint without corrective action is reported", "handling.corrective-action",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[0].CorrectiveAction = "" },
-			[]findingWant{{Severity: Major, Message: "1 of 4 closed complaints have no corrective or preventive action recorded"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 4 closed complaints have no corrective or preventive action recorded"}}, nil},
 
 		{"closed complaints without a follow-up or a satisfaction result are reported separately", "handling.follow-up",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
@@ -222,7 +223,7 @@ func TestHandlingChecks(t *testing.T) {
 
 		{"a dissatisfied complainant not re-handled is reported", "handling.rehandle-dissatisfied",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[2].Satisfaction = "very_dissatisfied" },
-			[]findingWant{{Severity: Major, Message: "1 of 1 dissatisfied or very dissatisfied complainants were not re-handled", Where: "complaints.csv:row 4"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 1 dissatisfied or very dissatisfied complainants were not re-handled", Where: "complaints.csv:row 4"}}, nil},
 		{"a dissatisfied complainant re-handled passes", "handling.rehandle-dissatisfied",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				rows[2].Satisfaction, rows[2].Rehandled = "dissatisfied", true
@@ -231,13 +232,13 @@ func TestHandlingChecks(t *testing.T) {
 
 		{"a high-risk complaint never escalated is reported", "handling.escalation",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].Risk = "high" },
-			[]findingWant{{Severity: Major, Message: "1 of 1 high-risk complaints were not escalated within 24 h of receipt", Where: "complaints.csv:row 3"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 1 high-risk complaints were not escalated within 24 h of receipt", Where: "complaints.csv:row 3"}}, nil},
 		{"a high-risk complaint escalated within two hours passes", "handling.escalation",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				rows[1].Risk, rows[1].EscalatedAt, rows[1].EscalatedTo = "high", rows[1].ReceivedAt.Add(2*time.Hour), "P01"
 			},
 			nil, &judged{func(m *metrics.Metrics) metrics.Rule { return m.Risk.Escalation }, 1}},
-		{"no document covering escalation is a major gap", "handling.escalation",
+		{"no document covering escalation is an observation of recommended practice", "handling.escalation",
 			func(d *dossier.Dossier, _ []dossier.Complaint) {
 				for i := range d.Documents {
 					var kept []string
@@ -249,14 +250,14 @@ func TestHandlingChecks(t *testing.T) {
 					d.Documents[i].Covers = kept
 				}
 			},
-			[]findingWant{{Severity: Major, Message: "No document declares an escalation mechanism", Record: "escalation mechanism", Where: "documents.yaml"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "No document declares an escalation mechanism", Record: "escalation mechanism", Where: "documents.yaml"}}, nil},
 
 		{"a simple complaint open since September is overdue", "handling.overdue-open",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				r := &rows[3]
 				r.Status, r.ResolvedAt, r.ClosedAt, r.FollowUpAt, r.Satisfaction = "in_progress", time.Time{}, time.Time{}, time.Time{}, ""
 			},
-			[]findingWant{{Severity: Major, Message: "1 of 1 open complaints are past their limit on 2026-10-15 (simple: 3 working days; complex: 30 calendar days)", Where: "complaints.csv:row 5"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 1 open complaints are past their limit on 2026-10-15 (simple: 3 working days; complex: 30 calendar days)", Where: "complaints.csv:row 5"}}, nil},
 		{"a complex complaint open for two weeks is within its limit", "handling.overdue-open",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				r := &rows[3]

@@ -21,6 +21,7 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R18"},
 			Clauses:     []string{"8.2"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.13"},
 			Evidence:    T("A recent complaint analysis report (document kind analysis) covering complaint types, causes, distribution and the effectiveness of handling.", "近期的投诉数据分析报告（文件类型 analysis），涵盖投诉类型、原因、分布和处理有效性。"),
 			Remedy:      T("Analyse the complaint data at least once per period, issue the report and list what it covers (types; causes; distribution; effectiveness).", "至少每个周期分析一次投诉数据，发布分析报告，并列明所涵盖的内容（types; causes; distribution; effectiveness）。"),
@@ -33,6 +34,7 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R19"},
 			Clauses:     []string{"8.3"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.11", "4.13"},
 			Evidence:    T("A customer satisfaction survey completed within the survey period, with its report in the dossier; the report is also an application material.", "在调查周期内完成的顾客满意度调查，调查报告在资料包中；该报告也是认证申请材料。"),
 			Remedy:      T("Run a satisfaction survey, write the report and add it to the dossier.", "开展顾客满意度调查，编写报告并放入资料包。"),
@@ -45,6 +47,7 @@ func init() {
 			Severity:    Minor,
 			Requirement: []string{"R19"},
 			Clauses:     []string{"8.3"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.11"},
 			Evidence:    T("A recent survey that reports satisfaction with the complaints-handling process itself, not only overall satisfaction.", "近期调查中单独报告了对投诉处理过程的满意度，而不仅是总体满意度。"),
 			Remedy:      T("Add questions on the complaints-handling process to the survey and record the result in complaint_handling_score.", "在调查中加入关于投诉处理过程的问题，并将结果填入“投诉处理满意度”。"),
@@ -57,6 +60,9 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R20"},
 			Clauses:     []string{"8.5"},
+			Nodes:       []string{"cn-scheme:S2.2"},
+			Basis:       OnScheme,
+			Source:      T("Certification bodies require at least one complete internal audit before the audit (requirements.md, reference facts); ISO 10002 8.5 asks for regular audits.", "认证机构要求认证审核前至少完成一次完整的内部审核（需求说明，参考事实）；ISO 10002 8.5 要求定期审核。"),
 			Principles:  []string{"4.13"},
 			Evidence:    T("At least one complete internal audit covering the complaints-handling process within the audit period, with its report; certification bodies expect this before the on-site audit.", "审核周期内至少一次覆盖投诉处理过程的完整内部审核，并有审核报告；认证机构要求在现场审核前完成。"),
 			Remedy:      T("Plan and carry out an internal audit of the complaints-handling process and file the report.", "策划并实施投诉处理过程的内部审核，并归档审核报告。"),
@@ -69,6 +75,9 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R20"},
 			Clauses:     []string{"8.6"},
+			Nodes:       []string{"cn-scheme:S2.3"},
+			Basis:       OnScheme,
+			Source:      T("Certification bodies require at least one management review before the audit (requirements.md, reference facts); ISO 10002 8.6 asks for reviews at planned intervals.", "认证机构要求认证审核前至少完成一次管理评审（需求说明，参考事实）；ISO 10002 8.6 要求按策划的时间间隔评审。"),
 			Principles:  []string{"4.2", "4.13"},
 			Evidence:    T("A management review covering the complaints-handling process within the review period, chaired by top management, with minutes.", "评审周期内由最高管理者主持、涵盖投诉处理过程的管理评审，并有评审纪要。"),
 			Remedy:      T("Hold a management review of the complaints-handling process chaired by top management and file the minutes.", "由最高管理者主持召开涵盖投诉处理过程的管理评审，并归档纪要。"),
@@ -81,6 +90,7 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R20"},
 			Clauses:     []string{"8.7"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.12", "4.13"},
 			Evidence:    T("Every corrective or preventive action from audits, reviews and analysis closed with the date it was verified, or still within its due date.", "来自审核、评审和分析的每项纠正预防措施均已关闭并有验证关闭日期，或仍在完成期限内。"),
 			Remedy:      T("Complete and verify overdue actions, record the closing date, or re-plan them with a new due date approved by management.", "完成并验证已超期的措施，登记关闭日期；或经管理层批准重新设定完成期限。"),
@@ -93,6 +103,7 @@ func init() {
 			Severity:    Major,
 			Requirement: []string{"R21"},
 			Clauses:     []string{"6.2"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.2", "4.13"},
 			Evidence:    T("Complaints-handling objectives, each with a metric and a numeric target, and the latest measured value.", "投诉处理目标，每个目标有测量指标和数值目标值，并有最新实际值。"),
 			Remedy:      T("Set objectives with a metric and a numeric target (for example contact within 24 h for 98 % of complaints) and record the measured values.", "设定有测量指标和数值目标的目标（如 98% 的投诉在 24 小时内联系），并登记实测值。"),
@@ -105,6 +116,7 @@ func init() {
 			Severity:    Minor,
 			Requirement: []string{"R21"},
 			Clauses:     []string{"4.10"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.10"},
 			Evidence:    T("The policy, manual, a procedure or a work instruction stating that personally identifiable information about complainants is used only for handling the complaint and kept confidential unless the complainant consents or the law requires disclosure (PIPL).", "方针、手册、程序文件或作业指导书中规定：投诉人可识别身份的信息只用于投诉处理并予以保密，除非投诉人同意或法律要求公开（个人信息保护法）。"),
 			Remedy:      T("Add a confidentiality section to the policy or the procedure and list confidentiality in its `covers`.", "在方针或程序文件中增加保密条款，并在“涵盖要素”中列明 confidentiality。"),
@@ -117,6 +129,7 @@ func init() {
 			Severity:    Observation,
 			Requirement: []string{"R21"},
 			Clauses:     []string{"4.7"},
+			Basis:       OnStandard,
 			Principles:  []string{"4.7"},
 			Evidence:    T("A document providing for fair, objective and unbiased handling (for example that no one investigates a complaint about their own work), and the auditor's view of how it is applied.", "有文件规定公平、客观、无偏私地处理投诉（例如不得由被投诉人调查针对本人工作的投诉），以及审核员对其执行情况的判断。"),
 			Remedy:      T("State the objectivity rules in the policy or procedure and list objectivity in its `covers`.", "在方针或程序文件中规定客观公正的要求，并在“涵盖要素”中列明 objectivity。"),
@@ -175,9 +188,9 @@ func runImprovementAnalysis(p *Pass) {
 			return
 		}
 		_, key := analysisDate(latest)
-		p.Reportf(latest.PosOf(key), docRecord(latest), T(
+		p.ReportFig("analysis_months", Finding{Pos: latest.PosOf(key), Record: docRecord(latest), Message: T(
 			fmt.Sprintf("Latest complaint analysis %s is dated %s, not within %d months before %s", docName(latest), latestDate, months, p.AsOf),
-			fmt.Sprintf("最近的投诉数据分析 %s 日期为 %s，不在 %s 前 %d 个月内", docName(latest), latestDate, p.AsOf, months)))
+			fmt.Sprintf("最近的投诉数据分析 %s 日期为 %s，不在 %s 前 %d 个月内", docName(latest), latestDate, p.AsOf, months))})
 		return
 	}
 	missing := uncovered(recent, analysisDimensions())
@@ -227,9 +240,9 @@ func runImprovementSurvey(p *Pass) {
 				"No survey is dated on or before %s", "没有日期不晚于 %s 的调查", p.AsOf))
 			return
 		}
-		p.Reportf(latest.PosOf("date"), "survey "+latest.ID, T(
+		p.ReportFig("survey_months", Finding{Pos: latest.PosOf("date"), Record: "survey " + latest.ID, Message: T(
 			fmt.Sprintf("Latest customer satisfaction survey %s is dated %s, not within %d months before %s", latest.ID, latest.Date, months, p.AsOf),
-			fmt.Sprintf("最近的顾客满意度调查 %s 日期为 %s，不在 %s 前 %d 个月内", latest.ID, latest.Date, p.AsOf, months)))
+			fmt.Sprintf("最近的顾客满意度调查 %s 日期为 %s，不在 %s 前 %d 个月内", latest.ID, latest.Date, p.AsOf, months))})
 		return
 	}
 	var pick *dossier.Survey

@@ -17,9 +17,9 @@ func TestImprovementAnalysis(t *testing.T) {
 		}},
 		{name: "no analysis report is major", edit: func(t *testing.T, d *dossier.Dossier) { dropDocs(d, "analysis") },
 			want: []docsWant{{sev: Major, msg: "No complaint analysis report", record: "documents"}}},
-		{name: "an analysis older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) {
+		{name: "an analysis older than the recommended twelve months is an observation", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "AN-2026-Q2").Effective = day(2025, time.September, 30)
-		}, want: []docsWant{{sev: Major, msg: "Latest complaint analysis AN-2026-Q2 is dated 2025-09-30, not within 12 months before 2026-10-01", field: docField("AN-2026-Q2", "effective")}}},
+		}, want: []docsWant{{sev: Observation, msg: "Latest complaint analysis AN-2026-Q2 is dated 2025-09-30, not within 12 months before 2026-10-01", field: docField("AN-2026-Q2", "effective")}}},
 		{name: "an analysis exactly twelve months old still counts", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "AN-2026-Q2").Effective = day(2025, time.October, 1)
 		}},
@@ -53,9 +53,9 @@ func TestImprovementSurvey(t *testing.T) {
 		{name: "a recent survey with its report passes"},
 		{name: "no survey is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Surveys = nil },
 			want: []docsWant{{sev: Major, msg: "No customer satisfaction survey is recorded: the surveys list is empty", record: "surveys"}}},
-		{name: "a survey older than twelve months is major", edit: func(t *testing.T, d *dossier.Dossier) {
+		{name: "a survey older than the recommended twelve months is an observation", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Surveys[0].Date = day(2025, time.June, 1)
-		}, want: []docsWant{{sev: Major, msg: "S2026-1 is dated 2025-06-01, not within 12 months before 2026-10-01", record: "survey S2026-1"}}},
+		}, want: []docsWant{{sev: Observation, msg: "S2026-1 is dated 2025-06-01, not within 12 months before 2026-10-01", record: "survey S2026-1"}}},
 		{name: "a survey whose report is not in the dossier is major at the report field", edit: func(t *testing.T, d *dossier.Dossier) {
 			delete(d.Evidence, "evidence/survey-2026.pdf")
 		}, want: []docsWant{{sev: Major, msg: "report file evidence/survey-2026.pdf is not in the dossier",

@@ -16,12 +16,12 @@ func TestPeopleDepartment(t *testing.T) {
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Organisation.ComplaintDepartment = "" },
 		},
 		{
-			name: "neither a department nor a complaint manager is major",
+			name: "neither a department nor a complaint manager is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) {
 				d.Organisation.ComplaintDepartment = ""
 				dropRole(d, "complaint_manager")
 			},
-			want: []findingWant{{Severity: Major, Message: "No complaint-management department or post", Where: "organisation.yaml:12:5"}},
+			want: []findingWant{{Severity: Observation, Message: "No complaint-management department or post", Where: "organisation.yaml:12:5"}},
 		},
 	})
 }
@@ -112,24 +112,24 @@ func TestPeopleTrainingHours(t *testing.T) {
 	runCases(t, "people.training-hours", []checkCase{
 		{name: "24 hours for every handler pass"},
 		{
-			name:   "a handler with 16 hours is major and named by staff number",
+			name:   "a handler with 16 hours is an observation and named by staff number",
 			mutate: func(d *dossier.Dossier, _ *Pass) { attendOnly(d, "P03", "T01", "T02") },
-			want:   []findingWant{{Severity: Major, Message: "Complaint handler P03 has 16 training hours from 2 sessions; at least 24 are required", Record: "person P03", Where: "people.yaml:20:3"}},
+			want:   []findingWant{{Severity: Observation, Message: "Complaint handler P03 has 16 training hours from 2 sessions; at least 24 are required", Record: "person P03", Where: "people.yaml:20:3"}},
 		},
 		{
 			name:   "a session after the as-of date does not count",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Training[2].Date = day(2026, time.November, 2) },
 			want: []findingWant{
-				{Severity: Major, Message: "P02 has 16 training hours"},
-				{Severity: Major, Message: "P03 has 16 training hours"},
+				{Severity: Observation, Message: "P02 has 16 training hours"},
+				{Severity: Observation, Message: "P03 has 16 training hours"},
 			},
 		},
 		{
 			name:   "a training window excludes older sessions",
 			mutate: func(_ *dossier.Dossier, p *Pass) { p.Config.Thresholds.TrainingWindowMonth = 6 },
 			want: []findingWant{
-				{Severity: Major, Message: "P02 has 16 training hours"},
-				{Severity: Major, Message: "P03 has 16 training hours"},
+				{Severity: Observation, Message: "P02 has 16 training hours"},
+				{Severity: Observation, Message: "P03 has 16 training hours"},
 			},
 		},
 		{
@@ -141,13 +141,13 @@ func TestPeopleTrainingHours(t *testing.T) {
 			},
 		},
 		{
-			name: "no complaint handler at all is major",
+			name: "no complaint handler at all is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) {
 				for i := range d.People {
 					d.People[i].Handler = false
 				}
 			},
-			want: []findingWant{{Severity: Major, Message: "Nobody is marked as a complaint handler"}},
+			want: []findingWant{{Severity: Observation, Message: "Nobody is marked as a complaint handler"}},
 		},
 	})
 
@@ -169,14 +169,14 @@ func TestPeopleTrainingTopics(t *testing.T) {
 			name:   "a topic nobody was trained in is a finding per handler",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Training[1].Topics = []string{"product_knowledge"} },
 			want: []findingWant{
-				{Severity: Minor, Message: "P02 has no recorded training in: laws_regulations", Record: "person P02"},
-				{Severity: Minor, Message: "P03 has no recorded training in: laws_regulations", Record: "person P03"},
+				{Severity: Observation, Message: "P02 has no recorded training in: laws_regulations", Record: "person P02"},
+				{Severity: Observation, Message: "P03 has no recorded training in: laws_regulations", Record: "person P03"},
 			},
 		},
 		{
 			name:   "a handler who missed a session lacks its topics",
 			mutate: func(d *dossier.Dossier, _ *Pass) { attendOnly(d, "P03", "T02", "T03") },
-			want:   []findingWant{{Severity: Minor, Message: "P03 has no recorded training in: customer_psychology"}},
+			want:   []findingWant{{Severity: Observation, Message: "P03 has no recorded training in: customer_psychology"}},
 		},
 	})
 }
@@ -246,21 +246,21 @@ func TestPeopleQualifications(t *testing.T) {
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Qualifications[1].ValidUntil = dossier.Expiry{} },
 		},
 		{
-			name:   "a handler without any certificate is minor",
+			name:   "a handler without any certificate is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Qualifications = d.Qualifications[:1] },
-			want:   []findingWant{{Severity: Minor, Message: "P03 has no qualification certificate", Record: "person P03"}},
+			want:   []findingWant{{Severity: Observation, Message: "P03 has no qualification certificate", Record: "person P03"}},
 		},
 		{
-			name: "an expired certificate is minor and dated",
+			name: "an expired certificate is an observation and dated",
 			mutate: func(d *dossier.Dossier, _ *Pass) {
 				d.Qualifications[1].ValidUntil = dossier.Expiry{Date: day(2026, time.June, 30)}
 			},
-			want: []findingWant{{Severity: Minor, Message: "expired: 客户投诉处理师 CS-2025-0013 (2026-06-30)", Where: "qualifications.yaml:12:5"}},
+			want: []findingWant{{Severity: Observation, Message: "expired: 客户投诉处理师 CS-2025-0013 (2026-06-30)", Where: "qualifications.yaml:12:5"}},
 		},
 		{
-			name:   "a certificate whose scan is missing is minor",
+			name:   "a certificate whose scan is missing is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Qualifications[0].Evidence) },
-			want:   []findingWant{{Severity: Minor, Message: "P02 holds no current qualification with evidence on 2026-10-15 (no scan in the dossier"}},
+			want:   []findingWant{{Severity: Observation, Message: "P02 holds no current qualification with evidence on 2026-10-15 (no scan in the dossier"}},
 		},
 		{
 			name: "one current certificate outweighs an expired one",

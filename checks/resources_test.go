@@ -17,7 +17,7 @@ func TestResourcesBudget(t *testing.T) {
 		{
 			name:   "a budget below the ratio shows both figures and the ratio",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Resources.Budget = 300_000 },
-			want: []findingWant{{Severity: Minor, Where: "resources.yaml:2:5",
+			want: []findingWant{{Severity: Observation, Where: "resources.yaml:2:5",
 				Message: "budget of CNY 300,000 is 0.25% of annual revenue CNY 120,000,000; at least 0.5% (CNY 600,000) is expected"}},
 		},
 		{
@@ -31,9 +31,9 @@ func TestResourcesBudget(t *testing.T) {
 			want:   []findingWant{{Severity: Observation, Message: "annual revenue is not, so the 0.5% minimum cannot be checked", Record: "organisation"}},
 		},
 		{
-			name:   "no budget is minor",
+			name:   "no budget is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Resources.Budget = 0 },
-			want:   []findingWant{{Severity: Minor, Message: "No dedicated complaints-handling budget"}},
+			want:   []findingWant{{Severity: Observation, Message: "No dedicated complaints-handling budget"}},
 		},
 		{
 			name:   "a budget approval missing from the dossier is an observation",
@@ -46,7 +46,7 @@ func TestResourcesBudget(t *testing.T) {
 				d.Resources = nil
 				d.Present["resources"] = false
 			},
-			want: []findingWant{{Severity: Minor, Message: "no resources file or sheet"}},
+			want: []findingWant{{Severity: Observation, Message: "no resources file or sheet"}},
 		},
 	})
 }
@@ -55,9 +55,9 @@ func TestResourcesCRM(t *testing.T) {
 	runCases(t, "resources.crm", []checkCase{
 		{name: "a named tracking system passes"},
 		{
-			name:   "no tracking system is minor",
+			name:   "no tracking system is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Resources.CRM = " " },
-			want:   []findingWant{{Severity: Minor, Message: "No CRM or complaint-tracking system", Where: "resources.yaml:4:5"}},
+			want:   []findingWant{{Severity: Observation, Message: "No CRM or complaint-tracking system", Where: "resources.yaml:4:5"}},
 		},
 		{
 			name:   "a system not yet in use is an observation",
@@ -73,12 +73,12 @@ func TestResourcesWorkspaceEquipment(t *testing.T) {
 		{
 			name:   "missing equipment is listed",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Resources.Equipment = []string{"computer", "phone"} },
-			want:   []findingWant{{Severity: Minor, Message: "equipment is missing: call_recording, printer", Where: "resources.yaml:7:5"}},
+			want:   []findingWant{{Severity: Observation, Message: "equipment is missing: call_recording, printer", Where: "resources.yaml:7:5"}},
 		},
 		{
-			name:   "no workspace is minor",
+			name:   "no workspace is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Resources.Workspace = "" },
-			want:   []findingWant{{Severity: Minor, Message: "No workspace"}},
+			want:   []findingWant{{Severity: Observation, Message: "No workspace"}},
 		},
 	})
 }

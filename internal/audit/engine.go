@@ -74,7 +74,12 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		s, err := digest(d, logLine)
 		digestDone <- digestResult{s, err}
 	}()
-	m, err := runMetrics(d, cfg, cal, o)
+	// The log is measured against the organisation's own limits where its
+	// procedures state them, certready.yaml's otherwise.
+	th, figs := checks.ResolveFigures(d, cfg)
+	mcfg := *cfg
+	mcfg.Thresholds = th
+	m, err := runMetrics(d, &mcfg, cal, o)
 	close(passDone)
 	if err != nil {
 		<-digestDone
@@ -88,14 +93,15 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	r := &Result{
 		Tool: "certready", Version: o.Version, Dossier: d.Source, InputDigest: digest,
 		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
-		KPIs: m, Baseline: o.Baseline != nil, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
+		KPIs: m, Figures: figs, Baseline: o.Baseline != nil, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
 	}
 	if org := d.Organisation; org != nil {
 		r.Organisation = Organisation{Name: org.Name, NameEN: org.NameEN, USCC: strings.ToUpper(strings.TrimSpace(org.USCC)), Sector: org.Sector}
 	}
 	pass := checks.NewPass(d, m, cfg, cal, o.AsOf)
 	for _, c := range selected {
-		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: c.Clauses, Principles: c.Principles, Evidence: c.Evidence}
+		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: c.Clauses, Principles: c.Principles,
+			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: c.Evidence}
 		if c.Jurisdiction != "" && c.Jurisdiction != cfg.Jurisdiction {
 			cr.Status = NotApplicable
 			r.Checks = append(r.Checks, cr)
@@ -117,7 +123,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 			"%d complaints were received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.",
 			"%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", m.Timeliness.OutsideCalendar))
 	}
-	for _, p := range []func(*Result, *config.Config, Options){applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles} {
+	for _, p := range []func(*Result, *config.Config, Options){applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
 	}
 	if e, ok := checks.EarliestApplication(d, cfg.Thresholds); ok {
@@ -210,7 +216,7 @@ func toFinding(f checks.Finding) Finding {
 	c := f.Check
 	return Finding{
 		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: c.Clauses,
-		Principles: c.Principles, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Principles: c.Principles, Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
 		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open",
 	}
 }

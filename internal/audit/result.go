@@ -9,6 +9,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Verdict is the overall readiness.
@@ -51,7 +52,14 @@ type Finding struct {
 	Requirements []string         `json:"requirements"`
 	Clauses      []string         `json:"clauses"`
 	Principles   []string         `json:"principles"`
-	Message      checks.Text      `json:"message"`
+	// Nodes are the requirement-tree nodes the finding evidences; the first
+	// is the one a finding is cited under.
+	Nodes []vocab.NodeRef `json:"nodes"`
+	// Basis is what the finding stands on; BasisNote where its figure came
+	// from ("your procedure QP-07 sets 72 h", "recommended practice: 24 h").
+	Basis     vocab.Basis `json:"basis"`
+	BasisNote vocab.Text  `json:"basis_note,omitzero"`
+	Message   checks.Text `json:"message"`
 	Where        string           `json:"where"`
 	Pos          dossier.Pos      `json:"pos"`
 	Record       string           `json:"record,omitempty"`
@@ -76,9 +84,52 @@ type CheckResult struct {
 	Requirements []string        `json:"requirements"`
 	Clauses      []string        `json:"clauses"`
 	Principles   []string        `json:"principles"`
+	Nodes        []vocab.NodeRef `json:"nodes"`
+	Basis        vocab.Basis     `json:"basis"`
+	Source       vocab.Text      `json:"source,omitzero"`
 	Status       Status          `json:"status"`
 	Findings     int             `json:"findings"`
 	Evidence     checks.Text     `json:"evidence"`
+}
+
+// Coverage states of a requirement-tree node.
+const (
+	NodePass          = "pass"           // checks ran and found nothing open
+	NodeFindings      = "findings"       // at least one check has open findings
+	NodeNeedsEvidence = "needs_evidence" // only manual checks, awaiting an auditor
+	NodeNotAssessed   = "not_assessed"   // no check assesses the node (yet), or none ran
+)
+
+// NodeCoverage is one assessable node of a requirement tree and how the
+// run covered it. Every assessable node of every tree in force is listed,
+// so "never assessed" cannot pass for "assessed and fine".
+type NodeCoverage struct {
+	vocab.NodeRef
+	Depth  int      `json:"depth"`
+	Status string   `json:"status"`
+	Checks []string `json:"checks"`
+	// Findings counts open findings on the node's checks.
+	Findings int `json:"findings"`
+	// Why says why a node is not assessed.
+	Why vocab.Text `json:"why,omitzero"`
+}
+
+// TreeCoverage is the coverage of one requirement tree.
+type TreeCoverage struct {
+	Tree   string         `json:"tree"`
+	Kind   string         `json:"kind"`
+	Title  vocab.Text     `json:"title"`
+	Nodes  []NodeCoverage `json:"nodes"`
+	Counts CoverageCounts `json:"counts"`
+}
+
+// CoverageCounts tallies a tree's assessable nodes by status.
+type CoverageCounts struct {
+	Assessable    int `json:"assessable"`
+	Pass          int `json:"pass"`
+	Findings      int `json:"findings"`
+	NeedsEvidence int `json:"needs_evidence"`
+	NotAssessed   int `json:"not_assessed"`
 }
 
 // ClauseScore is the readiness of one clause.
@@ -157,6 +208,12 @@ type Result struct {
 	Checks       []CheckResult  `json:"checks"`
 	Materials    []Material     `json:"materials"`
 	Principles   []PrincipleRow `json:"principles"`
+	// Coverage lists every assessable node of every requirement tree in
+	// force with its status.
+	Coverage []TreeCoverage `json:"coverage"`
+	// Figures are the figures the checks judged by, with their basis and
+	// where each came from.
+	Figures map[string]vocab.Figure `json:"figures"`
 	Waivers      []Waiver       `json:"waivers"`
 	Notes        []checks.Text  `json:"notes"`
 	// KPIs are the complaint-log metrics; nil without a log.

@@ -64,6 +64,24 @@ func Defaults() Thresholds {
 	}
 }
 
+// Threshold returns a numeric threshold by its certready.yaml key, 0 for
+// keys that are not numbers.
+func (t Thresholds) Threshold(key string) float64 {
+	switch key {
+	case "ack_hours":
+		return t.AckHours
+	case "response_hours":
+		return t.ResponseHours
+	case "simple_resolve_days":
+		return float64(t.SimpleResolveDays)
+	case "training_hours":
+		return t.TrainingHours
+	case "budget_ratio":
+		return t.BudgetRatio
+	}
+	return 0
+}
+
 // CutoffDuration parses Cutoff ("17:30") as a time of day.
 func (t Thresholds) CutoffDuration() (time.Duration, error) {
 	c, err := time.Parse("15:04", t.Cutoff)
@@ -131,6 +149,10 @@ type Config struct {
 	Branding      Branding             `yaml:"branding"`
 	Limits        Limits               `yaml:"limits"`
 	Path          string               `yaml:"-"` // the file it came from, "" for defaults
+	// Declared holds the thresholds keys the file sets itself. A figure
+	// the organisation chose is its policy; a default is only recommended
+	// practice, and findings say which.
+	Declared map[string]bool `yaml:"-"`
 }
 
 // Default returns the configuration used when no certready.yaml exists.
@@ -201,6 +223,13 @@ func (c *Config) decode(b []byte) error {
 	if err := yaml.Unmarshal(b, &root); err == nil && len(root.Content) == 1 {
 		m := root.Content[0]
 		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == "thresholds" && m.Content[i+1].Kind == yaml.MappingNode {
+				t := m.Content[i+1]
+				c.Declared = map[string]bool{}
+				for j := 0; j+1 < len(t.Content); j += 2 {
+					c.Declared[t.Content[j].Value] = true
+				}
+			}
 			if m.Content[i].Value == "waivers" && m.Content[i+1].Kind == yaml.SequenceNode {
 				for j, w := range m.Content[i+1].Content {
 					if j < len(c.Waivers) {
