@@ -137,11 +137,11 @@ const (
 // Pass is what a check sees: the dossier, the complaint metrics, the
 // configuration and the as-of date. Checks never read files.
 type Pass struct {
-	Dossier  *dossier.Dossier
-	Metrics  *metrics.Metrics // nil when the dossier has no complaint log
-	Config   *config.Config
-	Calendar *cn.Calendar
-	AsOf     dossier.Date
+	Dossier   *dossier.Dossier
+	Metrics   *metrics.Metrics // nil when the dossier has no complaint log
+	Config    *config.Config
+	Calendar  *cn.Calendar
+	AsOf      dossier.Date
 	check     *Check
 	findings  []Finding
 	materials []Material

@@ -46,27 +46,27 @@ const (
 
 // Finding is a check's finding as reported.
 type Finding struct {
-	Check        string           `json:"check"`
-	Title        checks.Text      `json:"title"`
-	Severity     checks.Severity  `json:"severity"`
-	Requirements []string         `json:"requirements"`
-	Clauses      []string         `json:"clauses"`
-	Principles   []string         `json:"principles"`
+	Check        string          `json:"check"`
+	Title        checks.Text     `json:"title"`
+	Severity     checks.Severity `json:"severity"`
+	Requirements []string        `json:"requirements"`
+	Clauses      []string        `json:"clauses"`
+	Principles   []string        `json:"principles"`
 	// Nodes are the requirement-tree nodes the finding evidences; the first
 	// is the one a finding is cited under.
 	Nodes []vocab.NodeRef `json:"nodes"`
 	// Basis is what the finding stands on; BasisNote where its figure came
 	// from ("your procedure QP-07 sets 72 h", "recommended practice: 24 h").
-	Basis     vocab.Basis `json:"basis"`
-	BasisNote vocab.Text  `json:"basis_note,omitzero"`
-	Message   checks.Text `json:"message"`
-	Where        string           `json:"where"`
-	Pos          dossier.Pos      `json:"pos"`
-	Record       string           `json:"record,omitempty"`
-	Evidence     checks.Text      `json:"evidence"`
-	Remedy       checks.Text      `json:"remedy"`
-	Rows         []metrics.RowRef `json:"rows,omitempty"`
-	Count        int              `json:"count,omitempty"`
+	Basis     vocab.Basis      `json:"basis"`
+	BasisNote vocab.Text       `json:"basis_note,omitzero"`
+	Message   checks.Text      `json:"message"`
+	Where     string           `json:"where"`
+	Pos       dossier.Pos      `json:"pos"`
+	Record    string           `json:"record,omitempty"`
+	Evidence  checks.Text      `json:"evidence"`
+	Remedy    checks.Text      `json:"remedy"`
+	Rows      []metrics.RowRef `json:"rows,omitempty"`
+	Count     int              `json:"count,omitempty"`
 	// State is open, waived or known (present in the baseline).
 	State  string  `json:"state"`
 	Waiver *Waiver `json:"waiver,omitempty"`
@@ -214,8 +214,8 @@ type Result struct {
 	// Figures are the figures the checks judged by, with their basis and
 	// where each came from.
 	Figures map[string]vocab.Figure `json:"figures"`
-	Waivers      []Waiver       `json:"waivers"`
-	Notes        []checks.Text  `json:"notes"`
+	Waivers []Waiver                `json:"waivers"`
+	Notes   []checks.Text           `json:"notes"`
 	// KPIs are the complaint-log metrics; nil without a log.
 	KPIs *metrics.Metrics `json:"kpis,omitempty"`
 	// Baseline is true when findings were compared with an earlier run.
