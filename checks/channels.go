@@ -23,7 +23,7 @@ func init() {
 			Clauses:     []string{"7.2", "4.5"},
 			Basis:       OnPractice,
 			Figure:      "min_channels",
-			Source:      T("Consultancy guidance behind requirements.md (seed 000 §2.3, R12).", "需求说明所依据的咨询资料（资料 000 §2.3, R12）。"),
+			Source:      T("Chinese certification consultancy guidance (R12).", "国内认证咨询资料（R12）。"),
 			Principles:  []string{"4.5"},
 			Evidence:    T("At least the configured number of distinct kinds of intake channel, typically a phone hotline, an e-mail address, a web or app entry and in-person collection (service desk or suggestion box).", "不少于规定数量的不同类型投诉受理渠道，通常包括投诉热线、投诉邮箱、网站或 APP 入口、门店或网点现场受理（专人或意见箱）。"),
 			Remedy:      T("Open further intake channels of different kinds and record them in the channel list.", "开通其他类型的受理渠道，并登记到投诉渠道清单。"),

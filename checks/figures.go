@@ -29,7 +29,7 @@ type figureSpec struct {
 	fromDocs func(*dossier.Dossier) (float64, *dossier.Document)
 }
 
-var seedPractice = T("recommended practice (consultancy guidance behind requirements.md, seed 000)", "推荐做法（需求说明所依据的咨询资料，资料 000）")
+var seedPractice = T("recommended practice (Chinese certification consultancy guidance)", "推荐做法（国内认证咨询资料）")
 
 func figureSpecs() []figureSpec {
 	hours := T("h", "小时")

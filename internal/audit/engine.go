@@ -100,7 +100,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	}
 	pass := checks.NewPass(d, m, cfg, cal, o.AsOf)
 	for _, c := range selected {
-		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: c.Clauses, Principles: c.Principles,
+		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses), Principles: strs(c.Principles),
 			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: c.Evidence}
 		if c.Jurisdiction != "" && c.Jurisdiction != cfg.Jurisdiction {
 			cr.Status = NotApplicable
@@ -215,8 +215,8 @@ func checkWaivers(ws []config.Waiver) error {
 func toFinding(f checks.Finding) Finding {
 	c := f.Check
 	return Finding{
-		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: c.Clauses,
-		Principles: c.Principles, Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses),
+		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
 		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open",
 	}
 }
@@ -624,4 +624,13 @@ func SeedFrom(digest string) uint64 {
 		return 1
 	}
 	return s
+}
+
+// strs keeps an empty list a list in JSON: a check of the CB scheme cites
+// no clause of the standard, and says so with [], not null.
+func strs(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
 }

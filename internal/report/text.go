@@ -152,11 +152,9 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 		t.p(", %d %s", r.Counts.Known, L(o, "known from baseline", "基线已知"))
 	}
 	t.p("\n")
-	order, groups := groupByClause(r)
-	for _, cl := range order {
-		title := checks.ClauseTitle(cl).In(lang)
-		t.p("\n%s\n", t.c(ansiBold, fmt.Sprintf("%s %s", clauseLabel(o, []string{cl}), title)))
-		for _, f := range groups[cl] {
+	for _, g := range groupByNode(r) {
+		t.p("\n%s\n", t.c(ansiBold, nodeHeading(o, g.Node)))
+		for _, f := range g.Findings {
 			state := ""
 			if f.State != "open" {
 				state = " [" + statusLabel(o, f.State) + "]"
@@ -174,7 +172,19 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 				}
 				t.p("      - %s %s\n", row.ID, row.Pos.String())
 			}
+			t.p("%s\n", wrapIndent(basisLine(o, f), 78, "      "))
 			t.p("%s\n", wrapIndent(L(o, "fix: ", "整改：")+f.Remedy.In(lang), 78, "      "))
+		}
+	}
+	if len(r.Coverage) > 0 {
+		t.p("\n%s\n", t.c(ansiBold, L(o, "Coverage of the requirements", "要求覆盖情况")))
+		for _, tc := range r.Coverage {
+			t.p("%s\n", wrapIndent(coverageSummary(o, tc), 78, "  "))
+			for _, n := range tc.Nodes {
+				if n.Status == audit.NodeNotAssessed {
+					t.p("%s\n", wrapIndent(L(o, "not assessed: ", "未评价：")+nodeHeading(o, n.NodeRef)+" — "+n.Why.In(lang), 78, "    "))
+				}
+			}
 		}
 	}
 	if len(r.Materials) > 0 {

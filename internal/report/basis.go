@@ -1,0 +1,117 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/reqtree"
+	"github.com/certready/certready/internal/vocab"
+)
+
+// cite renders the nodes a finding or check evidences, clauses of the
+// standard under one label ("GB/T 19012-2019 7.4, 7.7") and other trees'
+// nodes by their own ("CB scheme S1.1").
+func cite(o Options, refs []vocab.NodeRef) string {
+	var iso []string
+	var other []string
+	for _, n := range refs {
+		if n.Tree == vocab.ISOTree {
+			iso = append(iso, n.Num)
+			continue
+		}
+		other = append(other, n.Cite(o.Standard, o.Lang))
+	}
+	var parts []string
+	if len(iso) > 0 {
+		parts = append(parts, clauseLabel(o, iso))
+	}
+	parts = append(parts, other...)
+	return strings.Join(parts, "; ")
+}
+
+// basisText says what a finding stands on, and where its figure came from
+// when it judged one: "recommended practice (…): 24 h".
+func basisText(o Options, b vocab.Basis, note vocab.Text) string {
+	if !note.IsZero() {
+		return note.In(o.Lang)
+	}
+	return b.Label(o.Lang)
+}
+
+// basisLine is the labelled basis line printed under a finding.
+func basisLine(o Options, f audit.Finding) string {
+	return L(o, "basis: ", "依据：") + basisText(o, f.Basis, f.BasisNote)
+}
+
+// nodeGroup is the findings cited under one node.
+type nodeGroup struct {
+	Node     vocab.NodeRef
+	Findings []audit.Finding
+}
+
+// groupByNode groups findings by the first node each cites: clauses of the
+// standard first in clause order, then the scheme's and other trees' nodes.
+func groupByNode(r *audit.Result) []nodeGroup {
+	idx := map[string]int{}
+	var out []nodeGroup
+	for _, f := range r.Findings {
+		var n vocab.NodeRef
+		if len(f.Nodes) > 0 {
+			n = f.Nodes[0]
+		}
+		i, ok := idx[n.ID]
+		if !ok {
+			i = len(out)
+			idx[n.ID] = i
+			out = append(out, nodeGroup{Node: n})
+		}
+		out[i].Findings = append(out[i].Findings, f)
+	}
+	treeRank := func(t string) int {
+		if t == vocab.ISOTree {
+			return 0
+		}
+		return 1
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Node, out[j].Node
+		if ra, rb := treeRank(a.Tree), treeRank(b.Tree); ra != rb {
+			return ra < rb
+		}
+		if a.Tree != b.Tree {
+			return a.Tree < b.Tree
+		}
+		return reqtree.CompareNums(a.Num, b.Num) < 0
+	})
+	return out
+}
+
+// nodeHeading is a group's heading: the node cited and its title.
+func nodeHeading(o Options, n vocab.NodeRef) string {
+	return n.Cite(o.Standard, o.Lang) + " " + n.Title.In(o.Lang)
+}
+
+// coverageStatusLabel names a coverage state for people.
+func coverageStatusLabel(o Options, s string) string {
+	en := map[string]string{audit.NodePass: "assessed, no gap", audit.NodeFindings: "findings", audit.NodeNeedsEvidence: "needs evidence", audit.NodeNotAssessed: "NOT ASSESSED"}
+	zh := map[string]string{audit.NodePass: "已评价，无差距", audit.NodeFindings: "有发现项", audit.NodeNeedsEvidence: "待提供证据", audit.NodeNotAssessed: "未评价"}
+	m := en
+	if o.Lang == "zh" {
+		m = zh
+	}
+	if v, ok := m[s]; ok {
+		return v
+	}
+	return s
+}
+
+// coverageSummary is one line per tree: how many assessable nodes the run
+// assessed and how.
+func coverageSummary(o Options, tc audit.TreeCoverage) string {
+	c := tc.Counts
+	return fmt.Sprintf(L(o, "%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed",
+		"%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价"),
+		tc.Title.In(o.Lang), c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed)
+}
