@@ -69,23 +69,26 @@ func groupByNode(r *audit.Result) []nodeGroup {
 		}
 		out[i].Findings = append(out[i].Findings, f)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return nodeLess(out[i].Node, out[j].Node) })
+	return out
+}
+
+// nodeLess orders nodes as reports list them: clauses of the standard in
+// clause order, then other trees' nodes by tree and number.
+func nodeLess(a, b vocab.NodeRef) bool {
 	treeRank := func(t string) int {
 		if t == vocab.ISOTree {
 			return 0
 		}
 		return 1
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Node, out[j].Node
-		if ra, rb := treeRank(a.Tree), treeRank(b.Tree); ra != rb {
-			return ra < rb
-		}
-		if a.Tree != b.Tree {
-			return a.Tree < b.Tree
-		}
-		return reqtree.CompareNums(a.Num, b.Num) < 0
-	})
-	return out
+	if ra, rb := treeRank(a.Tree), treeRank(b.Tree); ra != rb {
+		return ra < rb
+	}
+	if a.Tree != b.Tree {
+		return a.Tree < b.Tree
+	}
+	return reqtree.CompareNums(a.Num, b.Num) < 0
 }
 
 // nodeHeading is a group's heading: the node cited and its title.

@@ -11,6 +11,7 @@ import (
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // update rewrites the golden files: go test ./internal/report -update
@@ -78,7 +79,8 @@ func fixtureCatalogue() []*checks.Check {
 			Requirement: []string{"R2"}, Clauses: []string{"5.1"}, Jurisdiction: "cn",
 			Evidence: checks.T("The licence", "营业执照"), Remedy: checks.T("Register.", "登记。")},
 		{ID: "org.fixture-licence", Title: checks.T("Sector permit held", "持有行业许可"), Severity: checks.Major,
-			Requirement: []string{"R1", "R2"}, Clauses: []string{"5.1"}, Principles: []string{"4.12"},
+			Requirement: []string{"R1", "R2"}, Nodes: []string{"cn-scheme:S1.3"}, Basis: checks.OnScheme,
+			Source: checks.T("Certification bodies' eligibility rule.", "认证机构申请资格。"),
 			Evidence: checks.T("A valid permit", "有效许可证"), Remedy: checks.T("Obtain the permit.", "取得许可证。")},
 		{ID: "people.fixture-training", Title: checks.T("Handlers trained", "处理人员已培训"), Severity: checks.Observation,
 			Requirement: []string{"R10"}, Clauses: []string{"6.4"}, Principles: []string{"4.14"},
@@ -96,8 +98,16 @@ func sampleResult(kpis, known bool) *audit.Result {
 	}
 	mk := func(id string, sev checks.Severity, pos dossier.Pos, record string, msg checks.Text) audit.Finding {
 		c := cat[id]
-		return audit.Finding{Check: id, Title: c.Title, Severity: sev, Requirements: c.Requirement, Clauses: c.Clauses,
-			Principles: c.Principles, Message: msg, Where: pos.String(), Pos: pos, Record: record,
+		basis := c.Basis
+		if basis == "" {
+			basis = checks.OnStandard
+		}
+		clauses := c.Clauses
+		if clauses == nil {
+			clauses = []string{}
+		}
+		return audit.Finding{Check: id, Title: c.Title, Severity: sev, Requirements: c.Requirement, Clauses: clauses,
+			Principles: c.Principles, Nodes: c.NodeRefs(), Basis: basis, Message: msg, Where: pos.String(), Pos: pos, Record: record,
 			Evidence: c.Evidence, Remedy: c.Remedy, State: "open"}
 	}
 	waiver := &audit.Waiver{Check: "people.fixture-training", Justification: "Trainer booked for January", Approver: "Li Wei", Expires: "2027-01-31", State: "active", Applied: 1}
@@ -110,14 +120,20 @@ func sampleResult(kpis, known bool) *audit.Result {
 	}
 	fs[2].Rows = []metrics.RowRef{{ID: "C-007", Pos: csvPos}, {ID: "C-019", Pos: dossier.Pos{File: "complaints.csv", Row: 24, Column: "受理时间"}}}
 	fs[2].Count = 3
+	fs[2].Basis, fs[2].BasisNote = checks.OnPolicy, checks.T("your procedure QP-01 sets 24 h", "贵组织程序文件 QP-01 规定 24 小时")
+	fs[3].Basis, fs[3].BasisNote = checks.OnPractice, checks.T("recommended practice: 24 h", "推荐做法：24 小时")
 	fs[3].State, fs[3].Waiver = "waived", waiver
 	if known {
 		fs[1].State = "known"
 	}
 	res := func(id string, st audit.Status, n int) audit.CheckResult {
 		c := cat[id]
+		basis := c.Basis
+		if basis == "" {
+			basis = checks.OnStandard
+		}
 		return audit.CheckResult{ID: id, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: c.Clauses,
-			Principles: c.Principles, Status: st, Findings: n, Evidence: c.Evidence}
+			Principles: c.Principles, Nodes: c.NodeRefs(), Basis: basis, Source: c.Source, Status: st, Findings: n, Evidence: c.Evidence}
 	}
 	r := &audit.Result{
 		Tool: "certready", Version: "0.9.0-test", Dossier: "examples/gaps", InputDigest: "sha256:0f1e2d", AsOf: "2026-11-23",
@@ -149,8 +165,9 @@ func sampleResult(kpis, known bool) *audit.Result {
 			{Principle: "4.14", Title: checks.ClauseTitle("4.14"), Checks: []string{"people.fixture-training"}, State: "met"},
 			{Principle: "4.7", Title: checks.ClauseTitle("4.7"), Checks: []string{}, State: "not_evidenced"},
 		},
-		Waivers: []audit.Waiver{*waiver},
-		Notes:   []checks.Text{checks.T("2 complaints fall outside the calendar.", "2 件投诉超出工作日历范围。")},
+		Coverage: sampleCoverage(),
+		Waivers:  []audit.Waiver{*waiver},
+		Notes:    []checks.Text{checks.T("2 complaints fall outside the calendar.", "2 件投诉超出工作日历范围。")},
 		FailOn:  checks.Major,
 	}
 	if known {
@@ -160,6 +177,30 @@ func sampleResult(kpis, known bool) *audit.Result {
 		r.KPIs = sampleKPIs()
 	}
 	return r
+}
+
+// sampleCoverage is a two-tree coverage with a node of every status.
+func sampleCoverage() []audit.TreeCoverage {
+	ref := func(id string) vocab.NodeRef {
+		t, n, err := checks.Trees().Resolve(id)
+		if err != nil {
+			panic(err)
+		}
+		return t.Ref(n)
+	}
+	iso, _ := checks.Trees().Tree(checks.ISOTree)
+	scheme, _ := checks.Trees().Tree(checks.SchemeTree)
+	return []audit.TreeCoverage{
+		{Tree: iso.ID, Kind: string(iso.Kind), Title: iso.Title, Counts: audit.CoverageCounts{Assessable: 4, Pass: 1, Findings: 1, NeedsEvidence: 1, NotAssessed: 1},
+			Nodes: []audit.NodeCoverage{
+				{NodeRef: ref("iso10002:6.4"), Depth: 1, Status: audit.NodePass, Checks: []string{"people.fixture-training"}},
+				{NodeRef: ref("iso10002:7.4"), Depth: 1, Status: audit.NodeFindings, Checks: []string{"handling.fixture-ack"}, Findings: 1},
+				{NodeRef: ref("iso10002:8.4"), Depth: 1, Status: audit.NodeNotAssessed, Checks: []string{}, Why: checks.T("No check yet.", "尚无检查。")},
+				{NodeRef: ref("iso10002:8.6"), Depth: 1, Status: audit.NodeNeedsEvidence, Checks: []string{"improvement.fixture-review"}},
+			}},
+		{Tree: scheme.ID, Kind: string(scheme.Kind), Title: scheme.Title, Counts: audit.CoverageCounts{Assessable: 1, Findings: 1},
+			Nodes: []audit.NodeCoverage{{NodeRef: ref("cn-scheme:S1.3"), Depth: 1, Status: audit.NodeFindings, Checks: []string{"org.fixture-licence"}, Findings: 1}}},
+	}
 }
 
 func sampleKPIs() *metrics.Metrics {

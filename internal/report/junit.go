@@ -9,6 +9,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("junit", FormatterFunc(formatJUnit)) }
@@ -91,11 +92,11 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 	if r.AsOf != "" {
 		stamp = r.AsOf + "T00:00:00"
 	}
-	for _, num := range resultClauses(r) {
-		s := junitSuite{Name: clauseSuiteName(o, num), Time: "0", Timestamp: stamp}
+	for _, node := range resultNodes(r) {
+		s := junitSuite{Name: nodeHeading(o, node), Time: "0", Timestamp: stamp}
 		for i := range r.Checks {
 			cr := &r.Checks[i]
-			if !containsStr(cr.Clauses, num) {
+			if !citesNode(cr.Nodes, node.ID) {
 				continue
 			}
 			tc := junitCase{Name: cr.ID + " " + cr.Title.In(lang), Classname: checkFamily(cr.ID), Time: "0"}
@@ -134,40 +135,48 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 		doc.Failures += s.Failures
 		doc.Suites = append(doc.Suites, s)
 	}
+	// A requirement no check assessed is a skipped case, so a CI report
+	// shows what was never looked at.
+	for _, tc := range r.Coverage {
+		for _, n := range tc.Nodes {
+			if n.Status != audit.NodeNotAssessed {
+				continue
+			}
+			s := junitSuite{Name: nodeHeading(o, n.NodeRef), Time: "0", Timestamp: stamp, Tests: 1, Skipped: 1}
+			s.Cases = []junitCase{{Name: n.ID + " " + L(o, "not assessed", "未评价"), Classname: "coverage", Time: "0",
+				Skipped: &junitMessage{Message: xmlSafe(n.Why.In(lang))}}}
+			doc.Tests++
+			doc.Suites = append(doc.Suites, s)
+		}
+	}
 	return doc
 }
 
-// resultClauses lists the clauses the run's checks cite: the standard's
-// clauses in document order, then any others in sorted order.
-func resultClauses(r *audit.Result) []string {
-	cited := map[string]bool{}
-	for _, cr := range r.Checks {
-		for _, c := range cr.Clauses {
-			cited[c] = true
+// citesNode reports whether refs include the node id.
+func citesNode(refs []vocab.NodeRef, id string) bool {
+	for _, n := range refs {
+		if n.ID == id {
+			return true
 		}
 	}
-	var out []string
-	for _, c := range checks.Clauses() {
-		if cited[c.Num] {
-			out = append(out, c.Num)
-			delete(cited, c.Num)
-		}
-	}
-	var rest []string
-	for c := range cited {
-		rest = append(rest, c)
-	}
-	sort.Strings(rest)
-	return append(out, rest...)
+	return false
 }
 
-// clauseSuiteName is "GB/T 19012-2019 7.4 Acknowledgement of complaint".
-func clauseSuiteName(o Options, num string) string {
-	name := checks.StandardLabel(o.Standard, num)
-	if t := checks.ClauseTitle(num).In(o.Lang); t != "" {
-		name += " " + t
+// resultNodes lists the nodes the run's checks cite, in the order
+// findings are grouped: the standard's clauses, then the scheme's nodes.
+func resultNodes(r *audit.Result) []vocab.NodeRef {
+	var out []vocab.NodeRef
+	seen := map[string]bool{}
+	for _, cr := range r.Checks {
+		for _, n := range cr.Nodes {
+			if !seen[n.ID] {
+				seen[n.ID] = true
+				out = append(out, n)
+			}
+		}
 	}
-	return name
+	sort.SliceStable(out, func(i, j int) bool { return nodeLess(out[i], out[j]) })
+	return out
 }
 
 // checkFamily is the part of a check ID before the first dot ("handling"
@@ -203,7 +212,8 @@ func failureBody(f *audit.Finding, o Options) string {
 		line("  - ", strings.TrimSpace(row.ID+" "+row.Pos.String()))
 	}
 	line(L(o, "Requirements: ", "要求："), strings.Join(f.Requirements, ", "))
-	line(L(o, "Clauses: ", "条款："), clauseLabel(o, f.Clauses))
+	line(L(o, "Cites: ", "依据条款："), cite(o, f.Nodes))
+	line(L(o, "Basis: ", "依据："), basisText(o, f.Basis, f.BasisNote))
 	line(L(o, "Evidence expected: ", "应有证据："), f.Evidence.In(lang))
 	line(L(o, "Remedy: ", "整改建议："), f.Remedy.In(lang))
 	return b.String()

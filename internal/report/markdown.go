@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 )
 
@@ -41,21 +40,34 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 		t.p("| %s | %s | %.1f | %d/%d |\n", c.Clause, mdEscape(c.Title.In(lang)), c.Score, c.Failed, c.Checks)
 	}
 	t.p("\n## %s\n", L(o, "Findings", "发现项"))
-	order, groups := groupByClause(r)
-	if len(order) == 0 {
+	groups := groupByNode(r)
+	if len(groups) == 0 {
 		t.p("\n%s\n", L(o, "No findings.", "无发现项。"))
 	}
-	for _, cl := range order {
-		t.p("\n### %s %s\n\n", clauseLabel(o, []string{cl}), checks.ClauseTitle(cl).In(lang))
-		t.p("| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n",
-			L(o, "Severity", "级别"), L(o, "Check", "检查项"), L(o, "Finding", "发现"), L(o, "Where", "位置"), L(o, "Evidence expected", "应有证据"), L(o, "Remedy", "整改建议"))
-		for _, f := range groups[cl] {
+	for _, g := range groups {
+		t.p("\n### %s\n\n", mdEscape(nodeHeading(o, g.Node)))
+		t.p("| %s | %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|---|\n",
+			L(o, "Severity", "级别"), L(o, "Check", "检查项"), L(o, "Finding", "发现"), L(o, "Basis", "依据"), L(o, "Where", "位置"), L(o, "Evidence expected", "应有证据"), L(o, "Remedy", "整改建议"))
+		for _, f := range g.Findings {
 			sev := f.Severity.Label(lang)
 			if f.State != "open" {
 				sev += " (" + statusLabel(o, f.State) + ")"
 			}
-			t.p("| %s | `%s` %s | %s | %s | %s | %s |\n", sev, f.Check, mdEscape(strings.Join(f.Requirements, ", ")),
-				mdEscape(f.Message.In(lang)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
+			t.p("| %s | `%s` %s | %s | %s | %s | %s | %s |\n", sev, f.Check, mdEscape(strings.Join(f.Requirements, ", ")),
+				mdEscape(f.Message.In(lang)), mdEscape(basisText(o, f.Basis, f.BasisNote)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
+		}
+	}
+	if len(r.Coverage) > 0 {
+		t.p("\n## %s\n", L(o, "Coverage of the requirements", "要求覆盖情况"))
+		for _, tc := range r.Coverage {
+			t.p("\n%s\n\n| %s | %s | %s |\n|---|---|---|\n", mdEscape(coverageSummary(o, tc)), L(o, "Requirement", "要求"), L(o, "Status", "状态"), L(o, "Checks", "检查项"))
+			for _, n := range tc.Nodes {
+				why := strings.Join(n.Checks, ", ")
+				if n.Status == audit.NodeNotAssessed {
+					why = n.Why.In(lang)
+				}
+				t.p("| %s | %s | %s |\n", mdEscape(nodeHeading(o, n.NodeRef)), coverageStatusLabel(o, n.Status), mdEscape(why))
+			}
 		}
 	}
 	if len(r.Materials) > 0 {

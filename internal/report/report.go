@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 )
 
@@ -88,34 +87,4 @@ func statusLabel(o Options, s string) string {
 		}
 	}
 	return strings.ReplaceAll(s, "_", " ")
-}
-
-// groupByClause groups findings by their first clause in clause order.
-func groupByClause(r *audit.Result) ([]string, map[string][]audit.Finding) {
-	groups := map[string][]audit.Finding{}
-	for _, f := range r.Findings {
-		c := ""
-		if len(f.Clauses) > 0 {
-			c = f.Clauses[0]
-		}
-		groups[c] = append(groups[c], f)
-	}
-	var order []string
-	for _, c := range checks.Clauses() {
-		if _, ok := groups[c.Num]; ok {
-			order = append(order, c.Num)
-		}
-	}
-	for c := range groups {
-		found := false
-		for _, o := range order {
-			if o == c {
-				found = true
-			}
-		}
-		if !found {
-			order = append(order, c)
-		}
-	}
-	return order, groups
 }

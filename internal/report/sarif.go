@@ -81,6 +81,8 @@ type sarifRuleProps struct {
 	Requirements []string `json:"requirements"`
 	Clauses      []string `json:"clauses"`
 	Principles   []string `json:"principles,omitempty"`
+	Nodes        []string `json:"nodes"`
+	Basis        string   `json:"basis"`
 	Manual       bool     `json:"manual,omitempty"`
 	Jurisdiction string   `json:"jurisdiction,omitempty"`
 }
@@ -101,8 +103,13 @@ type sarifResult struct {
 type sarifResultProps struct {
 	Severity string `json:"severity"`
 	State    string `json:"state"`
-	Record   string `json:"record,omitempty"`
-	Count    int    `json:"count,omitempty"`
+	// Basis is what the finding stands on; BasisNote where its figure
+	// came from; Cites the requirement-tree nodes it evidences.
+	Basis     string `json:"basis"`
+	BasisNote string `json:"basisNote,omitempty"`
+	Cites     string `json:"cites"`
+	Record    string `json:"record,omitempty"`
+	Count     int    `json:"count,omitempty"`
 }
 
 type sarifLocation struct {
@@ -200,7 +207,8 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifText{Text: f.Message.In(lang)},
 			PartialFingerprints: map[string]string{sarifFingerprintKey: fingerprint(f.Key())},
-			Properties:          sarifResultProps{Severity: f.Severity.String(), State: f.State, Record: f.Record, Count: f.Count},
+			Properties: sarifResultProps{Severity: f.Severity.String(), State: f.State, Record: f.Record, Count: f.Count,
+				Basis: string(f.Basis), BasisNote: f.BasisNote.In(lang), Cites: cite(o, f.Nodes)},
 		}
 		if f.Pos.Sheet != "" {
 			res.Message.Text += " (" + sheetCell(f.Pos) + ")"
@@ -233,11 +241,15 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 
 func sarifRuleFor(c *checks.Check, o Options) sarifRule {
 	lang := o.Lang
-	var tags []string
-	for _, cl := range c.Clauses {
-		tags = append(tags, checks.StandardLabel(o.Standard, cl))
+	var tags, nodes []string
+	for _, n := range c.NodeRefs() {
+		tags = append(tags, n.Cite(o.Standard, lang))
+		nodes = append(nodes, n.ID)
 	}
 	tags = append(tags, c.Requirement...)
+	if c.Basis != "" {
+		tags = append(tags, "basis:"+string(c.Basis))
+	}
 	full := c.Doc.In(lang)
 	if full == "" {
 		full = c.Title.In(lang)
@@ -255,7 +267,7 @@ func sarifRuleFor(c *checks.Check, o Options) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(c.Severity)},
 		Properties: sarifRuleProps{
 			Tags: tags, Severity: c.Severity.String(), Requirements: nonNil(c.Requirement), Clauses: nonNil(c.Clauses),
-			Principles: c.Principles, Manual: c.Manual, Jurisdiction: c.Jurisdiction,
+			Principles: c.Principles, Nodes: nonNil(nodes), Basis: string(c.Basis), Manual: c.Manual, Jurisdiction: c.Jurisdiction,
 		},
 	}
 }

@@ -171,8 +171,9 @@ func TestSARIFListsTheWholeCatalogueAsRules(t *testing.T) {
 		if !strings.Contains(rules[i].Help.Text, c.Remedy.EN) || !strings.Contains(rules[i].Help.Text, c.Evidence.EN) {
 			t.Errorf("%s: help lacks evidence or remedy: %q", c.ID, rules[i].Help.Text)
 		}
-		if !containsStr(rules[i].Properties.Tags, c.Requirement[0]) || !containsStr(rules[i].Properties.Tags, "GB/T 19012-2019 "+c.Clauses[0]) {
-			t.Errorf("%s: tags %q lack the requirement or clause", c.ID, rules[i].Properties.Tags)
+		first := c.NodeRefs()[0].Cite("gbt19012", "en")
+		if !containsStr(rules[i].Properties.Tags, c.Requirement[0]) || !containsStr(rules[i].Properties.Tags, first) || !containsStr(rules[i].Properties.Tags, "basis:"+string(c.Basis)) {
+			t.Errorf("%s: tags %q lack the requirement, the node %s or the basis", c.ID, rules[i].Properties.Tags, first)
 		}
 	}
 	// The fixture checks are not in the real catalogue: each finding still

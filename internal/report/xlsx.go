@@ -34,7 +34,7 @@ var gapColumns = []struct {
 }{
 	{"Check", "检查项", 26},
 	{"Severity", "级别", 14},
-	{"Clause", "条款", 20},
+	{"Clause / basis", "条款／依据", 24},
 	{"Requirement", "要求", 12},
 	{"Finding", "发现", 60},
 	{"Where", "位置", 34},
@@ -265,13 +265,13 @@ func (st *xstyles) stateStyle(s string) int {
 }
 
 // sheetNames are the workbook's sheets in one language.
-type sheetNames struct{ gaps, materials, principles, scores, kpis, summary string }
+type sheetNames struct{ gaps, materials, principles, scores, coverage, kpis, summary string }
 
 func sheetsFor(o Options) sheetNames {
 	if o.Lang == "zh" {
-		return sheetNames{"差距清单", "申请材料", "指导原则", "条款得分", "投诉指标", "概要"}
+		return sheetNames{"差距清单", "申请材料", "指导原则", "条款得分", "覆盖情况", "投诉指标", "概要"}
 	}
-	return sheetNames{"Gap register", "Materials", "Principles", "Scores", "Complaint KPIs", "Summary"}
+	return sheetNames{"Gap register", "Materials", "Principles", "Scores", "Coverage", "Complaint KPIs", "Summary"}
 }
 
 func buildWorkbook(r *audit.Result, o Options) (*excelize.File, error) {
@@ -298,6 +298,7 @@ func buildWorkbook(r *audit.Result, o Options) (*excelize.File, error) {
 		{names.materials, materialsSheet},
 		{names.principles, principlesSheet},
 		{names.scores, scoresSheet},
+		{names.coverage, coverageSheet},
 		{names.kpis, kpiSheet},
 		{names.summary, summarySheet},
 	}
@@ -367,7 +368,7 @@ func gapSheet(x *xw, r *audit.Result, o Options) {
 			remedy += "\n" + L(o, "Waived: ", "已豁免：") + f.Waiver.Justification
 		}
 		texts := []string{
-			f.Check + "\n" + f.Title.In(lang), sev, clauseLabel(o, f.Clauses), strings.Join(f.Requirements, ", "),
+			f.Check + "\n" + f.Title.In(lang), sev, cite(o, f.Nodes) + "\n" + basisLine(o, *f), strings.Join(f.Requirements, ", "),
 			f.Message.In(lang), strings.TrimSpace(where), f.Evidence.In(lang), remedy,
 		}
 		for c, t := range texts {
@@ -470,6 +471,33 @@ func scoresSheet(x *xw, r *audit.Result, o Options) {
 	x.style(1, row, x.st.bold)
 	x.num(3, row, r.Score)
 	x.style(3, row, x.st.score)
+}
+
+// coverageSheet lists every assessable node of every requirement tree
+// with its status, the checks on it, or why it was not assessed.
+func coverageSheet(x *xw, r *audit.Result, o Options) {
+	lang := o.Lang
+	labels := []string{L(o, "Requirement", "要求"), L(o, "Title", "名称"), L(o, "Status", "状态"), L(o, "Checks / why not assessed", "检查项／未评价原因"), L(o, "Open findings", "未关闭发现项")}
+	widths := []float64{22, 44, 18, 60, 12}
+	x.table(labels, widths)
+	row := 2
+	for _, tc := range r.Coverage {
+		for _, n := range tc.Nodes {
+			why := strings.Join(n.Checks, "\n")
+			if n.Status == audit.NodeNotAssessed {
+				why = n.Why.In(lang)
+			}
+			texts := []string{n.Cite(o.Standard, lang), n.Title.In(lang), coverageStatusLabel(o, n.Status), why}
+			for c, t := range texts {
+				x.str(c+1, row, t)
+			}
+			x.num(5, row, n.Findings)
+			x.rowStyle(row, len(texts), x.st.wrap)
+			x.style(3, row, x.st.stateStyle(map[string]string{audit.NodeFindings: "gaps", audit.NodeNotAssessed: "not_evidenced", audit.NodeNeedsEvidence: "needs_evidence", audit.NodePass: "met"}[n.Status]))
+			x.fitHeight(row, texts, widths)
+			row++
+		}
+	}
 }
 
 // kpiRule is one line of the timeliness table.

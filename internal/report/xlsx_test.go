@@ -250,7 +250,7 @@ func TestLibreOfficeReadsTheGapRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	first, _, _ := strings.Cut(string(b), "\n")
-	want := "Check,Severity,Clause,Requirement,Finding,Where,Evidence expected,Remediation,Owner,Due date,Status"
+	want := "Check,Severity,Clause / basis,Requirement,Finding,Where,Evidence expected,Remediation,Owner,Due date,Status"
 	if strings.TrimRight(first, "\r") != want {
 		t.Errorf("first row %q, want %q", first, want)
 	}
