@@ -22,7 +22,6 @@ var materialsChecklist = &Check{
 	Nodes:       []string{"cn-scheme:S3.1"},
 	Basis:       OnScheme,
 	Source:      T("Certification bodies' application materials.", "认证机构申请材料清单。"),
-	Principles:  []string{"4.4"},
 	Evidence: T("Every item of the application pack on file: business licence copy, organisation code certificate (only without a USCC), legal representative ID copy, company profile, manual, procedures, work instructions, intake register, handling and follow-up records, analysis reports, staff list with qualifications, training plan and records, sector permits where applicable, and a customer satisfaction survey report within the survey period.",
 		"申请材料逐项在案：营业执照复印件、组织机构代码证（仅无统一代码时）、法定代表人身份证复印件、企业简介、手册、程序文件、作业指导书、投诉受理登记、处理及回访记录、分析报告、投诉处理人员名单及资质、培训计划及记录、行业许可证（如适用）及调查期内的顾客满意度调查报告。"),
 	Remedy: T("Prepare each missing item, put its file in the dossier and reference it from the record it belongs to; renew expired items.",

@@ -90,8 +90,8 @@ func TestCertificationBodyPrerequisitesAreNotFiledUnderClausesOfTheStandard(t *t
 		if !ok {
 			t.Fatalf("no check %s", id)
 		}
-		if c.Basis != OnScheme || len(c.Clauses) != 0 {
-			t.Errorf("%s: basis %s, clauses %v; want the scheme and no clause of the standard", id, c.Basis, c.Clauses)
+		if c.Basis != OnScheme || len(c.Clauses) != 0 || len(c.Principles) != 0 {
+			t.Errorf("%s: basis %s, clauses %v, principles %v; want the scheme and no clause or principle of the standard", id, c.Basis, c.Clauses, c.Principles)
 		}
 	}
 }

@@ -104,7 +104,7 @@ func TestAuditReportsFindingsKnownFromABaselineWithoutFailing(t *testing.T) {
 
 func TestRulesShowDocumentsACheckInBothLanguages(t *testing.T) {
 	code, out, _ := runCLI(t, nil, "rules", "show", "licence.valid")
-	if code != 0 || !strings.Contains(out, "evidence expected") || !strings.Contains(out, "clauses:") {
+	if code != 0 || !strings.Contains(out, "evidence expected") || !strings.Contains(out, "evidences:") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/config"
+	"github.com/certready/certready/internal/reqtree"
 )
 
 func init() { register(newRulesCmd) }
@@ -24,7 +26,7 @@ func newRulesCmd(env Env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			for _, c := range checks.All() {
-				fmt.Fprintf(env.Out, "%-34s %-11s %-8s %-12s %s\n", c.ID, c.Severity, strings.Join(c.Requirement, ","), strings.Join(c.Clauses, ","), c.Title.In(lang))
+				fmt.Fprintf(env.Out, "%-34s %-11s %-9s %-8s %-12s %s\n", c.ID, c.Severity, c.Basis, strings.Join(c.Requirement, ","), nodeNums(c), c.Title.In(lang))
 			}
 			return nil
 		},
@@ -42,7 +44,36 @@ func newRulesCmd(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	for _, c := range []*cobra.Command{list, show} {
+	var treeID, standard string
+	tree := &cobra.Command{
+		Use:   "tree",
+		Short: "Print a requirement tree (the standard's clauses, the CB scheme) with the checks on each node",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ids := []string{checks.ISOTree, checks.SchemeTree}
+			if treeID != "all" {
+				if _, ok := checks.Trees().Tree(treeID); !ok {
+					var known []string
+					for _, t := range checks.Trees().Trees() {
+						known = append(known, t.ID)
+					}
+					return usageErr("no requirement tree %q (want all, %s)", treeID, strings.Join(known, ", "))
+				}
+				ids = []string{treeID}
+			}
+			for i, id := range ids {
+				if i > 0 {
+					fmt.Fprintln(env.Out)
+				}
+				t, _ := checks.Trees().Tree(id)
+				printTree(env, t, standard, lang)
+			}
+			return nil
+		},
+	}
+	tree.Flags().StringVar(&treeID, "standard", "all", "which tree: all, "+checks.ISOTree+" or "+checks.SchemeTree)
+	tree.Flags().StringVar(&standard, "label", "gbt19012", "clause label: iso10002 or gbt19012")
+	for _, c := range []*cobra.Command{list, show, tree} {
 		c.Flags().StringVar(&lang, "lang", "en", "en or zh")
 	}
 	score := &cobra.Command{
@@ -55,7 +86,7 @@ func newRulesCmd(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.AddCommand(list, show, score)
+	cmd.AddCommand(list, show, tree, score)
 	return cmd
 }
 
@@ -65,7 +96,18 @@ func showCheck(env Env, c *checks.Check, lang string) {
 	fmt.Fprintf(w, "  %s / %s\n", c.Title.EN, c.Title.ZH)
 	fmt.Fprintf(w, "severity:     %s\n", c.Severity)
 	fmt.Fprintf(w, "requirements: %s\n", strings.Join(c.Requirement, ", "))
-	fmt.Fprintf(w, "clauses:      ISO 10002:2018 / GB/T 19012-2019 %s\n", strings.Join(c.Clauses, ", "))
+	for _, n := range c.NodeRefs() {
+		fmt.Fprintf(w, "evidences:    %s %s\n", n.Cite("iso10002", lang), n.Title.In(lang))
+	}
+	fmt.Fprintf(w, "basis:        %s — %s\n", c.Basis, c.Basis.Label(lang))
+	if c.Source.EN != "" {
+		fmt.Fprintf(w, "  %s\n  %s\n", c.Source.EN, c.Source.ZH)
+	}
+	if c.Figure != "" {
+		d := config.Defaults()
+		fmt.Fprintf(w, "figure:       thresholds.%s — taken from the organisation's procedure where it states one, else certready.yaml, else the default %g as recommended practice (at most an observation)\n",
+			c.Figure, d.Threshold(c.Figure))
+	}
 	if len(c.Principles) > 0 {
 		var ps []string
 		for _, p := range c.Principles {
@@ -86,5 +128,53 @@ func showCheck(env Env, c *checks.Check, lang string) {
 		if c.Doc.ZH != "" {
 			fmt.Fprintf(w, "  %s\n", c.Doc.ZH)
 		}
+	}
+}
+
+// nodeNums is a check's nodes as a short list: clause numbers, then other
+// trees' node ids.
+func nodeNums(c *checks.Check) string {
+	var out []string
+	for _, n := range c.NodeRefs() {
+		if n.Tree == checks.ISOTree {
+			out = append(out, n.Num)
+		} else {
+			out = append(out, n.ID)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+// printTree prints a requirement tree: each node indented under its
+// parent, with its title in lang and the other language, and the checks
+// assessing it, or why none does.
+func printTree(env Env, t *reqtree.Tree, standard, lang string) {
+	w := env.Out
+	fmt.Fprintf(w, "%s — %s\n", t.Title.In(lang), t.Source.In(lang))
+	other := "zh"
+	if lang == "zh" {
+		other = "en"
+	}
+	for i := range t.Nodes {
+		n := &t.Nodes[i]
+		indent := strings.Repeat("  ", t.Depth(n))
+		label := t.Ref(n).Cite(standard, lang)
+		fmt.Fprintf(w, "%s%s %s / %s\n", indent, label, n.Title.In(lang), n.Title.In(other))
+		if !n.Assessable {
+			continue
+		}
+		id := t.ID + ":" + n.Num
+		var ids []string
+		for _, c := range checks.All() {
+			if c.Covers(id) {
+				ids = append(ids, c.ID)
+			}
+		}
+		if len(ids) == 0 {
+			why := n.NotAssessed.In(lang)
+			fmt.Fprintf(w, "%s    not assessed: %s\n", indent, why)
+			continue
+		}
+		fmt.Fprintf(w, "%s    checks: %s\n", indent, strings.Join(ids, ", "))
 	}
 }

@@ -155,8 +155,8 @@ func TestEveryPlantedGapIsReported(t *testing.T) {
 					continue
 				}
 				found = true
-				if len(fd.Clauses) == 0 || fd.Remedy.EN == "" || fd.Remedy.ZH == "" || fd.Message.EN == "" || fd.Message.ZH == "" {
-					t.Errorf("%s on %s: finding lacks clause, message or remedy in a language", check, target)
+				if len(fd.Nodes) == 0 || fd.Basis == "" || fd.Remedy.EN == "" || fd.Remedy.ZH == "" || fd.Message.EN == "" || fd.Message.ZH == "" {
+					t.Errorf("%s on %s: finding lacks a node, a basis, or a message or remedy in a language", check, target)
 				}
 			}
 			if !found {

@@ -12,6 +12,7 @@ import (
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/pdfdoc"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Row colours. They are pale so that black text stays readable when the
@@ -303,7 +304,7 @@ func (p *packer) gapRegister() {
 		// Severity and clause share the check's cell: the check ID must
 		// fit unbroken, and the space that leaves goes to the text.
 		cols := []pdfdoc.Column{
-			{Header: p.tr("Check / severity / clause", "检查项 / 严重程度 / 条款"), Width: p.fitWidth(ids, sizeDense, 24, 42)},
+			{Header: p.tr("Check / severity / cited", "检查项 / 严重程度 / 依据条款"), Width: p.fitWidth(ids, sizeDense, 24, 42)},
 			{Header: p.tr("Finding", "发现"), Width: 0},
 			{Header: p.tr("Where", "位置"), Width: 28},
 			{Header: p.tr("Evidence expected", "应有证据"), Width: 0},
@@ -322,7 +323,7 @@ func (p *packer) gapRegister() {
 			if f.State != "open" {
 				head += " (" + p.stateLabel(f.State) + ")"
 			}
-			head += "\n" + p.tr("Clause ", "条款 ") + strings.Join(f.Clauses, ", ")
+			head += "\n" + vocab.CiteAll(f.Nodes, p.o.Standard, p.o.Lang)
 			if len(f.Requirements) > 0 {
 				head += "\n" + strings.Join(f.Requirements, ", ")
 			}
@@ -355,12 +356,12 @@ func (p *packer) gapRegister() {
 		rows := make([][]string, len(need))
 		for i, c := range need {
 			ids[i] = c.ID
-			rows[i] = []string{c.ID, c.Title.In(p.o.Lang), strings.Join(c.Clauses, ", "), c.Evidence.In(p.o.Lang)}
+			rows[i] = []string{c.ID, c.Title.In(p.o.Lang), vocab.CiteAll(c.Nodes, p.o.Standard, p.o.Lang), c.Evidence.In(p.o.Lang)}
 		}
 		d.Table([]pdfdoc.Column{
 			{Header: p.tr("Check", "检查项"), Width: p.fitWidth(ids, sizeTable, 20, 50)},
 			{Header: p.tr("Requirement", "要求"), Width: 0.28},
-			{Header: p.tr("Clause", "条款"), Width: 12},
+			{Header: p.tr("Cited", "依据条款"), Width: 24},
 			{Header: p.tr("Evidence expected", "应有证据"), Width: 0},
 		}, rows, pdfdoc.TableOpts{FontSize: sizeTable, Zebra: true})
 	}
@@ -372,6 +373,7 @@ const maxRowsShown = 5
 
 func (p *packer) findingText(f audit.Finding) string {
 	s := f.Message.In(p.o.Lang)
+	s += "\n" + p.tr("Basis: ", "依据：") + vocab.BasisText(f.Basis, f.BasisNote, p.o.Lang)
 	if len(f.Rows) > 0 {
 		ids := make([]string, 0, maxRowsShown)
 		for i, row := range f.Rows {
@@ -453,6 +455,63 @@ func (p *packer) principles() {
 		}
 		return pdfdoc.RowStyle{Text: &textMuted}
 	}})
+	p.coverage()
+}
+
+// coverage lists every assessable requirement of each tree, so a reader
+// tells "assessed and fine" from "never assessed".
+func (p *packer) coverage() {
+	d, r := p.doc, p.r
+	if len(r.Coverage) == 0 {
+		return
+	}
+	d.Subsection(p.tr("Coverage of the requirements", "要求覆盖情况"))
+	d.Paragraph(p.tr("Every requirement of the standard and of the certification scheme, and how this run assessed it. A requirement not assessed is not a pass: no check looked at it.",
+		"标准和认证规则的每一项要求及本次运行的评价情况。“未评价”不等于通过：没有任何检查评价过该项。"))
+	for _, tc := range r.Coverage {
+		c := tc.Counts
+		d.Paragraph(fmt.Sprintf(p.tr("%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed.",
+			"%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价。"),
+			tc.Title.In(p.o.Lang), c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed))
+		rows := make([][]string, len(tc.Nodes))
+		for i, n := range tc.Nodes {
+			what := strings.Join(n.Checks, ", ")
+			if n.Status == audit.NodeNotAssessed {
+				what = n.Why.In(p.o.Lang)
+			}
+			rows[i] = []string{n.Num, n.Title.In(p.o.Lang), p.coverageLabel(n.Status), dash(what)}
+		}
+		nodes := tc.Nodes
+		d.Table([]pdfdoc.Column{
+			{Header: p.tr("No.", "编号"), Width: 13},
+			{Header: p.tr("Requirement", "要求"), Width: 0.3},
+			{Header: p.tr("Status", "状态"), Width: 24},
+			{Header: p.tr("Checks / why not assessed", "检查项／未评价原因"), Width: 0},
+		}, rows, pdfdoc.TableOpts{FontSize: sizeTable, RowStyle: func(i int, _ []string) pdfdoc.RowStyle {
+			switch nodes[i].Status {
+			case audit.NodeFindings:
+				return pdfdoc.RowStyle{Fill: &fillMajor}
+			case audit.NodeNeedsEvidence:
+				return pdfdoc.RowStyle{Fill: &fillObs}
+			case audit.NodePass:
+				return pdfdoc.RowStyle{Fill: &fillOK}
+			}
+			return pdfdoc.RowStyle{Text: &textMuted}
+		}})
+	}
+}
+
+// coverageLabel names a coverage state.
+func (p *packer) coverageLabel(s string) string {
+	switch s {
+	case audit.NodePass:
+		return p.tr("assessed, no gap", "已评价，无差距")
+	case audit.NodeFindings:
+		return p.tr("findings", "有发现项")
+	case audit.NodeNeedsEvidence:
+		return p.tr("needs evidence", "待提供证据")
+	}
+	return p.tr("not assessed", "未评价")
 }
 
 // ---- 5 document and evidence register ----

@@ -3,41 +3,18 @@ package report
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/reqtree"
 	"github.com/certready/certready/internal/vocab"
 )
 
-// cite renders the nodes a finding or check evidences, clauses of the
-// standard under one label ("GB/T 19012-2019 7.4, 7.7") and other trees'
-// nodes by their own ("CB scheme S1.1").
-func cite(o Options, refs []vocab.NodeRef) string {
-	var iso []string
-	var other []string
-	for _, n := range refs {
-		if n.Tree == vocab.ISOTree {
-			iso = append(iso, n.Num)
-			continue
-		}
-		other = append(other, n.Cite(o.Standard, o.Lang))
-	}
-	var parts []string
-	if len(iso) > 0 {
-		parts = append(parts, clauseLabel(o, iso))
-	}
-	parts = append(parts, other...)
-	return strings.Join(parts, "; ")
-}
+// cite renders the nodes a finding or check evidences.
+func cite(o Options, refs []vocab.NodeRef) string { return vocab.CiteAll(refs, o.Standard, o.Lang) }
 
-// basisText says what a finding stands on, and where its figure came from
-// when it judged one: "recommended practice (…): 24 h".
+// basisText says what a finding stands on.
 func basisText(o Options, b vocab.Basis, note vocab.Text) string {
-	if !note.IsZero() {
-		return note.In(o.Lang)
-	}
-	return b.Label(o.Lang)
+	return vocab.BasisText(b, note, o.Lang)
 }
 
 // basisLine is the labelled basis line printed under a finding.

@@ -80,7 +80,7 @@ func fixtureCatalogue() []*checks.Check {
 			Evidence: checks.T("The licence", "营业执照"), Remedy: checks.T("Register.", "登记。")},
 		{ID: "org.fixture-licence", Title: checks.T("Sector permit held", "持有行业许可"), Severity: checks.Major,
 			Requirement: []string{"R1", "R2"}, Nodes: []string{"cn-scheme:S1.3"}, Basis: checks.OnScheme,
-			Source: checks.T("Certification bodies' eligibility rule.", "认证机构申请资格。"),
+			Source:   checks.T("Certification bodies' eligibility rule.", "认证机构申请资格。"),
 			Evidence: checks.T("A valid permit", "有效许可证"), Remedy: checks.T("Obtain the permit.", "取得许可证。")},
 		{ID: "people.fixture-training", Title: checks.T("Handlers trained", "处理人员已培训"), Severity: checks.Observation,
 			Requirement: []string{"R10"}, Clauses: []string{"6.4"}, Principles: []string{"4.14"},
@@ -168,7 +168,7 @@ func sampleResult(kpis, known bool) *audit.Result {
 		Coverage: sampleCoverage(),
 		Waivers:  []audit.Waiver{*waiver},
 		Notes:    []checks.Text{checks.T("2 complaints fall outside the calendar.", "2 件投诉超出工作日历范围。")},
-		FailOn:  checks.Major,
+		FailOn:   checks.Major,
 	}
 	if known {
 		r.Counts.Major, r.Counts.Known = 0, 1

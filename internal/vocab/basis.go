@@ -81,3 +81,12 @@ type Figure struct {
 	// ("procedure QP-07 sets 72 h", "recommended practice: 24 h").
 	Source Text `json:"source"`
 }
+
+// BasisText says what a finding stands on: where its figure came from when
+// it judged one ("recommended practice: 24 h"), else the basis itself.
+func BasisText(b Basis, note Text, lang string) string {
+	if !note.IsZero() {
+		return note.In(lang)
+	}
+	return b.Label(lang)
+}

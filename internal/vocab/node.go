@@ -1,5 +1,7 @@
 package vocab
 
+import "strings"
+
 // NodeRef points at one node of a requirement tree, with what a reader
 // needs to print it, so a Result renders without the trees themselves.
 type NodeRef struct {
@@ -36,4 +38,25 @@ func StandardLabel(standard, num string) string {
 		return "ISO 10002:2018 " + num
 	}
 	return "GB/T 19012-2019 " + num
+}
+
+// CiteAll renders the nodes a finding or check evidences: clauses of the
+// standard under one label ("GB/T 19012-2019 7.4, 7.7"), other trees'
+// nodes by their own ("CB scheme S1.1"), joined by "; ".
+func CiteAll(refs []NodeRef, standard, lang string) string {
+	var iso, parts []string
+	for _, n := range refs {
+		if n.Tree == ISOTree {
+			iso = append(iso, n.Num)
+		}
+	}
+	if len(iso) > 0 {
+		parts = append(parts, StandardLabel(standard, strings.Join(iso, ", ")))
+	}
+	for _, n := range refs {
+		if n.Tree != ISOTree {
+			parts = append(parts, n.Cite(standard, lang))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
