@@ -2,13 +2,12 @@ package checks
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Complaint handling (R12–R16), computed from the complaint log. The log is
@@ -244,13 +243,9 @@ func gradeRate(p *Pass, r metrics.Rule) Severity {
 	return Minor
 }
 
-// ratePct renders a share as a percentage to one decimal, without a
-// trailing ".0". It rounds down, so that a rate with any violation never
-// reads as 100% and a rate just under the threshold never reads as equal
-// to it.
-func ratePct(x float64) string {
-	v := math.Floor(x*1000+1e-9) / 10
-	return strings.TrimSuffix(strconv.FormatFloat(v, 'f', 1, 64), ".0") + "%"
+// ratePct renders a rule's compliant share the way every output does.
+func ratePct(r metrics.Rule) string {
+	return vocab.Rate(r.Applicable-r.Violations, r.Applicable)
 }
 
 // reportLogRule reports a rule with violations. en and zh are formats
@@ -266,7 +261,7 @@ func reportLogRule(p *Pass, r metrics.Rule, record, en, zh string, args ...any) 
 		pos = r.Rows[0].Pos
 	}
 	a := append([]any{r.Violations, r.Applicable}, args...)
-	rate, th := ratePct(r.Rate()), ratePct(p.T().ComplianceRate)
+	rate, th := ratePct(r), vocab.Pct(p.T().ComplianceRate)
 	p.Report(Finding{
 		Pos:      pos,
 		Record:   record,
@@ -484,7 +479,7 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 				Pos: pos, Record: what + " " + v.Value, Severity: sev, Rows: v.Rows, Count: v.N,
 				Message: Tf("%[1]d complaint(s) use %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
 					"%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
-					v.N, what, v.Value, ratePct(u.Rule.Rate()), whatZH, ratePct(p.T().ComplianceRate)),
+					v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate)),
 			})
 		}
 		if u.Other > 0 {

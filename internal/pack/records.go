@@ -158,13 +158,6 @@ func pct(n, of int) float64 {
 	return 100 * float64(n) / float64(of)
 }
 
-func rateText(r metrics.Rule) string {
-	if r.Applicable == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%% (%d/%d)", 100*r.Rate(), r.Applicable-r.Violations, r.Applicable)
-}
-
 // chartHeight (mm) fits two vertical charts on a page.
 const chartHeight = 42
 
@@ -239,6 +232,12 @@ func (p *packer) satisfactionLabel(s string) string {
 	return s
 }
 
+// kpi is one KPI line: the label and rate every output shares.
+func (p *packer) kpi(m *metrics.Metrics, key string) [2]string {
+	k := m.KPI(key)
+	return [2]string{k.Label.In(p.o.Lang), k.Rate()}
+}
+
 func (p *packer) kpis() {
 	d, m := p.doc, p.r.KPIs
 	d.Section(p.secKPIs())
@@ -247,18 +246,15 @@ func (p *packer) kpis() {
 		return
 	}
 	t := &m.Timeliness
-	lim := m.Limits
 	d.KeyValues([][2]string{
 		{p.tr("Complaint log", "投诉记录"), dash(p.short(m.Source))},
 		{p.tr("Complaints", "投诉数量"), p.tr(
 			fmt.Sprintf("%d received %s – %s, in %d months", m.Total, dateStr(m.FirstReceived), dateStr(m.LastReceived), m.MonthsCovered),
 			fmt.Sprintf("%d 件，受理于 %s 至 %s，覆盖 %d 个月", m.Total, dateStr(m.FirstReceived), dateStr(m.LastReceived), m.MonthsCovered))},
-		{p.tr(fmt.Sprintf("Contacted within %s h", fmtNum(lim.AckHours)), fmt.Sprintf("%s 小时内联系", fmtNum(lim.AckHours))), rateText(t.Ack)},
-		{p.tr(fmt.Sprintf("Feedback within %s h", fmtNum(lim.ResponseHours)), fmt.Sprintf("%s 小时内反馈", fmtNum(lim.ResponseHours))), rateText(t.Response)},
-		{p.tr(fmt.Sprintf("Simple complaints resolved within %d working days", lim.SimpleResolveDays), fmt.Sprintf("简单投诉 %d 个工作日内解决", lim.SimpleResolveDays)), rateText(t.SimpleResolve)},
+		p.kpi(m, "ack"), p.kpi(m, "response"), p.kpi(m, "simple_resolve"),
 		{p.tr("Hours to contact (median / 90th percentile)", "联系用时（中位数 / 90 分位，小时）"), fmt.Sprintf("%s / %s", fmtNum(t.HoursToAck.Median), fmtNum(t.HoursToAck.P90))},
 		{p.tr("Hours to resolve (median / 90th percentile)", "解决用时（中位数 / 90 分位，小时）"), fmt.Sprintf("%s / %s", fmtNum(t.HoursToResolve.Median), fmtNum(t.HoursToResolve.P90))},
-		{p.tr("Open past their limit", "超期未结"), rateText(m.Risk.Overdue)},
+		p.kpi(m, "not_overdue"),
 	})
 
 	count := pdfdoc.BarOpts{Height: chartHeight}

@@ -11,6 +11,7 @@ import (
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/metrics"
 	"github.com/certready/certready/internal/textwidth"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("xlsx", FormatterFunc(formatXLSX)) }
@@ -230,7 +231,7 @@ func newStyles(f *excelize.File) (*xstyles, error) {
 	st.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
 	st.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
 	st.date = mk(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}})
-	st.percent = mk(&excelize.Style{NumFmt: 10})
+	st.percent = mk(&excelize.Style{CustomNumFmt: &pctFormat})
 	st.score = mk(&excelize.Style{CustomNumFmt: &scoreFmt})
 	st.major = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: fill("FFC7CE"), Alignment: top})
 	st.minor = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C5700"}, Fill: fill("FFEB9C"), Alignment: top})
@@ -263,6 +264,10 @@ func (st *xstyles) stateStyle(s string) int {
 	}
 	return st.wrap
 }
+
+// pctFormat shows a share to one decimal, as every other output prints it
+// (vocab.Rate); the value written is already rounded down to that decimal.
+var pctFormat = "0.0%"
 
 // sheetNames are the workbook's sheets in one language.
 type sheetNames struct{ gaps, materials, principles, scores, coverage, kpis, summary string }
@@ -543,25 +548,16 @@ func kpiSheet(x *xw, r *audit.Result, o Options) {
 
 	section(L(o, "Timeliness and follow-through", "及时性与闭环"))
 	table(L(o, "Requirement", "要求"), L(o, "Applicable", "适用"), L(o, "Violations", "不符合"), L(o, "Compliance", "符合率"))
-	lim := k.Limits
-	rules := []kpiRule{
-		{fmt.Sprintf(L(o, "Acknowledged within %g h", "%g 小时内告知受理"), lim.AckHours), k.Timeliness.Ack},
-		{fmt.Sprintf(L(o, "Progress feedback within %g h", "%g 小时内反馈进度"), lim.ResponseHours), k.Timeliness.Response},
-		{fmt.Sprintf(L(o, "Simple complaints resolved within %d working days", "简单投诉 %d 个工作日内解决"), lim.SimpleResolveDays), k.Timeliness.SimpleResolve},
-		{L(o, "Complex complaints with a plan and updates", "复杂投诉有处理计划和进展更新"), k.Timeliness.ComplexPlan},
-		{L(o, "High-risk complaints escalated in time", "高风险投诉及时升级"), k.Risk.Escalation},
-		{L(o, "Open complaints not overdue", "未结投诉未超期"), k.Risk.Overdue},
-		{L(o, "Records complete", "记录完整"), k.Completeness.Incomplete},
-		{L(o, "Root cause recorded", "记录根本原因"), k.FollowThrough.RootCause},
-		{L(o, "Corrective action recorded", "记录纠正措施"), k.FollowThrough.CorrectiveAction},
-		{L(o, "Follow-up done", "完成回访"), k.FollowThrough.FollowUp},
+	var rules []kpiRule
+	for _, kpi := range k.KPIs() {
+		rules = append(rules, kpiRule{kpi.Label.In(o.Lang), kpi.Rule})
 	}
 	for _, kr := range rules {
 		x.str(1, row, kr.label)
 		x.num(2, row, kr.rule.Applicable)
 		x.num(3, row, kr.rule.Violations)
 		if kr.rule.Applicable > 0 {
-			x.num(4, row, kr.rule.Rate())
+			x.num(4, row, vocab.RateValue(kr.rule.Applicable-kr.rule.Violations, kr.rule.Applicable))
 			x.style(4, row, x.st.percent)
 		}
 		row++
@@ -577,7 +573,7 @@ func kpiSheet(x *xw, r *audit.Result, o Options) {
 			for i, p := range [][2]int{{m.AckOnTime, m.Ack}, {m.ResponseOnTime, m.Response}, {m.ResolutionOnTime, m.Resolution}} {
 				x.num(3+2*i, row, p[0])
 				if p[1] > 0 {
-					x.num(4+2*i, row, float64(p[0])/float64(p[1]))
+					x.num(4+2*i, row, vocab.RateValue(p[0], p[1]))
 					x.style(4+2*i, row, x.st.percent)
 				}
 			}
