@@ -85,6 +85,10 @@ type Check struct {
 	// Manual marks a requirement no automated check can settle: when the
 	// check finds nothing its status is "needs evidence", never "pass".
 	Manual bool
+	// LogRule, when set, is the complaint-log rule the check reports on:
+	// the metrics pass evaluates it on every row and the check's Run reads
+	// its tally (see RunLogRule).
+	LogRule *metrics.LogRule
 	// Jurisdiction limits the check to one jurisdiction ("cn"); empty means all.
 	Jurisdiction string
 	Run          func(*Pass)
@@ -214,6 +218,18 @@ func (p *Pass) Notes() []Text { return p.notes }
 
 var catalogue = map[string]*Check{}
 
+// LogRules lists the log rules the given checks declare, for the metrics
+// pass.
+func LogRules(cs []*Check) []metrics.LogRule {
+	var out []metrics.LogRule
+	for _, c := range cs {
+		if c.LogRule != nil {
+			out = append(out, *c.LogRule)
+		}
+	}
+	return out
+}
+
 // Register adds checks to the catalogue. It is called only from init
 // functions of this package's files; a duplicate or incomplete check is a
 // programming error and panics at start-up, where a test catches it.
@@ -226,6 +242,8 @@ func Register(cs ...*Check) {
 			panic("checks: duplicate check " + c.ID)
 		case len(c.Requirement) == 0 || len(c.Clauses)+len(c.Nodes) == 0:
 			panic("checks: " + c.ID + " names no requirement or tree node")
+		case c.LogRule != nil && (c.LogRule.Key == "" || c.LogRule.Judge == nil || c.LogRule.Label.ZH == ""):
+			panic("checks: " + c.ID + " declares an incomplete log rule")
 		case !c.Basis.Valid():
 			panic("checks: " + c.ID + " states no basis")
 		case c.Basis != OnStandard && c.Source.EN == "":

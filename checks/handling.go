@@ -375,6 +375,23 @@ func runHandlingComplexPlan(p *Pass) {
 		m.Limits.SimpleResolveDays)
 }
 
+// RunLogRule builds the Run of a check over its declared log rule: it
+// reads the rule's tally and reports the violations with the rule's rate.
+// en and zh take the violation count and the applicable count.
+func RunLogRule(key, record, en, zh string) func(*Pass) {
+	return func(p *Pass) {
+		if p.Metrics == nil {
+			return
+		}
+		for _, k := range p.Metrics.Rules {
+			if k.Key == key {
+				reportLogRule(p, k.Rule, complaintLogRecord+": "+record, en, zh)
+				return
+			}
+		}
+	}
+}
+
 // runHandlingClosedRule builds the Run of a check over one rule about
 // closed complaints.
 func runHandlingClosedRule(get func(*metrics.Metrics) metrics.Rule, aspect, en, zh string) func(*Pass) {

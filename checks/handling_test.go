@@ -22,6 +22,7 @@ func handlingPass(t testing.TB, d *dossier.Dossier) *Pass {
 		if err != nil {
 			t.Fatal(err)
 		}
+		o.Rules = LogRules(All())
 		if p.Metrics, err = metrics.Compute(d.Complaints, o); err != nil {
 			t.Fatal(err)
 		}

@@ -79,7 +79,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	th, figs := checks.ResolveFigures(d, cfg)
 	mcfg := *cfg
 	mcfg.Thresholds = th
-	m, err := runMetrics(d, &mcfg, cal, o)
+	m, err := runMetrics(d, &mcfg, cal, o, checks.LogRules(selected))
 	close(passDone)
 	if err != nil {
 		<-digestDone
@@ -572,7 +572,7 @@ func digest(d *dossier.Dossier, logLine func(path string) (string, error)) (stri
 
 // runMetrics makes the pass over the complaint log, if there is one, with
 // the configured thresholds and the sample seed given or derived.
-func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Options) (*metrics.Metrics, error) {
+func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Options, rules []metrics.LogRule) (*metrics.Metrics, error) {
 	if d.Complaints == nil {
 		return nil, nil
 	}
@@ -584,6 +584,7 @@ func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Opti
 		mo.SampleSize = o.SampleSize
 	}
 	mo.SampleSeed = o.SampleSeed
+	mo.Rules = rules
 	if mo.SampleSeed == 0 {
 		if mo.SampleSeed, err = DefaultSeed(d); err != nil {
 			return nil, err

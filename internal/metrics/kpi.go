@@ -6,9 +6,9 @@ import "github.com/certready/certready/internal/vocab"
 // bilingual label saying what the rate counts (always the compliant
 // share), and the tally.
 type KPI struct {
-	Key   string
-	Label vocab.Text
-	Rule  Rule
+	Key   string     `json:"key"`
+	Label vocab.Text `json:"label"`
+	Rule  Rule       `json:"rule"`
 }
 
 // Rate is the compliant share as every output prints it.
@@ -21,7 +21,7 @@ func (k KPI) Rate() string {
 // workbook, the PDF and the findings.
 func (m *Metrics) KPIs() []KPI {
 	l := m.Limits
-	return []KPI{
+	return append([]KPI{
 		{"ack", vocab.Tf("Contacted within %g h", "%g 小时内联系投诉人", l.AckHours), m.Timeliness.Ack},
 		{"response", vocab.Tf("Progress feedback within %g h", "%g 小时内反馈进度", l.ResponseHours), m.Timeliness.Response},
 		{"simple_resolve", vocab.Tf("Simple complaints resolved within %d working days", "简单投诉 %d 个工作日内办结", l.SimpleResolveDays), m.Timeliness.SimpleResolve},
@@ -32,7 +32,7 @@ func (m *Metrics) KPIs() []KPI {
 		{"root_cause", vocab.T("Root cause recorded", "记录根本原因"), m.FollowThrough.RootCause},
 		{"corrective_action", vocab.T("Corrective action recorded", "记录纠正预防措施"), m.FollowThrough.CorrectiveAction},
 		{"follow_up", vocab.T("Follow-up done", "完成回访"), m.FollowThrough.FollowUp},
-	}
+	}, m.Rules...)
 }
 
 // KPI returns one KPI by key.

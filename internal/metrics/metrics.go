@@ -76,6 +76,10 @@ type Options struct {
 	SampleSize int
 	SampleSeed uint64
 
+	// Rules are the log rules the checks of the run declare; each is
+	// tallied in Metrics.Rules under its key.
+	Rules []LogRule
+
 	// Channels and Categories are the ids the dossier declares; a row
 	// using any other value is counted as undeclared.
 	Channels   []string
@@ -304,6 +308,10 @@ type Metrics struct {
 	FollowThrough FollowThrough `json:"follow_through"`
 	Risk          Risk          `json:"risk"`
 
+	// Rules are the tallies of the log rules the checks declared, in the
+	// order declared, each with its label.
+	Rules []KPI `json:"rules,omitempty"`
+
 	UndeclaredChannels   Undeclared `json:"undeclared_channels"`
 	UndeclaredCategories Undeclared `json:"undeclared_categories"`
 
@@ -358,6 +366,8 @@ type pass struct {
 	lastKnown   bool
 	sample      *reservoir
 	posStrings  map[string]string
+	rules       []Rule // one per Options.Rules
+	facts       RowFacts
 }
 
 // ref copies a row's identity for keeping. The file, sheet and column of a
@@ -472,6 +482,7 @@ func newPass(o Options) *pass {
 		lastYear:     math.MinInt,
 		sample:       newReservoir(o.SampleSize, o.SampleSeed),
 		posStrings:   make(map[string]string),
+		rules:        make([]Rule, len(o.Rules)),
 	}
 }
 
@@ -540,6 +551,14 @@ func (p *pass) row(c *dossier.Complaint) error {
 	withdrawn := c.Status == statusWithdrawn
 	complex := c.Complexity == "complex"
 
+	// One RowFacts reused for every row: the rules' Judge functions are
+	// opaque to escape analysis, and a fresh one would cost an allocation
+	// per row.
+	facts := &p.facts
+	if len(p.o.Rules) > 0 {
+		*facts = RowFacts{AsOf: p.o.AsOf, Today: p.today, AckHours: p.o.AckHours, ResponseHours: p.o.ResponseHours}
+	}
+
 	// R13: completeness.
 	cp := &m.Completeness
 	recv := c.ReceivedAt
@@ -587,6 +606,13 @@ func (p *pass) row(c *dossier.Complaint) error {
 		if consistent && !withdrawn {
 			p.timeliness(c, recv, day, open, complex)
 		}
+		if len(p.o.Rules) > 0 && consistent {
+			facts.Received, facts.SimpleDue = recv, p.deadline(recv).t
+		}
+	}
+	if len(p.o.Rules) > 0 {
+		facts.Open, facts.Done, facts.Closed, facts.Withdrawn, facts.Complex = open, done, closed, withdrawn, complex
+		p.judgeRules(c, facts)
 	}
 
 	// R15: follow-through on closed complaints.
@@ -748,6 +774,12 @@ func (p *pass) finish() *Metrics {
 	}
 	m.MonthsCovered = len(months)
 
+	if len(p.o.Rules) > 0 {
+		m.Rules = make([]KPI, len(p.o.Rules))
+		for i, lr := range p.o.Rules {
+			m.Rules[i] = KPI{Key: lr.Key, Label: lr.Label, Rule: p.rules[i]}
+		}
+	}
 	m.Timeliness.HoursToAck = p.ackHist.summary()
 	m.Timeliness.HoursToResolve = p.resolveHist.summary()
 	for y := range p.outsideYrs {
