@@ -9,6 +9,7 @@ import (
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
 )
 
 // The legal-entity family (R1–R5): who is applying, whether it may trade,
@@ -415,44 +416,78 @@ func runSectorPermit(p *Pass) {
 	}
 }
 
-// EarliestApplication returns the earliest date the organisation may apply
-// for certification: the later of the date its complaints-handling system
-// went live plus t.MinOperationMonths and, where present, the dates of the
-// first internal audit and the first management review that cover
-// complaints handling, since certification bodies need one of each before
-// the on-site audit. An audit or review not yet held does not move the
-// date, because its date is unknown; the improvement checks report its
-// absence. ok is false when the go-live date is unknown.
-func EarliestApplication(d *dossier.Dossier, t config.Thresholds) (date dossier.Date, ok bool) {
-	if d.Organisation == nil || d.Organisation.SystemLive.IsZero() {
-		return dossier.Date{}, false
-	}
-	date = d.Organisation.SystemLive.AddDate(0, t.MinOperationMonths, 0)
-	if a := firstAuditDate(d); a.After(date) {
-		date = a
-	}
-	if r := firstReviewDate(d); r.After(date) {
-		date = r
-	}
-	return date, true
+// Eligibility is when the organisation may apply for certification, worked
+// out from its records.
+type Eligibility struct {
+	// From is the day every prerequisite is met; zero while any is
+	// missing, since a date cannot be known before the record exists.
+	From dossier.Date
+	// Waits lists what the date waits for, one line each; empty when From
+	// is set.
+	Waits []Text
+	// Start is the start of operation the count runs from: the declared
+	// go-live date, or the first complaint in the log when the log starts
+	// later (the records win over the declaration).
+	Start dossier.Date
 }
 
-func firstAuditDate(d *dossier.Dossier) dossier.Date {
+// EarliestApplication returns when the organisation may apply: the latest
+// of the start of operation plus t.MinOperationMonths, the first internal
+// audit and the first management review covering complaints handling held
+// on or after the start, since certification bodies need one of each
+// before the on-site audit. The start is the declared go-live date, moved
+// to the first complaint received when the log m starts later. Any
+// prerequisite without a record leaves no date, only what it waits for.
+func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresholds) Eligibility {
+	var e Eligibility
+	if d.Organisation == nil || d.Organisation.SystemLive.IsZero() {
+		e.Waits = append(e.Waits, T("the date the complaints-handling system went live (system_live)", "投诉处理体系运行起始日期（system_live）"))
+	} else {
+		e.Start = d.Organisation.SystemLive
+		if m != nil && !m.FirstReceived.IsZero() && m.FirstReceived.After(e.Start) {
+			e.Start = m.FirstReceived
+		}
+	}
+	date, live := e.Start, dossier.Date{}
+	if !date.IsZero() {
+		date = date.AddDate(0, t.MinOperationMonths, 0)
+		live = d.Organisation.SystemLive
+	}
+	if a := firstAuditDate(d, live); a.IsZero() {
+		e.Waits = append(e.Waits, T("an internal audit covering complaints handling, held after the system went live", "体系运行后开展的覆盖投诉处理的内部审核"))
+	} else if a.After(date) {
+		date = a
+	}
+	if r := firstReviewDate(d, live); r.IsZero() {
+		e.Waits = append(e.Waits, T("a management review covering complaints handling, held after the system went live", "体系运行后开展的覆盖投诉处理的管理评审"))
+	} else if r.After(date) {
+		date = r
+	}
+	if len(e.Waits) == 0 {
+		e.From = date
+	}
+	return e
+}
+
+// firstAuditDate is the first internal audit covering complaints handling
+// held on or after start: an audit before the system ran audited nothing.
+func firstAuditDate(d *dossier.Dossier, start dossier.Date) dossier.Date {
 	var first dossier.Date
 	for i := range d.Audits {
 		a := &d.Audits[i]
-		if a.CoversComplaints && !a.Date.IsZero() && (first.IsZero() || a.Date.Before(first)) {
+		if a.CoversComplaints && !a.Date.IsZero() && !a.Date.Before(start) && (first.IsZero() || a.Date.Before(first)) {
 			first = a.Date
 		}
 	}
 	return first
 }
 
-func firstReviewDate(d *dossier.Dossier) dossier.Date {
+// firstReviewDate is firstAuditDate for management reviews.
+func firstReviewDate(d *dossier.Dossier, start dossier.Date) dossier.Date {
 	var first dossier.Date
 	for i := range d.Reviews {
 		r := &d.Reviews[i]
-		if r.CoversComplaints && !r.Date.IsZero() && (first.IsZero() || r.Date.Before(first)) {
+		if r.CoversComplaints && !r.Date.IsZero() && !r.Date.Before(start) && (first.IsZero() || r.Date.Before(first)) {
 			first = r.Date
 		}
 	}
@@ -469,18 +504,38 @@ func runOperationMonths(p *Pass) {
 		return
 	}
 	n := p.T().MinOperationMonths
-	reached := o.SystemLive.AddDate(0, n, 0)
+	e := EarliestApplication(d, p.Metrics, p.T())
+	if e.Start != o.SystemLive {
+		// The records win: a log whose first complaint comes months after
+		// the declared go-live does not evidence operation before it.
+		// Alone it is an observation: an organisation may receive no
+		// complaint for a while; it weighs only when the later start
+		// leaves too little operation, reported below.
+		p.Report(Finding{Pos: o.PosOf("system_live"), Record: "organisation", Severity: Observation, Message: Tf(
+			"The system is declared live on %s, but the complaint log's first complaint was received on %s; operation is counted from %s.",
+			"声明的体系运行起始日期为 %s，但投诉台账最早一起投诉的受理日期为 %s；运行时间自 %s 起算。",
+			o.SystemLive, e.Start, e.Start)})
+	}
+	reached := e.Start.AddDate(0, n, 0)
 	if !p.AsOf.Before(reached) {
 		return
 	}
-	earliest, _ := EarliestApplication(d, p.T())
-	msg := Text{
-		EN: fmt.Sprintf("The complaints-handling system went live on %s; %d months of operation are needed and are reached on %s, %d days after the as-of date %s. Earliest eligible application date: %s.", o.SystemLive, n, reached, p.AsOf.DaysUntil(reached), p.AsOf, earliest),
-		ZH: fmt.Sprintf("投诉处理体系于 %s 开始运行；需运行 %d 个月，于 %s 达到，距评估日 %s 还有 %d 天。最早可申请日期：%s。", o.SystemLive, n, reached, p.AsOf, p.AsOf.DaysUntil(reached), earliest),
-	}
-	if earliest != reached {
-		msg.EN += " (set by the first internal audit or management review covering complaints handling)"
-		msg.ZH += "（由首次覆盖投诉处理的内部审核或管理评审日期决定）"
+	msg := T(fmt.Sprintf("Operation counted from %s; %d months of operation are needed and are reached on %s, %d days after the as-of date %s.", e.Start, n, reached, p.AsOf.DaysUntil(reached), p.AsOf),
+		fmt.Sprintf("体系运行自 %s 起算；需运行 %d 个月，于 %s 达到，距评估日 %s 还有 %d 天。", e.Start, n, reached, p.AsOf, p.AsOf.DaysUntil(reached)))
+	switch {
+	case e.From.IsZero():
+		var en, zh []string
+		for _, w := range e.Waits {
+			en, zh = append(en, w.EN), append(zh, w.ZH)
+		}
+		msg.EN += " Earliest eligible application date: not yet, it also needs " + strings.Join(en, "; ") + "."
+		msg.ZH += "最早可申请日期：尚不能确定，还需" + strings.Join(zh, "；") + "。"
+	case e.From != reached:
+		msg.EN += fmt.Sprintf(" Earliest eligible application date: %s (set by the first internal audit or management review covering complaints handling).", e.From)
+		msg.ZH += fmt.Sprintf("最早可申请日期：%s（由首次覆盖投诉处理的内部审核或管理评审日期决定）。", e.From)
+	default:
+		msg.EN += fmt.Sprintf(" Earliest eligible application date: %s.", e.From)
+		msg.ZH += fmt.Sprintf("最早可申请日期：%s。", e.From)
 	}
 	p.Reportf(o.PosOf("system_live"), "organisation", msg)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
 )
 
 func TestLicenceBusinessPresent(t *testing.T) {
@@ -225,12 +226,12 @@ func TestOrgOperationMonths(t *testing.T) {
 				noAuditOrReview(d)
 				p.AsOf = day(2026, time.May, 15)
 			},
-			want: []findingWant{{Severity: Major, Message: "reached on 2026-06-01, 17 days after the as-of date 2026-05-15. Earliest eligible application date: 2026-06-01.", Where: "organisation.yaml:11:5"}},
+			want: []findingWant{{Severity: Major, Message: "reached on 2026-06-01, 17 days after the as-of date 2026-05-15. Earliest eligible application date: not yet, it also needs an internal audit covering complaints handling", Where: "organisation.yaml:11:5"}},
 		},
 		{
 			name:   "a later management review moves the earliest application date",
 			mutate: func(_ *dossier.Dossier, p *Pass) { p.AsOf = day(2026, time.May, 15) },
-			want:   []findingWant{{Severity: Major, Message: "Earliest eligible application date: 2026-09-10. (set by the first internal audit or management review"}},
+			want:   []findingWant{{Severity: Major, Message: "Earliest eligible application date: 2026-09-10 (set by the first internal audit or management review"}},
 		},
 		{
 			name: "a stricter threshold is honoured",
@@ -252,22 +253,32 @@ func TestEarliestApplication(t *testing.T) {
 	cases := []struct {
 		name   string
 		mutate func(*dossier.Dossier)
+		log    *metrics.Metrics
 		want   dossier.Date
-		ok     bool
+		waits  []string
 	}{
-		{"is the management review when it comes last", nil, day(2026, time.September, 10), true},
-		{"is go-live plus the minimum months without audit or review", func(d *dossier.Dossier) { d.Audits, d.Reviews = nil, nil }, day(2026, time.June, 1), true},
-		{"is the first audit covering complaints when it comes last", func(d *dossier.Dossier) {
-			d.Reviews = nil
+		{name: "is the management review when it comes last", want: day(2026, time.September, 10)},
+		{name: "waits for an audit and a review when neither is recorded", mutate: func(d *dossier.Dossier) { d.Audits, d.Reviews = nil, nil },
+			waits: []string{"an internal audit covering complaints handling", "a management review covering complaints handling"}},
+		{name: "is the first audit covering complaints when it comes last", mutate: func(d *dossier.Dossier) {
+			d.Reviews[0].Date = day(2026, time.June, 2)
 			later := d.Audits[0]
 			later.ID, later.Date = "IA-2026-2", day(2026, time.December, 1)
 			d.Audits = append(d.Audits, later)
-		}, day(2026, time.August, 20), true},
-		{"ignores audits and reviews that do not cover complaints", func(d *dossier.Dossier) {
+		}, want: day(2026, time.August, 20)},
+		{name: "waits for audits and reviews that cover complaints", mutate: func(d *dossier.Dossier) {
 			d.Audits[0].CoversComplaints, d.Reviews[0].CoversComplaints = false, false
-		}, day(2026, time.June, 1), true},
-		{"is unknown without a go-live date", func(d *dossier.Dossier) { d.Organisation.SystemLive = dossier.Date{} }, dossier.Date{}, false},
-		{"is unknown without an organisation", func(d *dossier.Dossier) { d.Organisation = nil }, dossier.Date{}, false},
+		}, waits: []string{"internal audit", "management review"}},
+		{name: "does not count a review held before the system went live", mutate: func(d *dossier.Dossier) {
+			d.Reviews[0].Date = day(2026, time.February, 1)
+		}, waits: []string{"management review"}},
+		{name: "counts operation from the first complaint when the log starts after the declared go-live",
+			mutate: func(d *dossier.Dossier) {
+				d.Audits[0].Date, d.Reviews[0].Date = day(2026, time.March, 5), day(2026, time.March, 6)
+			},
+			log: &metrics.Metrics{FirstReceived: day(2026, time.July, 6)}, want: day(2026, time.October, 6)},
+		{name: "waits for a go-live date", mutate: func(d *dossier.Dossier) { d.Organisation.SystemLive = dossier.Date{} }, waits: []string{"system_live"}},
+		{name: "waits for an organisation record", mutate: func(d *dossier.Dossier) { d.Organisation = nil }, waits: []string{"system_live"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -275,9 +286,21 @@ func TestEarliestApplication(t *testing.T) {
 			if c.mutate != nil {
 				c.mutate(d)
 			}
-			got, ok := EarliestApplication(d, th)
-			if got != c.want || ok != c.ok {
-				t.Errorf("EarliestApplication = %v, %v; want %v, %v", got, ok, c.want, c.ok)
+			e := EarliestApplication(d, c.log, th)
+			if e.From != c.want {
+				t.Errorf("date %v, want %v (waits %v)", e.From, c.want, e.Waits)
+			}
+			if len(e.Waits) != len(c.waits) && !(len(c.waits) == 1 && len(e.Waits) >= 1) {
+				t.Errorf("waits for %v, want %v", e.Waits, c.waits)
+			}
+			for _, w := range c.waits {
+				found := false
+				for _, got := range e.Waits {
+					found = found || strings.Contains(got.EN, w)
+				}
+				if !found {
+					t.Errorf("waits for %v, want it to name %q", e.Waits, w)
+				}
 			}
 		})
 	}

@@ -126,10 +126,12 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	for _, p := range []func(*Result, *config.Config, Options){applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
 	}
-	if e, ok := checks.EarliestApplication(d, cfg.Thresholds); ok {
-		r.EligibleFrom = e.String()
-		r.Eligible = !e.After(o.AsOf)
+	e := checks.EarliestApplication(d, m, th)
+	if !e.From.IsZero() {
+		r.EligibleFrom = e.From.String()
+		r.Eligible = !e.From.After(o.AsOf)
 	}
+	r.EligibleWaits = e.Waits
 	r.Verdict = verdict(r)
 	return r, nil
 }
@@ -470,7 +472,7 @@ func contains(xs []string, x string) bool {
 
 func verdict(r *Result) Verdict {
 	switch {
-	case r.Counts.Major > 0 || (r.EligibleFrom != "" && !r.Eligible):
+	case r.Counts.Major > 0 || !r.Eligible:
 		return NotReady
 	case r.Counts.Minor > 0:
 		return ReadyMinor

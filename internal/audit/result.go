@@ -190,24 +190,27 @@ type Organisation struct {
 
 // Result is everything an audit found.
 type Result struct {
-	Tool         string         `json:"tool"`
-	Version      string         `json:"version"`
-	Dossier      string         `json:"dossier"`
-	InputDigest  string         `json:"input_digest"`
-	AsOf         string         `json:"as_of"`
-	Standard     string         `json:"standard"`
-	Jurisdiction string         `json:"jurisdiction"`
-	Organisation Organisation   `json:"organisation"`
-	Verdict      Verdict        `json:"verdict"`
-	Score        float64        `json:"score"`
-	EligibleFrom string         `json:"eligible_from,omitempty"`
-	Eligible     bool           `json:"eligible"`
-	Counts       Counts         `json:"counts"`
-	Clauses      []ClauseScore  `json:"clauses"`
-	Findings     []Finding      `json:"findings"`
-	Checks       []CheckResult  `json:"checks"`
-	Materials    []Material     `json:"materials"`
-	Principles   []PrincipleRow `json:"principles"`
+	Tool         string       `json:"tool"`
+	Version      string       `json:"version"`
+	Dossier      string       `json:"dossier"`
+	InputDigest  string       `json:"input_digest"`
+	AsOf         string       `json:"as_of"`
+	Standard     string       `json:"standard"`
+	Jurisdiction string       `json:"jurisdiction"`
+	Organisation Organisation `json:"organisation"`
+	Verdict      Verdict      `json:"verdict"`
+	Score        float64      `json:"score"`
+	EligibleFrom string       `json:"eligible_from,omitempty"`
+	Eligible     bool         `json:"eligible"`
+	// EligibleWaits says what the eligibility date waits for when a
+	// prerequisite has no record yet (then EligibleFrom is empty).
+	EligibleWaits []checks.Text  `json:"eligible_waits,omitempty"`
+	Counts        Counts         `json:"counts"`
+	Clauses       []ClauseScore  `json:"clauses"`
+	Findings      []Finding      `json:"findings"`
+	Checks        []CheckResult  `json:"checks"`
+	Materials     []Material     `json:"materials"`
+	Principles    []PrincipleRow `json:"principles"`
 	// Coverage lists every assessable node of every requirement tree in
 	// force with its status.
 	Coverage []TreeCoverage `json:"coverage"`

@@ -211,3 +211,19 @@ func BenchmarkAuditReadyOrg(b *testing.B) {
 		}
 	}
 }
+
+func TestTheGappyExampleHasNoEligibilityDateAndSaysWhatItWaitsFor(t *testing.T) {
+	_, out, _ := run(t, "audit", examples["gappy"], "--as-of", asOf, "--format", "json", "--fail-on", "none")
+	var r audit.Result
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.EligibleFrom != "" || r.Eligible || len(r.EligibleWaits) == 0 {
+		t.Fatalf("eligible_from %q, eligible %v, waits %v: a dossier without a management review has no eligibility date", r.EligibleFrom, r.Eligible, r.EligibleWaits)
+	}
+	_, text, _ := run(t, "audit", examples["gappy"], "--as-of", asOf, "--fail-on", "none")
+	flat := strings.Join(strings.Fields(string(text)), " ")
+	if !strings.Contains(flat, "Earliest application date: not yet — needs a management review covering complaints handling") {
+		t.Errorf("text report does not say what the date waits for:\n%s", text[:min(len(text), 600)])
+	}
+}

@@ -209,7 +209,11 @@ func (p *packer) cover() {
 func (p *packer) summary() {
 	d, r := p.doc, p.r
 	d.Section(p.secSummary())
-	eligible := p.tr("cannot be determined (no start of operation recorded)", "无法确定（未记录体系运行起始日期）")
+	var waits []string
+	for _, w := range r.EligibleWaits {
+		waits = append(waits, w.In(p.o.Lang))
+	}
+	eligible := p.tr("not yet — needs ", "尚不能确定——尚缺") + strings.Join(waits, p.tr("; ", "；"))
 	if r.EligibleFrom != "" {
 		if r.Eligible {
 			eligible = r.EligibleFrom + p.tr(" (reached)", "（已满足）")

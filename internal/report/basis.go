@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/reqtree"
@@ -94,4 +95,23 @@ func coverageSummary(o Options, tc audit.TreeCoverage) string {
 	return fmt.Sprintf(L(o, "%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed",
 		"%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价"),
 		tc.Title.In(o.Lang), c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed)
+}
+
+// eligibilityText is the earliest application date as people read it: the
+// date and whether it is reached, or "not yet" and what it waits for.
+func eligibilityText(o Options, r *audit.Result) string {
+	if r.EligibleFrom != "" {
+		if r.Eligible {
+			return r.EligibleFrom + L(o, " (reached)", "（已满足）")
+		}
+		return r.EligibleFrom + L(o, " (not yet reached)", "（尚未满足）")
+	}
+	var ws []string
+	for _, w := range r.EligibleWaits {
+		ws = append(ws, w.In(o.Lang))
+	}
+	if len(ws) == 0 {
+		return L(o, "not determined", "无法确定")
+	}
+	return L(o, "not yet — needs ", "尚不能确定——尚缺") + strings.Join(ws, L(o, "; ", "；"))
 }

@@ -199,6 +199,7 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 	if r.EligibleFrom != "" {
 		run.Properties["eligibleFrom"] = r.EligibleFrom
 	}
+	run.Properties["eligibility"] = eligibilityText(o, r)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		res := sarifResult{

@@ -626,7 +626,7 @@ func summarySheet(x *xw, r *audit.Result, o Options) {
 	x.num(2, row, r.Score)
 	x.style(2, row, x.st.score)
 	row++
-	kv(L(o, "Earliest application date", "最早可申请日期"), r.EligibleFrom)
+	kv(L(o, "Earliest application date", "最早可申请日期"), eligibilityText(o, r))
 	for _, c := range []struct {
 		label string
 		n     int
