@@ -132,6 +132,21 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		r.Eligible = !e.From.After(o.AsOf)
 	}
 	r.EligibleWaits = e.Waits
+	if len(selected) < len(checks.All()) {
+		r.Partial = true
+		in := map[string]bool{}
+		for _, c := range selected {
+			in[c.ID] = true
+		}
+		for _, c := range checks.All() {
+			if !in[c.ID] {
+				r.Skipped = append(r.Skipped, c.ID)
+			}
+		}
+		r.Notes = append([]checks.Text{checks.Tf(
+			"Partial audit: %d of %d checks were skipped (--only/--skip), so no verdict is given.",
+			"部分评估：%d/%d 项检查被跳过（--only/--skip），因此不作结论。", len(r.Skipped), len(checks.All()))}, r.Notes...)
+	}
 	r.Verdict = verdict(r)
 	return r, nil
 }
@@ -472,6 +487,8 @@ func contains(xs []string, x string) bool {
 
 func verdict(r *Result) Verdict {
 	switch {
+	case r.Partial:
+		return Partial
 	case r.Counts.Major > 0 || !r.Eligible:
 		return NotReady
 	case r.Counts.Minor > 0:

@@ -20,12 +20,15 @@ const (
 	Ready      Verdict = "ready"       // no major or minor finding open
 	ReadyMinor Verdict = "ready_minor" // minor gaps only: apply, fix before the on-site audit
 	NotReady   Verdict = "not_ready"   // a major gap, or too early to apply
+	// Partial is the verdict of a run that skipped checks (--only,
+	// --skip): what was not looked at cannot be called ready.
+	Partial Verdict = "partial"
 )
 
 // Label returns the verdict for people.
 func (v Verdict) Label(lang string) string {
-	en := map[Verdict]string{Ready: "Ready to apply", ReadyMinor: "Ready with minor gaps", NotReady: "Not ready"}
-	zh := map[Verdict]string{Ready: "可以申请认证", ReadyMinor: "可以申请（存在轻微差距）", NotReady: "尚不具备申请条件"}
+	en := map[Verdict]string{Ready: "Ready to apply", ReadyMinor: "Ready with minor gaps", NotReady: "Not ready", Partial: "Partial audit: no verdict"}
+	zh := map[Verdict]string{Ready: "可以申请认证", ReadyMinor: "可以申请（存在轻微差距）", NotReady: "尚不具备申请条件", Partial: "部分评估：不作结论"}
 	if lang == "zh" {
 		return zh[v]
 	}
@@ -199,9 +202,13 @@ type Result struct {
 	Jurisdiction string       `json:"jurisdiction"`
 	Organisation Organisation `json:"organisation"`
 	Verdict      Verdict      `json:"verdict"`
-	Score        float64      `json:"score"`
-	EligibleFrom string       `json:"eligible_from,omitempty"`
-	Eligible     bool         `json:"eligible"`
+	// Partial is true when --only or --skip left checks out; Skipped
+	// lists them. A partial audit never reads ready.
+	Partial      bool     `json:"partial"`
+	Skipped      []string `json:"skipped,omitempty"`
+	Score        float64  `json:"score"`
+	EligibleFrom string   `json:"eligible_from,omitempty"`
+	Eligible     bool     `json:"eligible"`
 	// EligibleWaits says what the eligibility date waits for when a
 	// prerequisite has no record yet (then EligibleFrom is empty).
 	EligibleWaits []checks.Text  `json:"eligible_waits,omitempty"`

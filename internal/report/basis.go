@@ -115,3 +115,8 @@ func eligibilityText(o Options, r *audit.Result) string {
 	}
 	return L(o, "not yet — needs ", "尚不能确定——尚缺") + strings.Join(ws, L(o, "; ", "；"))
 }
+
+// partialLine is the first line of every output of a partial audit.
+func partialLine(o Options, r *audit.Result) string {
+	return fmt.Sprintf(L(o, "PARTIAL AUDIT: %d checks skipped (--only/--skip); no verdict is given", "部分评估：跳过 %d 项检查（--only/--skip），不作结论"), len(r.Skipped))
+}

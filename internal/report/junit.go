@@ -88,6 +88,9 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 		byCheck[f.Check] = append(byCheck[f.Check], f)
 	}
 	doc := junitSuites{Name: "certready", Time: "0"}
+	if r.Partial {
+		doc.Name = "certready " + partialLine(o, r)
+	}
 	stamp := ""
 	if r.AsOf != "" {
 		stamp = r.AsOf + "T00:00:00"

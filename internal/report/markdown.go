@@ -21,6 +21,9 @@ func mdEscape(s string) string {
 func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 	t := &tw{w: w, o: Options{Lang: o.Lang}}
 	lang := o.Lang
+	if r.Partial {
+		t.p("> **%s**\n\n", mdEscape(partialLine(o, r)))
+	}
 	t.p("# %s — %s\n\n", L(o, "Complaints-handling readiness", "投诉处理认证准备度评估"), mdEscape(r.Organisation.Name))
 	t.p("| | |\n|---|---|\n")
 	t.p("| %s | %s |\n", L(o, "Standard", "标准"), standardName(o))

@@ -200,6 +200,10 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 		run.Properties["eligibleFrom"] = r.EligibleFrom
 	}
 	run.Properties["eligibility"] = eligibilityText(o, r)
+	if r.Partial {
+		run.Properties["partial"] = true
+		run.Properties["skipped"] = r.Skipped
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		res := sarifResult{

@@ -131,6 +131,9 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	if name == "" {
 		name = L(o, "(organisation not named)", "（未填写组织名称）")
 	}
+	if r.Partial {
+		t.p("%s\n", t.c(ansiYellow+ansiBold, partialLine(o, r)))
+	}
 	t.p("%s\n", t.c(ansiBold, "certready — "+name))
 	t.p("%s %s   %s %s\n", L(o, "Standard:", "标准："), standardName(o), L(o, "As of:", "评估日期："), r.AsOf)
 	vc := ansiGreen

@@ -616,6 +616,9 @@ func summarySheet(x *xw, r *audit.Result, o Options) {
 		x.style(2, row, x.st.wrap)
 		row++
 	}
+	if r.Partial {
+		kv(L(o, "Partial audit", "部分评估"), partialLine(o, r))
+	}
 	kv(L(o, "Organisation", "组织"), r.Organisation.Name)
 	kv(L(o, "USCC", "统一社会信用代码"), r.Organisation.USCC)
 	kv(L(o, "Standard", "标准"), standardName(o))
