@@ -74,6 +74,7 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 		return row
 	}
 	ao.FailOn, ao.Only, ao.Skip = failOn, o.Only, o.Skip
+	ro.SourceRoot = report.SourceRoot(path)
 	r, err := audit.Run(res.Dossier, res.Config, ao)
 	if err != nil {
 		row.err, row.code = err, ExitInput
