@@ -267,3 +267,44 @@ func TestTheActionUploadsSARIFWithCodeQLv4(t *testing.T) {
 		t.Error("no upload-sarif step")
 	}
 }
+
+// TestTheGitLabTemplatePublishesTheReportsItWrites reads the GitLab
+// template and checks that each report GitLab is told to publish is one
+// the audit command writes, in the format GitLab expects there.
+func TestTheGitLabTemplatePublishesTheReportsItWrites(t *testing.T) {
+	b, err := os.ReadFile("../../contrib/gitlab/certready.gitlab-ci.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]struct {
+		Script    []string `yaml:"script"`
+		Artifacts struct {
+			When    string            `yaml:"when"`
+			Paths   []string          `yaml:"paths"`
+			Reports map[string]string `yaml:"reports"`
+		} `yaml:"artifacts"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("template: %v", err)
+	}
+	job, ok := doc["certready"]
+	if !ok {
+		t.Fatal("no certready job")
+	}
+	script := strings.Join(job.Script, "\n")
+	want := map[string]string{"codequality": "codequality", "junit": "junit"}
+	for report, format := range want {
+		file := job.Artifacts.Reports[report]
+		if file == "" || !strings.Contains(script, "--output "+format+"="+file) {
+			t.Errorf("reports:%s is %q, not written by the script as --output %s=…", report, file, format)
+		}
+	}
+	if job.Artifacts.When != "always" {
+		t.Errorf("artifacts when %q: a failing audit must still publish its reports", job.Artifacts.When)
+	}
+	for _, p := range job.Artifacts.Paths {
+		if !strings.Contains(script, "="+p) {
+			t.Errorf("artifact %s is not written by the script", p)
+		}
+	}
+}
