@@ -26,7 +26,8 @@ type portfolioRow struct {
 	code   int
 }
 
-var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx"}
+var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx",
+	"html": ".html", "github": ".github.txt", "codequality": ".codequality.json"}
 
 // runPortfolio audits many dossiers in parallel (bounded by the CPU count)
 // and prints one summary table. A broken dossier reports its error and
