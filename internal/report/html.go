@@ -302,6 +302,9 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 		states[f.State] = true
 		fs = append(fs, hf)
 	}
+	// A filter is a key, its options, and the attribute of that name on
+	// each row (see htmlFinding); a basis or requirement-node filter is one
+	// more of each.
 	sev := htmlFilter{Key: "severity", Label: L(o, "Severity", "级别"), Options: []htmlOption{{"", L(o, "All", "全部")}}}
 	for _, s := range []checks.Severity{checks.Major, checks.Minor, checks.Observation} {
 		sev.Options = append(sev.Options, htmlOption{s.String(), s.Label(lang)})
