@@ -144,21 +144,13 @@ func pageReady(t *testing.T, dom string) {
 	}
 }
 
-// browserCases are the pages the browser test opens: the fixture Result in
-// both languages, and the real audit of the gappy example (its JSON report
-// as the end-to-end test keeps it), read back.
+// browserCases are the pages the browser test opens: the fixture Result,
+// and the real audit of the gappy example workbook.
 func browserCases(t *testing.T) map[string]*audit.Result {
-	cases := map[string]*audit.Result{"fixture": sampleResult(true, false)}
-	b, err := os.ReadFile(filepath.Join("..", "e2e", "testdata", "gappy.en.json.golden"))
-	if err != nil {
-		t.Fatal(err)
+	return map[string]*audit.Result{
+		"fixture": sampleResult(true, false),
+		"gappy":   auditExample(t, "../../examples/gappy-org.xlsx", nil),
 	}
-	var gappy audit.Result
-	if err := json.Unmarshal(b, &gappy); err != nil {
-		t.Fatalf("gappy JSON report: %v", err)
-	}
-	cases["gappy"] = &gappy
-	return cases
 }
 
 func TestHTMLInHeadlessChromium(t *testing.T) {
