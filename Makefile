@@ -1,7 +1,8 @@
 # certready — build, test, benchmark, fuzz, lint.
 # `make test` is what CI runs (.ci/run); it installs the few system tools
 # the tests use (poppler-utils for pdftotext/pdftoppm, qpdf, libxml2-utils
-# for xmllint, libreoffice-calc-nogui for soffice) when missing.
+# for xmllint, libreoffice-calc-nogui for soffice, chromium for the HTML
+# report's browser test) when missing.
 
 GO        ?= go
 BIN       ?= bin/certready
@@ -15,7 +16,7 @@ STATICCHECK_VERSION ?= v0.8.2
 build:
 	$(GO) build -o $(BIN) ./cmd/certready
 
-# System tools the PDF tests need. Installed through apt when absent and
+# System tools the PDF, XML and HTML tests need. Installed through apt when absent and
 # when we may (root); otherwise the tests say what is missing.
 test-tools:
 	@missing=""; \
@@ -23,6 +24,7 @@ test-tools:
 	command -v qpdf >/dev/null 2>&1 || missing="$$missing qpdf"; \
 	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing:$$missing"; \

@@ -140,6 +140,8 @@ func runAudit(env Env, o *auditOptions) error {
 		return err
 	}
 	aopts.FailOn, aopts.Only, aopts.Skip = failOn, o.Only, o.Skip
+	// CI formats name files from the repository root, as CI systems do.
+	ropts.SourceRoot = report.SourceRoot(o.Path)
 	if o.Baseline != "" {
 		if aopts.Baseline, err = readBaseline(o.Baseline); err != nil {
 			return err

@@ -26,7 +26,8 @@ type portfolioRow struct {
 	code   int
 }
 
-var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx"}
+var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx",
+	"html": ".html", "github": ".github.txt", "codequality": ".codequality.json"}
 
 // runPortfolio audits many dossiers in parallel (bounded by the CPU count)
 // and prints one summary table. A broken dossier reports its error and
@@ -74,6 +75,7 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 		return row
 	}
 	ao.FailOn, ao.Only, ao.Skip = failOn, o.Only, o.Skip
+	ro.SourceRoot = report.SourceRoot(path)
 	r, err := audit.Run(res.Dossier, res.Config, ao)
 	if err != nil {
 		row.err, row.code = err, ExitInput

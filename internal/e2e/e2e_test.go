@@ -189,7 +189,7 @@ func TestNoPersonalDataLeaksIntoReports(t *testing.T) {
 		t.Fatalf("found only %d personal values to look for", len(personal))
 	}
 	for name, path := range examples {
-		for _, format := range []string{"text", "json", "markdown"} {
+		for _, format := range []string{"text", "json", "markdown", "html"} {
 			_, out, _ := run(t, "audit", path, "--as-of", asOf, "--format", format, "--fail-on", "none")
 			for _, p := range personal {
 				if bytes.Contains(out, []byte(p)) {

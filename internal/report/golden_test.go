@@ -140,7 +140,7 @@ func sampleResult(kpis, known bool) *audit.Result {
 		Standard: "gbt19012", Jurisdiction: "hk",
 		Organisation: audit.Organisation{Name: "杭州示例餐饮管理有限公司", USCC: "91330100MA27XXXX1Y", Sector: "catering"},
 		Verdict:      audit.NotReady, Score: 61.5, EligibleFrom: "2026-12-01",
-		Counts: audit.Counts{Major: 1, Minor: 1, Observation: 1, Waived: 1, NeedsEvidence: 1},
+		Counts: audit.Counts{Major: 2, Minor: 1, Observation: 1, Waived: 1, NeedsEvidence: 1},
 		Clauses: []audit.ClauseScore{
 			{Clause: "5.1", Title: checks.ClauseTitle("5.1"), Score: 0, Checks: 1, Failed: 1},
 			{Clause: "7.4", Title: checks.ClauseTitle("7.4"), Score: 50, Checks: 1, Failed: 1},
@@ -171,7 +171,7 @@ func sampleResult(kpis, known bool) *audit.Result {
 		FailOn:   checks.Major,
 	}
 	if known {
-		r.Counts.Major, r.Counts.Known = 0, 1
+		r.Counts.Major, r.Counts.Known = 1, 1
 	}
 	if kpis {
 		r.KPIs = sampleKPIs()

@@ -15,37 +15,46 @@ import (
 func init() { register("junit", FormatterFunc(formatJUnit)) }
 
 // The JUnit XML shape read by GitLab, Jenkins and the GitHub test
-// reporters. Attribute sets follow the Jenkins junit-10.xsd, the most
-// widely accepted schema: <testsuites> carries no skipped count there, so
-// only the suites do.
+// reporters. It is valid against both schemas tools validate with: the
+// Jenkins xUnit junit-10.xsd and the stricter Apache Ant JUnit.xsd. Ant's
+// rules shape it: <testsuites> carries no attributes (readers add up the
+// suites), every suite has package, id, hostname and a timestamp, then
+// properties, its test cases, system-out and system-err in that order; a
+// test case holds at most one of skipped or failure and no output of its
+// own, so notes about a case go to its suite's system-out.
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName xml.Name     `xml:"testsuites"`
+	Suites  []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
-	Name      string      `xml:"name,attr"`
-	Tests     int         `xml:"tests,attr"`
-	Failures  int         `xml:"failures,attr"`
-	Errors    int         `xml:"errors,attr"`
-	Skipped   int         `xml:"skipped,attr"`
-	Time      string      `xml:"time,attr"`
-	Timestamp string      `xml:"timestamp,attr,omitempty"`
-	Cases     []junitCase `xml:"testcase"`
+	Name       string          `xml:"name,attr"`
+	Package    string          `xml:"package,attr"`
+	ID         int             `xml:"id,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Time       string          `xml:"time,attr"`
+	Timestamp  string          `xml:"timestamp,attr"`
+	Hostname   string          `xml:"hostname,attr"`
+	Properties []junitProperty `xml:"properties>property"`
+	Cases      []junitCase     `xml:"testcase"`
+	SystemOut  string          `xml:"system-out"`
+	SystemErr  string          `xml:"system-err"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
-	Name      string         `xml:"name,attr"`
-	Classname string         `xml:"classname,attr"`
-	Time      string         `xml:"time,attr"`
-	Skipped   *junitMessage  `xml:"skipped"`
-	Failures  []junitMessage `xml:"failure"`
-	SystemOut string         `xml:"system-out,omitempty"`
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Skipped   *junitMessage `xml:"skipped"`
+	Failure   *junitMessage `xml:"failure"`
 }
 
 // junitMessage's body is CDATA so that its lines stay lines for a person
@@ -56,14 +65,21 @@ type junitMessage struct {
 	Body    string `xml:",cdata"`
 }
 
+// junitHost is the hostname Ant's schema requires; the schema's own advice
+// for an unknown host, and a real one would make the file differ between
+// machines and name the machine.
+const junitHost = "localhost"
+
 // formatJUnit writes one test suite per clause and one test case per check
 // citing it, so a CI dashboard shows readiness clause by clause. A check
 // citing two clauses appears in both suites: each clause's pass rate is
-// then what the auditor would see for that clause. Open and baseline-known
-// findings are failures (one element each; several readers show only the
-// first, so each body is self-contained), waived and not-applicable checks
-// are skipped. Durations are zero: the audit is not a timed test run, and
-// a real clock would break byte-stable output.
+// then what the auditor would see for that clause. A check with open or
+// baseline-known findings fails with one <failure>: common report actions
+// show only the first failure of a case, so all the check's findings are
+// joined in its body, worst first in the engine's order, and its type is
+// the worst severity. Waived and not-applicable checks are skipped.
+// Durations are zero: the audit is not a timed test run, and a real clock
+// would break byte-stable output; the timestamp is the as-of date.
 func formatJUnit(w io.Writer, r *audit.Result, o Options) error {
 	doc := junitDoc(r, o)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -87,55 +103,68 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 		f := &r.Findings[i]
 		byCheck[f.Check] = append(byCheck[f.Check], f)
 	}
-	doc := junitSuites{Name: "certready", Time: "0"}
-	if r.Partial {
-		doc.Name = "certready " + partialLine(o, r)
-	}
-	stamp := ""
+	var doc junitSuites
+	// Ant's schema requires a timestamp; a Result without an as-of date
+	// (never one from audit) gets the epoch rather than the clock.
+	stamp := "1970-01-01T00:00:00"
 	if r.AsOf != "" {
 		stamp = r.AsOf + "T00:00:00"
 	}
+	// Ant's <testsuites> may carry no attribute, so a partial audit says so
+	// in a property of every suite.
+	props := func(node vocab.NodeRef) []junitProperty {
+		ps := []junitProperty{{"node", node.ID}, {"standard", standardName(o)}, {"as_of", r.AsOf}, {"verdict", string(r.Verdict)}}
+		if r.Partial {
+			ps = append(ps, junitProperty{"partial_audit", partialLine(o, r)})
+		}
+		return ps
+	}
 	for _, node := range resultNodes(r) {
-		s := junitSuite{Name: nodeHeading(o, node), Time: "0", Timestamp: stamp}
+		s := junitSuite{
+			Name: nodeHeading(o, node), Package: "certready", ID: len(doc.Suites),
+			Time: "0", Timestamp: stamp, Hostname: junitHost, Properties: props(node),
+		}
+		var notes []string
 		for i := range r.Checks {
 			cr := &r.Checks[i]
 			if !citesNode(cr.Nodes, node.ID) {
 				continue
 			}
 			tc := junitCase{Name: cr.ID + " " + cr.Title.In(lang), Classname: checkFamily(cr.ID), Time: "0"}
-			var waived []*audit.Finding
+			var waived, failing []*audit.Finding
 			for _, f := range byCheck[cr.ID] {
 				switch f.State {
 				case "waived":
 					waived = append(waived, f)
 				default: // open, known
-					tc.Failures = append(tc.Failures, junitMessage{
-						Message: xmlSafe(f.Message.In(lang)), Type: f.Severity.String(), Body: xmlSafe(failureBody(f, o)),
-					})
+					failing = append(failing, f)
 				}
 			}
+			tc.Failure = junitFailure(failing, o)
 			switch cr.Status {
 			case audit.NotApplicable:
 				tc.Skipped = &junitMessage{Message: notApplicableText(cr.ID, r.Jurisdiction, o)}
 			case audit.Waived:
-				tc.Skipped = &junitMessage{Message: xmlSafe(waivedText(waived, o))}
+				if tc.Failure == nil {
+					tc.Skipped = &junitMessage{Message: xmlSafe(waivedText(waived, o))}
+				}
 			case audit.NeedsEvidence:
-				tc.SystemOut = xmlSafe(L(o, "Needs evidence: ", "待提供证据：") + cr.Evidence.In(lang))
+				notes = append(notes, cr.ID+": "+L(o, "Needs evidence: ", "待提供证据：")+cr.Evidence.In(lang))
 			}
-			if len(waived) > 0 && cr.Status != audit.Waived {
-				tc.SystemOut = xmlSafe(waivedText(waived, o))
+			if len(waived) > 0 && tc.Skipped == nil {
+				notes = append(notes, cr.ID+": "+waivedText(waived, o))
 			}
 			s.Tests++
-			if len(tc.Failures) > 0 {
+			if tc.Failure != nil {
 				s.Failures++
-			}
-			if tc.Skipped != nil {
+			} else if tc.Skipped != nil {
 				s.Skipped++
 			}
 			s.Cases = append(s.Cases, tc)
 		}
-		doc.Tests += s.Tests
-		doc.Failures += s.Failures
+		if len(notes) > 0 {
+			s.SystemOut = xmlSafe(strings.Join(notes, "\n") + "\n")
+		}
 		doc.Suites = append(doc.Suites, s)
 	}
 	// A requirement no check assessed is a skipped case, so a CI report
@@ -145,10 +174,12 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 			if n.Status != audit.NodeNotAssessed {
 				continue
 			}
-			s := junitSuite{Name: nodeHeading(o, n.NodeRef), Time: "0", Timestamp: stamp, Tests: 1, Skipped: 1}
-			s.Cases = []junitCase{{Name: n.ID + " " + L(o, "not assessed", "未评价"), Classname: "coverage", Time: "0",
-				Skipped: &junitMessage{Message: xmlSafe(n.Why.In(lang))}}}
-			doc.Tests++
+			s := junitSuite{
+				Name: nodeHeading(o, n.NodeRef), Package: "certready", ID: len(doc.Suites),
+				Time: "0", Timestamp: stamp, Hostname: junitHost, Properties: props(n.NodeRef), Tests: 1, Skipped: 1,
+				Cases: []junitCase{{Name: n.ID + " " + L(o, "not assessed", "未评价"), Classname: "coverage", Time: "0",
+					Skipped: &junitMessage{Message: xmlSafe(n.Why.In(lang))}}},
+			}
 			doc.Suites = append(doc.Suites, s)
 		}
 	}
@@ -180,6 +211,36 @@ func resultNodes(r *audit.Result) []vocab.NodeRef {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return nodeLess(out[i], out[j]) })
 	return out
+}
+
+// junitFailure joins a check's failing findings into the one failure its
+// test case may hold: the message is the first finding's, with a count of
+// the others; the body gives each finding in full.
+func junitFailure(fs []*audit.Finding, o Options) *junitMessage {
+	if len(fs) == 0 {
+		return nil
+	}
+	worst := fs[0].Severity
+	for _, f := range fs {
+		if f.Severity > worst {
+			worst = f.Severity
+		}
+	}
+	msg := fs[0].Message.In(o.Lang)
+	if len(fs) > 1 {
+		msg += fmt.Sprintf(L(o, " (and %d more findings)", "（另有 %d 项发现）"), len(fs)-1)
+	}
+	var body strings.Builder
+	for i, f := range fs {
+		if len(fs) > 1 {
+			if i > 0 {
+				body.WriteString("\n")
+			}
+			fmt.Fprintf(&body, "%d/%d %s: %s\n", i+1, len(fs), f.Severity.Label(o.Lang), f.Message.In(o.Lang))
+		}
+		body.WriteString(failureBody(f, o))
+	}
+	return &junitMessage{Message: xmlSafe(msg), Type: worst.String(), Body: xmlSafe(body.String())}
 }
 
 // checkFamily is the part of a check ID before the first dot ("handling"

@@ -48,7 +48,22 @@ func TestJUnitOutputMatchesGoldenFiles(t *testing.T) {
 	}
 }
 
-func TestJUnitOutputIsValidAgainstTheJenkinsJUnitSchema(t *testing.T) {
+// junitSchemas are the two schemas CI tools validate JUnit with (sources
+// in testdata/README.md).
+var junitSchemas = []string{"junit-10.xsd", "JUnit.xsd"}
+
+// xmllintBoth validates a JUnit file against the Jenkins and the Ant schema.
+func xmllintBoth(t *testing.T, xmllint, path string) {
+	t.Helper()
+	for _, xsd := range junitSchemas {
+		out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", xsd), path).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s rejects the report: %v\n%s", xsd, err, out)
+		}
+	}
+}
+
+func TestJUnitOutputIsValidAgainstTheJenkinsAndAntSchemas(t *testing.T) {
 	xmllint := testtool.Path(t, "xmllint")
 	dir := t.TempDir()
 	for _, c := range junitCases {
@@ -57,12 +72,19 @@ func TestJUnitOutputIsValidAgainstTheJenkinsJUnitSchema(t *testing.T) {
 			if err := os.WriteFile(path, render(t, "junit", c.r(), c.o), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "junit-10.xsd"), path).CombinedOutput()
-			if err != nil {
-				t.Fatalf("xmllint rejects the report: %v\n%s", err, out)
-			}
+			xmllintBoth(t, xmllint, path)
 		})
 	}
+	t.Run("the schemas tell a bad document from a good one", func(t *testing.T) {
+		path := filepath.Join(dir, "bad.xml")
+		bad := strings.Replace(string(render(t, "junit", sampleResult(false, false), Options{})), "</failure>", "</failure><failure type=\"major\"></failure>", 1)
+		if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "JUnit.xsd"), path).CombinedOutput(); err == nil {
+			t.Errorf("the Ant schema accepts two failures in one test case:\n%s", out)
+		}
+	})
 	t.Run("a control character in a message still gives a valid document", func(t *testing.T) {
 		r := sampleResult(false, false)
 		r.Findings[0].Message.EN = "bad\x01\x1bcell\x00 value"
@@ -84,23 +106,19 @@ func TestJUnitOutputIsValidAgainstTheJenkinsJUnitSchema(t *testing.T) {
 		if msg != "badcell value" || !strings.Contains(body, "a CDATA end ]]> inside") {
 			t.Errorf("message %q body %q", msg, body)
 		}
-
-		if out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "junit-10.xsd"), path).CombinedOutput(); err != nil {
-			t.Fatalf("xmllint rejects the report: %v\n%s", err, out)
-		}
+		xmllintBoth(t, xmllint, path)
 	})
 }
 
 // parsed JUnit, as a CI reader sees it.
 type jSuites struct {
-	Tests    int `xml:"tests,attr"`
-	Failures int `xml:"failures,attr"`
-	Suites   []struct {
-		Name     string `xml:"name,attr"`
-		Tests    int    `xml:"tests,attr"`
-		Failures int    `xml:"failures,attr"`
-		Skipped  int    `xml:"skipped,attr"`
-		Cases    []struct {
+	Suites []struct {
+		Name      string `xml:"name,attr"`
+		Tests     int    `xml:"tests,attr"`
+		Failures  int    `xml:"failures,attr"`
+		Skipped   int    `xml:"skipped,attr"`
+		SystemOut string `xml:"system-out"`
+		Cases     []struct {
 			Name      string `xml:"name,attr"`
 			Classname string `xml:"classname,attr"`
 			Skipped   *struct {
@@ -111,7 +129,6 @@ type jSuites struct {
 				Type    string `xml:"type,attr"`
 				Body    string `xml:",chardata"`
 			} `xml:"failure"`
-			SystemOut string `xml:"system-out"`
 		} `xml:"testcase"`
 	} `xml:"testsuite"`
 }
@@ -150,8 +167,12 @@ func TestJUnitHasOneSuitePerNodeAndOneCasePerCheckCitingIt(t *testing.T) {
 	for _, cr := range r.Checks {
 		citations += len(cr.Nodes)
 	}
-	if cases != citations || s.Tests != citations {
-		t.Errorf("%d test cases, tests=%d; want one per check and cited node, and one per node not assessed (%d)", cases, s.Tests, citations)
+	tests := 0
+	for _, su := range s.Suites {
+		tests += su.Tests
+	}
+	if cases != citations || tests != citations {
+		t.Errorf("%d test cases, tests=%d; want one per check and cited node, and one per node not assessed (%d)", cases, tests, citations)
 	}
 }
 
@@ -159,10 +180,12 @@ func TestJUnitCountsAgreeWithTheCasesTheyCount(t *testing.T) {
 	for _, c := range junitCases {
 		t.Run(c.name, func(t *testing.T) {
 			s := parseJUnit(t, render(t, "junit", c.r(), c.o))
-			totalFail := 0
 			for _, su := range s.Suites {
 				fail, skip := 0, 0
 				for _, tc := range su.Cases {
+					if len(tc.Failures) > 1 || len(tc.Failures) == 1 && tc.Skipped != nil {
+						t.Errorf("%s: %d failures (skipped %v) in one case", tc.Name, len(tc.Failures), tc.Skipped != nil)
+					}
 					if len(tc.Failures) > 0 {
 						fail++
 					}
@@ -173,12 +196,37 @@ func TestJUnitCountsAgreeWithTheCasesTheyCount(t *testing.T) {
 				if su.Tests != len(su.Cases) || su.Failures != fail || su.Skipped != skip {
 					t.Errorf("%s: tests=%d failures=%d skipped=%d, counted %d/%d/%d", su.Name, su.Tests, su.Failures, su.Skipped, len(su.Cases), fail, skip)
 				}
-				totalFail += fail
-			}
-			if s.Failures != totalFail {
-				t.Errorf("testsuites failures=%d, suites add up to %d", s.Failures, totalFail)
 			}
 		})
+	}
+}
+
+func TestJUnitJoinsAChecksFindingsInOneFailure(t *testing.T) {
+	r := sampleResult(false, false)
+	second := r.Findings[0]
+	second.Severity = checks.Minor
+	second.Message = checks.T("Second permit JY200 expired.", "第二个许可证 JY200 已过期。")
+	r.Findings = append(r.Findings, second)
+	s := parseJUnit(t, render(t, "junit", r, Options{Lang: "en"}))
+	var tc = s.Suites[0].Cases[0]
+	for _, su := range s.Suites {
+		for _, c := range su.Cases {
+			if strings.HasPrefix(c.Name, "org.fixture-licence") {
+				tc = c
+			}
+		}
+	}
+	if !strings.HasPrefix(tc.Name, "org.fixture-licence") || len(tc.Failures) != 1 {
+		t.Fatalf("%s: %d failures", tc.Name, len(tc.Failures))
+	}
+	f := tc.Failures[0]
+	if f.Type != "major" || f.Message != "Food operation permit JY133 expired on 2026-10-01. (and 1 more findings)" {
+		t.Errorf("type %q message %q", f.Type, f.Message)
+	}
+	for _, want := range []string{"1/2 major: Food operation permit JY133", "2/2 minor: Second permit JY200 expired.", "Where: licences.yaml:4:7"} {
+		if !strings.Contains(f.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, f.Body)
+		}
 	}
 }
 
@@ -197,7 +245,8 @@ func TestJUnitReportsEachCheckOutcomeAsCIReadersExpect(t *testing.T) {
 	}
 	get := func(id string) (cls string, fails []string, types []string, bodies []string, skipped string, out string) {
 		_, k := find(id)
-		tc := s.Suites[k/1000].Cases[k%1000]
+		su := s.Suites[k/1000]
+		tc := su.Cases[k%1000]
 		for _, f := range tc.Failures {
 			fails = append(fails, f.Message)
 			types = append(types, f.Type)
@@ -206,7 +255,7 @@ func TestJUnitReportsEachCheckOutcomeAsCIReadersExpect(t *testing.T) {
 		if tc.Skipped != nil {
 			skipped = tc.Skipped.Message
 		}
-		return tc.Classname, fails, types, bodies, skipped, tc.SystemOut
+		return tc.Classname, fails, types, bodies, skipped, su.SystemOut
 	}
 	tests := []struct {
 		name  string
@@ -250,9 +299,9 @@ func TestJUnitReportsEachCheckOutcomeAsCIReadersExpect(t *testing.T) {
 				t.Errorf("failures %q skipped %q", fails, skipped)
 			}
 		}},
-		{"a manual check passes and names the evidence an auditor needs", func(t *testing.T) {
+		{"a manual check passes and its suite names the evidence an auditor needs", func(t *testing.T) {
 			_, fails, _, _, skipped, out := get("improvement.fixture-review")
-			if len(fails) != 0 || skipped != "" || out != "Needs evidence: Review minutes" {
+			if len(fails) != 0 || skipped != "" || out != "improvement.fixture-review: Needs evidence: Review minutes\n" {
 				t.Errorf("failures %q skipped %q system-out %q", fails, skipped, out)
 			}
 		}},
@@ -279,7 +328,7 @@ func TestJUnitOfACleanRunHasNoFailures(t *testing.T) {
 		{ID: "org.x", Title: checks.T("X", "X"), Clauses: []string{"5.1"}, Nodes: (&checks.Check{Clauses: []string{"5.1"}}).NodeRefs(), Status: audit.Pass},
 	}}
 	s := parseJUnit(t, render(t, "junit", r, Options{}))
-	if s.Tests != 1 || s.Failures != 0 || len(s.Suites) != 1 || len(s.Suites[0].Cases[0].Failures) != 0 {
+	if len(s.Suites) != 1 || s.Suites[0].Tests != 1 || s.Suites[0].Failures != 0 || len(s.Suites[0].Cases[0].Failures) != 0 {
 		t.Errorf("clean run: %+v", s)
 	}
 }

@@ -17,6 +17,10 @@ type Options struct {
 	Lang     string // en or zh
 	Standard string // iso10002 or gbt19012: which label clauses carry
 	Color    bool   // ANSI colour (only on a TTY and never with NO_COLOR)
+	// SourceRoot is the repository root (see SourceRoot) in the terms the
+	// positions use; CI formats name files relative to it. Empty: paths
+	// stay as the dossier gives them.
+	SourceRoot string
 }
 
 // Formatter writes a Result in one format.

@@ -34,11 +34,12 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool      `json:"tool"`
-	Language   string         `json:"language,omitempty"`
-	ColumnKind string         `json:"columnKind"`
-	Results    []sarifResult  `json:"results"`
-	Properties map[string]any `json:"properties,omitempty"`
+	Tool               sarifTool                        `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	Language           string                           `json:"language,omitempty"`
+	ColumnKind         string                           `json:"columnKind"`
+	Results            []sarifResult                    `json:"results"`
+	Properties         map[string]any                   `json:"properties,omitempty"`
 }
 
 type sarifTool struct {
@@ -124,13 +125,29 @@ type sarifPhysicalLocation struct {
 }
 
 type sarifArtifactLocation struct {
-	URI string `json:"uri"`
+	URI         string     `json:"uri,omitempty"`
+	URIBaseID   string     `json:"uriBaseId,omitempty"`
+	Description *sarifText `json:"description,omitempty"`
 }
 
 type sarifRegion struct {
-	StartLine   int `json:"startLine"`
-	StartColumn int `json:"startColumn,omitempty"`
+	StartLine   int               `json:"startLine"`
+	StartColumn int               `json:"startColumn,omitempty"`
+	Properties  *sarifRegionProps `json:"properties,omitempty"`
 }
+
+// sarifRegionProps says what a line means in a workbook, where SARIF's
+// startLine carries the worksheet row.
+type sarifRegionProps struct {
+	Sheet string `json:"sheet"`
+	Cell  string `json:"cell,omitempty"`
+	Line  string `json:"line"`
+}
+
+// sarifSrcRoot is the base that artifact URIs are relative to when the
+// dossier is in a repository; GitHub code scanning resolves it to the
+// checkout.
+const sarifSrcRoot = "%SRCROOT%"
 
 type sarifLogicalLocation struct {
 	Name               string `json:"name"`
@@ -204,6 +221,11 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 		run.Properties["partial"] = true
 		run.Properties["skipped"] = r.Skipped
 	}
+	if o.SourceRoot != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{sarifSrcRoot: {
+			Description: &sarifText{Text: "The root of the repository holding the dossier (the directory with .git)."},
+		}}
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		res := sarifResult{
@@ -218,11 +240,11 @@ func buildSARIF(r *audit.Result, o Options, catalogue []*checks.Check) sarifLog 
 		if f.Pos.Sheet != "" {
 			res.Message.Text += " (" + sheetCell(f.Pos) + ")"
 		}
-		if loc, ok := sarifLocationOf(f.Pos, ""); ok {
+		if loc, ok := sarifLocationOf(o, f.Pos, ""); ok {
 			res.Locations = []sarifLocation{loc}
 		}
 		for _, row := range f.Rows {
-			if loc, ok := sarifLocationOf(row.Pos, row.ID); ok {
+			if loc, ok := sarifLocationOf(o, row.Pos, row.ID); ok {
 				res.RelatedLocations = append(res.RelatedLocations, loc)
 			}
 		}
@@ -345,13 +367,19 @@ func artifactURI(file string) string {
 }
 
 // sarifLocationOf places a position: a line and column in YAML, a line
-// (the CSV row) in CSV, and for a workbook the file plus a logical
-// location naming the sheet and cell, since cells are not lines.
-func sarifLocationOf(p dossier.Pos, label string) (sarifLocation, bool) {
+// (the CSV row) in CSV, and for a workbook the worksheet row as the line
+// (code scanning shows nothing without one), with the sheet and cell in
+// the region's properties and as a logical location, since cells are not
+// lines. Inside a repository the URI is relative to its root.
+func sarifLocationOf(o Options, p dossier.Pos, label string) (sarifLocation, bool) {
 	if p.File == "" {
 		return sarifLocation{}, false
 	}
-	loc := sarifLocation{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLocation{URI: artifactURI(p.File)}}}
+	art := sarifArtifactLocation{URI: artifactURI(p.File)}
+	if rel, ok := repoPath(o, p.File); ok {
+		art = sarifArtifactLocation{URI: (&url.URL{Path: rel}).String(), URIBaseID: sarifSrcRoot}
+	}
+	loc := sarifLocation{PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: art}}
 	var msg []string
 	if label != "" {
 		msg = append(msg, label)
@@ -359,6 +387,12 @@ func sarifLocationOf(p dossier.Pos, label string) (sarifLocation, bool) {
 	switch {
 	case p.Sheet != "":
 		sc := sheetCell(p)
+		line, _ := posLine(p)
+		props := &sarifRegionProps{Sheet: p.Sheet, Cell: p.Cell, Line: "the worksheet row of the cell"}
+		if p.Cell == "" || cellRow(p.Cell) == 0 {
+			props.Line = "the whole sheet: its header row"
+		}
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, Properties: props}
 		loc.LogicalLocations = []sarifLogicalLocation{{Name: sc, FullyQualifiedName: p.File + "!" + sc, Kind: "element"}}
 		msg = append(msg, sc)
 	case p.Row > 0:

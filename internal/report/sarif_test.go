@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -78,6 +77,7 @@ var sarifCases = []struct {
 }{
 	{"sarif_en", func() *audit.Result { return sampleResult(false, false) }, Options{Lang: "en"}},
 	{"sarif_zh_baseline", func() *audit.Result { return sampleResult(true, true) }, Options{Lang: "zh", Standard: "iso10002"}},
+	{"sarif_srcroot", func() *audit.Result { return sampleResult(false, false) }, Options{Lang: "en", SourceRoot: "."}},
 }
 
 func TestSARIFOutputMatchesGoldenFiles(t *testing.T) {
@@ -252,7 +252,9 @@ func TestSARIFPlacesEachPositionShape(t *testing.T) {
 		{"a CSV position has the row as its line and names the column", csvPos,
 			`{"physicalLocation":{"artifactLocation":{"uri":"complaints.csv"},"region":{"startLine":12}},"message":{"text":"column \"受理时间\""}}`},
 		{"an Excel position names the workbook and the sheet and cell as a logical location", excelPos,
-			`{"physicalLocation":{"artifactLocation":{"uri":"dossier.xlsx"}},"logicalLocations":[{"name":"Documents!C7","fullyQualifiedName":"dossier.xlsx!Documents!C7","kind":"element"}],"message":{"text":"Documents!C7"}}`},
+			`{"physicalLocation":{"artifactLocation":{"uri":"dossier.xlsx"},"region":{"startLine":7,"properties":{"sheet":"Documents","cell":"C7","line":"the worksheet row of the cell"}}},"logicalLocations":[{"name":"Documents!C7","fullyQualifiedName":"dossier.xlsx!Documents!C7","kind":"element"}],"message":{"text":"Documents!C7"}}`},
+		{"a whole sheet is placed on its header row", dossier.Pos{File: "dossier.xlsx", Sheet: "Reviews"},
+			`{"physicalLocation":{"artifactLocation":{"uri":"dossier.xlsx"},"region":{"startLine":1,"properties":{"sheet":"Reviews","line":"the whole sheet: its header row"}}},"logicalLocations":[{"name":"Reviews","fullyQualifiedName":"dossier.xlsx!Reviews","kind":"element"}],"message":{"text":"Reviews"}}`},
 		{"a Windows path uses forward slashes and a Chinese name is percent-encoded", dossier.Pos{File: `证据\执照 2026.yaml`, Line: 2},
 			`{"physicalLocation":{"artifactLocation":{"uri":"%E8%AF%81%E6%8D%AE/%E6%89%A7%E7%85%A7%202026.yaml"},"region":{"startLine":2}}}`},
 		{"an absolute path becomes a file URI", dossier.Pos{File: "/srv/dossiers/acme/organisation.yaml", Line: 1},
@@ -267,7 +269,7 @@ func TestSARIFPlacesEachPositionShape(t *testing.T) {
 			if filepath.Separator != '\\' {
 				tt.pos.File = strings.ReplaceAll(tt.pos.File, `\`, "/")
 			}
-			loc, ok := sarifLocationOf(tt.pos, "")
+			loc, ok := sarifLocationOf(Options{}, tt.pos, "")
 			if !ok {
 				t.Fatal("no location")
 			}
@@ -278,7 +280,7 @@ func TestSARIFPlacesEachPositionShape(t *testing.T) {
 		})
 	}
 	t.Run("no position gives no location", func(t *testing.T) {
-		if _, ok := sarifLocationOf(dossier.Pos{}, ""); ok {
+		if _, ok := sarifLocationOf(Options{}, dossier.Pos{}, ""); ok {
 			t.Error("a location for the zero position")
 		}
 	})
@@ -293,6 +295,110 @@ func TestSARIFPlacesEachPositionShape(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestSARIFPathsAreRelativeToTheRepositoryRoot(t *testing.T) {
+	tests := []struct {
+		name, root string
+		pos        dossier.Pos
+		want       string
+	}{
+		{"a dossier below the working directory", ".", dossier.Pos{File: "dossiers/acme/licences.yaml", Line: 3},
+			`{"uri":"dossiers/acme/licences.yaml","uriBaseId":"%SRCROOT%"}`},
+		{"certready run in a subdirectory of the repository", "../..", dossier.Pos{File: "../../examples/gappy-org.xlsx", Sheet: "Documents", Cell: "C7"},
+			`{"uri":"examples/gappy-org.xlsx","uriBaseId":"%SRCROOT%"}`},
+		{"an absolute root and path", "/work/repo", dossier.Pos{File: "/work/repo/dossier/组织.yaml", Line: 1},
+			`{"uri":"dossier/%E7%BB%84%E7%BB%87.yaml","uriBaseId":"%SRCROOT%"}`},
+		{"a file outside the repository keeps its own path", "repo", dossier.Pos{File: "elsewhere/x.yaml", Line: 1},
+			`{"uri":"elsewhere/x.yaml"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc, ok := sarifLocationOf(Options{SourceRoot: tt.root}, tt.pos, "")
+			if !ok {
+				t.Fatal("no location")
+			}
+			b, _ := json.Marshal(loc.PhysicalLocation.ArtifactLocation)
+			if string(b) != tt.want {
+				t.Errorf("\n got %s\nwant %s", b, tt.want)
+			}
+		})
+	}
+}
+
+func TestSourceRootIsTheDirectoryHoldingGit(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "repo", "dossiers", "acme"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// a worktree's .git is a file
+	if err := os.WriteFile(filepath.Join(dir, "repo", ".git"), []byte("gitdir: elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "repo", "dossiers", "acme", "book.xlsx")
+	if err := os.WriteFile(book, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{book, filepath.Join(dir, "repo", "dossiers", "acme")} {
+		if got := SourceRoot(p); got != filepath.Join(dir, "repo") {
+			t.Errorf("SourceRoot(%s) = %q", p, got)
+		}
+	}
+	if got := SourceRoot(filepath.Join(dir, "nowhere")); got != "" {
+		t.Errorf("outside any repository: %q", got)
+	}
+	// relative in, relative out: this package sits two levels below the root
+	if got := SourceRoot("../../examples/gappy-org.xlsx"); got != filepath.Join("..", "..") {
+		t.Errorf("SourceRoot of the example = %q, want ../..", got)
+	}
+}
+
+func TestEverySARIFResultForTheGappyWorkbookHasALine(t *testing.T) {
+	path := "../../examples/gappy-org.xlsx"
+	r := auditExample(t, path, nil)
+	o := Options{Lang: "en", SourceRoot: SourceRoot(path)}
+	b := render(t, "sarif", r, o)
+	validateSARIF(t, b)
+	var d struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region *struct {
+							StartLine int `json:"startLine"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Runs[0].Results) != len(r.Findings) || len(r.Findings) < 10 {
+		t.Fatalf("%d results for %d findings", len(d.Runs[0].Results), len(r.Findings))
+	}
+	for i, res := range d.Runs[0].Results {
+		if len(res.Locations) != 1 {
+			t.Errorf("%s: %d locations", res.RuleID, len(res.Locations))
+			continue
+		}
+		pl := res.Locations[0].PhysicalLocation
+		if pl.Region == nil || pl.Region.StartLine < 1 {
+			t.Errorf("%s (%s): no region.startLine", res.RuleID, r.Findings[i].Where)
+		}
+		if pl.ArtifactLocation.URI != "examples/gappy-org.xlsx" || pl.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+			t.Errorf("%s: artifact %+v, want examples/gappy-org.xlsx under %%SRCROOT%%", res.RuleID, pl.ArtifactLocation)
+		}
+		if cell := r.Findings[i].Pos.Cell; cell != "" && pl.Region != nil && pl.Region.StartLine != cellRow(cell) {
+			t.Errorf("%s: line %d for cell %s", res.RuleID, pl.Region.StartLine, cell)
+		}
+	}
 }
 
 func TestRuleNamesReadAsIdentifiers(t *testing.T) {
@@ -350,9 +456,7 @@ func TestFormatsOfARealAuditAreValid(t *testing.T) {
 				if err := os.WriteFile(p, render(t, "junit", r, Options{Lang: "zh"}), 0o644); err != nil {
 					t.Fatal(err)
 				}
-				if out, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "junit-10.xsd"), p).CombinedOutput(); err != nil {
-					t.Errorf("xmllint: %v\n%s", err, out)
-				}
+				xmllintBoth(t, xmllint, p)
 			}
 		})
 	}

@@ -261,17 +261,29 @@ func TestLibreOfficeReadsTheGapRegister(t *testing.T) {
 
 func TestAnEmptyResultRendersInEveryNewFormat(t *testing.T) {
 	r := &audit.Result{Findings: []audit.Finding{}}
-	for _, format := range []string{"junit", "sarif", "xlsx"} {
+	for _, format := range []string{"junit", "sarif", "xlsx", "html", "github", "codequality"} {
 		t.Run(format, func(t *testing.T) {
 			b := render(t, format, r, Options{})
 			switch format {
 			case "junit":
-				if s := parseJUnit(t, b); s.Tests != 0 || len(s.Suites) != 0 {
+				if s := parseJUnit(t, b); len(s.Suites) != 0 {
 					t.Errorf("empty result gives %+v", s)
 				}
 			case "sarif":
 				if d := parseSARIF(t, b); len(d.Runs[0].Results) != 0 {
 					t.Errorf("%d results", len(d.Runs[0].Results))
+				}
+			case "html":
+				if !bytes.Contains(b, []byte("No findings.")) {
+					t.Error("empty HTML report does not say there are no findings")
+				}
+			case "github":
+				if n := bytes.Count(b, []byte("\n")); n != 1 || !bytes.HasPrefix(b, []byte("::notice ")) {
+					t.Errorf("want the summary notice only, got:\n%s", b)
+				}
+			case "codequality":
+				if string(b) != "[]\n" {
+					t.Errorf("want an empty array, got %s", b)
 				}
 			case "xlsx":
 				f := openXLSX(t, b)

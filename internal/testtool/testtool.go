@@ -1,5 +1,5 @@
 // Package testtool finds the external programs that tests check output
-// with: pdftotext and pdftoppm, qpdf, xmllint and soffice. make test
+// with: pdftotext and pdftoppm, qpdf, xmllint, soffice and chromium. make test
 // installs them; with CI set a missing one fails the test, so that a check
 // can never pass on CI by being skipped, and elsewhere the test skips.
 package testtool
@@ -17,6 +17,7 @@ var debian = map[string]string{
 	"qpdf":      "qpdf",
 	"xmllint":   "libxml2-utils",
 	"soffice":   "libreoffice-calc-nogui",
+	"chromium":  "chromium",
 }
 
 // Path returns the program's path, or skips the test when it is missing
