@@ -10,11 +10,35 @@ PKGS      ?= ./...
 FUZZTIME  ?= 20s
 BENCHROWS ?= 1000000
 STATICCHECK_VERSION ?= v0.8.2
+# The commit being built, stamped with -ldflags -X: the go command records
+# it by itself in a clone, but not in a linked worktree, nor where GOFLAGS
+# says -buildvcs=false.
+REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)
+LDFLAGS   := $(if $(REVISION),-X github.com/certready/certready/internal/version.revision=$(REVISION))
+# A release's version: the tag on this commit, else the latest tag plus the
+# commits since, else v0.0.0-snapshot; dated the commit, not the build.
+VERSION   ?= $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null || echo v0.0.0-snapshot-$$(git rev-parse --short=12 HEAD 2>/dev/null))
+COMMITTED ?= $(shell git log -1 --format=%cI 2>/dev/null)
 
-.PHONY: build test test-tools bench fuzz lint schemas examples clean
+.PHONY: build install cross release-snapshot test test-tools bench fuzz lint schemas examples clean
 
 build:
-	$(GO) build -o $(BIN) ./cmd/certready
+	$(GO) build -buildvcs=auto -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/certready
+
+# certready on the PATH ($(shell go env GOBIN) or $$GOPATH/bin), with its
+# version and revision recorded.
+install:
+	$(GO) install -buildvcs=auto -ldflags '$(LDFLAGS)' ./cmd/certready
+
+# The platforms users run that CI does not: each must at least compile.
+cross:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -buildvcs=false -o /dev/null ./cmd/certready
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) build -buildvcs=false -o /dev/null ./cmd/certready
+
+# Release archives for linux, darwin and windows on amd64 and arm64, with
+# SHA256SUMS, into dist/: offline and reproducible (see internal/gen/release).
+release-snapshot:
+	$(GO) run ./internal/gen/release -version '$(VERSION)' -revision '$(REVISION)' $(if $(COMMITTED),-mtime '$(COMMITTED)') -dist dist
 
 # System tools the PDF, XML and HTML tests need. Installed through apt when absent and
 # when we may (root); otherwise the tests say what is missing.
@@ -34,7 +58,7 @@ test-tools:
 	  fi; \
 	fi
 
-test: test-tools lint
+test: test-tools lint cross
 	$(GO) test -race -count=1 $(PKGS)
 
 # Benchmarks: end-to-end audit of a generated $(BENCHROWS)-row log (xlsx
@@ -76,4 +100,4 @@ examples:
 	$(GO) run ./internal/gen/examples
 
 clean:
-	rm -rf bin .bench
+	rm -rf bin .bench dist

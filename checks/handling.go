@@ -91,8 +91,8 @@ func init() {
 			Evidence:    T("The log shows simple complaints resolved within the working-day limit (3 working days by default) under the Chinese statutory calendar.", "台账显示简单投诉按国家法定工作日历在规定工作日内（默认 3 个工作日）办结。"),
 			Remedy:      T("Resolve simple complaints within the limit; classify complaints that need investigation as complex and give them a handling plan.", "在时限内办结简单投诉；需要调查的投诉应定为复杂投诉并制定处理方案。"),
 			Doc: T(
-				cn.CountingRule+" Limit: thresholds.simple_resolve_days working days (default 3), cut-off thresholds.cutoff (default 17:30). Simple and unclassified complaints are judged; resolved_at counts, or closed_at when resolved_at is blank; an unresolved complaint is a violation from the day after its deadline. Receipts in years without a published notice are counted and noted as provisional.",
-				cn.CountingRuleZH+"时限：thresholds.simple_resolve_days 个工作日（默认 3），截止时间 thresholds.cutoff（默认 17:30）。评价简单投诉和未分类投诉；以解决时间为准，无解决时间时以关闭时间为准；未办结的投诉自截止日次日起计为违规。受理日期所在年份尚无节假日安排通知的，单独计数并提示结果为暂定。"),
+				cn.CountingRule+" Limit: thresholds.simple_resolve_days working days (default 3), cut-off thresholds.cutoff (default 17:30). Simple and unclassified complaints are judged; resolved_at counts, or closed_at when resolved_at is blank; an unresolved complaint is a violation from the day after its deadline. Receipts in years without a published notice are counted and noted as provisional. "+cn.Coverage,
+				cn.CountingRuleZH+"时限：thresholds.simple_resolve_days 个工作日（默认 3），截止时间 thresholds.cutoff（默认 17:30）。评价简单投诉和未分类投诉；以解决时间为准，无解决时间时以关闭时间为准；未办结的投诉自截止日次日起计为违规。受理日期所在年份尚无节假日安排通知的，单独计数并提示结果为暂定。"+cn.CoverageZH),
 			Run: runHandlingSimpleResolve,
 		},
 		&Check{

@@ -72,9 +72,23 @@ thresholds:
 #     justification: survey scheduled for next month / 调查已安排
 #     approver: 王建国
 #     expires: 2026-12-31
+
+# A year's holidays and make-up working days from the State Council's notice,
+# for a year certready does not know yet or to correct one; it replaces that
+# year entirely. Dates or ranges (first..last). / 按国务院办公厅通知补充或更正某年度
+# 放假与调休上班日期（整体替换该年度），可写单日或区间（首日..末日）：
+# calendar:
+#   2027:
+#     source: 国务院办公厅关于2027年部分节假日安排的通知
+#     holidays: [2027-MM-DD, 2027-MM-DD..2027-MM-DD]   # copy from the notice / 照通知填写
+#     workdays: [2027-MM-DD]
 `)
 	return b.Bytes()
 }
+
+// ThresholdDoc explains one threshold of certready.yaml (by its YAML key),
+// in English and Chinese; the configuration's JSON Schema uses it too.
+func ThresholdDoc(key string) string { return thresholdDocs[key] }
 
 func scalarText(v any) string {
 	switch x := v.(type) {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,6 +30,18 @@ type DirOptions struct {
 	// field listed even when empty, the complaint log as commented YAML,
 	// and a certready.yaml with the default thresholds commented out.
 	Skeleton bool
+	// SchemaDir, when set, starts every YAML file with a
+	// yaml-language-server modeline pointing at SchemaDir/<file>.schema.json
+	// (relative to the dossier directory, so it works offline and moves
+	// with the dossier); the caller writes the schemas there.
+	SchemaDir string
+}
+
+// Modeline is the first line of a YAML file whose editor schema is
+// schemaPath (relative to the file): yaml-language-server (VS Code's YAML
+// extension, Neovim, Helix, …) then completes and checks the file.
+func Modeline(schemaPath string) string {
+	return "# yaml-language-server: $schema=" + schemaPath + "\n"
 }
 
 // ComplaintsCSV is the complaint log's file name in a converted directory;
@@ -73,6 +86,21 @@ func DirFiles(d *Data, o DirOptions) []File {
 			_, err := w.Write(ConfigSkeleton())
 			return err
 		}})
+	}
+	if o.SchemaDir != "" {
+		for i := range out {
+			f := &out[i]
+			if !strings.HasSuffix(f.Name, ".yaml") {
+				continue
+			}
+			write, line := f.Write, Modeline(path.Join(o.SchemaDir, f.Name+".schema.json"))
+			f.Write = func(w io.Writer) error {
+				if _, err := io.WriteString(w, line); err != nil {
+					return err
+				}
+				return write(w)
+			}
+		}
 	}
 	return out
 }

@@ -158,20 +158,20 @@ func calendarFor(cfg *config.Config) (*cn.Calendar, error) {
 	}
 	extra := map[int]cn.YearData{}
 	for y, yc := range cfg.Calendar {
-		var yd cn.YearData
+		yd := cn.YearData{Source: yc.Source}
 		for _, s := range yc.Holidays {
-			dt, err := civil.Parse(s)
+			ds, err := cn.ParseDateOrRange(s)
 			if err != nil {
 				return nil, fmt.Errorf("%s: calendar.%d.holidays: %w", cfg.Path, y, err)
 			}
-			yd.Holidays = append(yd.Holidays, dt)
+			yd.Holidays = append(yd.Holidays, ds...)
 		}
 		for _, s := range yc.Workdays {
-			dt, err := civil.Parse(s)
+			ds, err := cn.ParseDateOrRange(s)
 			if err != nil {
 				return nil, fmt.Errorf("%s: calendar.%d.workdays: %w", cfg.Path, y, err)
 			}
-			yd.Workdays = append(yd.Workdays, dt)
+			yd.Workdays = append(yd.Workdays, ds...)
 		}
 		extra[y] = yd
 	}

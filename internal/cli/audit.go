@@ -182,7 +182,7 @@ func resolveCommon(env Env, res *load.Result, lang, standard, asOf string) (repo
 		return report.Options{}, audit.Options{}, err
 	}
 	return report.Options{Lang: lang, Standard: standard},
-		audit.Options{AsOf: d, Standard: standard, Version: Version}, nil
+		audit.Options{AsOf: d, Standard: standard, Version: env.version()}, nil
 }
 
 func readBaseline(path string) (map[string]bool, error) {

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/certready/certready/internal/atomicfile"
+	"github.com/certready/certready/internal/schemagen"
 	"github.com/certready/certready/templates"
 )
 
@@ -36,7 +39,10 @@ func newInitCmd(env Env) *cobra.Command {
                                     record type with bilingual headers, dropdowns,
                                     date formats and one example row
   certready init DIR                one commented YAML file per record type and a
-                                    certready.yaml with the default thresholds
+                                    certready.yaml with the default thresholds; each
+                                    starts with a yaml-language-server modeline naming
+                                    its JSON Schema, written to DIR/.certready/schemas/
+                                    so editors complete and check the files offline
 
 The example values are real data to certready: they load and are audited
 like any other record, so they must be replaced or deleted. Existing files
@@ -79,7 +85,8 @@ func runInit(env Env, o *initOptions) error {
 	}
 	var files []templates.File
 	if o.Dir != "" {
-		files = templates.DirFiles(templates.Examples(), templates.DirOptions{Skeleton: true})
+		files = templates.DirFiles(templates.Examples(), templates.DirOptions{Skeleton: true, SchemaDir: schemagen.EditorDir})
+		files = append(files, schemaFiles()...)
 		var paths []string
 		for _, f := range files {
 			paths = append(paths, filepath.Join(o.Dir, f.Name))
@@ -100,11 +107,11 @@ func runInit(env Env, o *initOptions) error {
 		fmt.Fprintf(env.Out, "wrote %s\n", o.XLSX)
 	}
 	if o.Dir != "" {
-		if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(o.Dir, filepath.FromSlash(schemagen.EditorDir)), 0o755); err != nil {
 			return fmt.Errorf("init: %w", err)
 		}
 		for _, f := range files {
-			p := filepath.Join(o.Dir, f.Name)
+			p := filepath.Join(o.Dir, filepath.FromSlash(f.Name))
 			if err := atomicfile.Write(p, f.Write); err != nil {
 				return err
 			}
@@ -113,6 +120,26 @@ func runInit(env Env, o *initOptions) error {
 	}
 	fmt.Fprintln(env.Out, "The example values are real data to certready: replace or delete them before auditing. / 示例数据会被当作真实记录审核，请在审核前替换或删除。")
 	return nil
+}
+
+// schemaFiles are the editor schemas the skeleton's modelines point at,
+// written beside the dossier so editors need no network.
+func schemaFiles() []templates.File {
+	schemas := schemagen.EditorSchemas()
+	names := make([]string, 0, len(schemas))
+	for n := range schemas {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []templates.File
+	for _, n := range names {
+		b := schemas[n]
+		out = append(out, templates.File{Name: path.Join(schemagen.EditorDir, n), Write: func(w io.Writer) error {
+			_, err := w.Write(b)
+			return err
+		}})
+	}
+	return out
 }
 
 // stampDate reads --as-of for a workbook's document properties.

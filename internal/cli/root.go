@@ -8,11 +8,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-)
 
-// Version is the tool version printed in reports; set at build time with
-// -ldflags "-X github.com/certready/certready/internal/cli.Version=…".
-var Version = "0.1.0-dev"
+	"github.com/certready/certready/internal/version"
+)
 
 // Env is everything a command touches outside its arguments, so tests run
 // commands without a terminal, a clock or a real environment.
@@ -23,6 +21,26 @@ type Env struct {
 	IsTTY  bool
 	Getenv func(string) string
 	Now    func() time.Time
+	// Build is the running binary's version, printed by --version and
+	// named in every report; tests pin it so golden files do not change
+	// with the commit they are run at.
+	Build version.Info
+}
+
+// buildLine is what --version prints: the version, then the revision and
+// commit time when the build recorded them.
+func (e Env) buildLine() string {
+	b := e.Build
+	b.Version = e.version()
+	return b.String()
+}
+
+// version is the one version string every output names.
+func (e Env) version() string {
+	if e.Build.Version == "" {
+		return version.Devel
+	}
+	return e.Build.Version
 }
 
 // System returns the process's real environment.
@@ -31,7 +49,7 @@ func System() Env {
 	if st, err := os.Stdout.Stat(); err == nil {
 		tty = st.Mode()&os.ModeCharDevice != 0
 	}
-	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: tty, Getenv: os.Getenv, Now: time.Now}
+	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: tty, Getenv: os.Getenv, Now: time.Now, Build: version.Get()}
 }
 
 // Main runs the command line and returns the exit code.
@@ -69,7 +87,7 @@ evidence expected and the remedy.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       Version,
+		Version:       env.buildLine(),
 	}
 	root.SetOut(env.Out)
 	root.SetErr(env.Err)

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -22,21 +25,62 @@ type validateOptions struct {
 func newValidateCmd(env Env) *cobra.Command {
 	o := &validateOptions{}
 	cmd := &cobra.Command{
-		Use:   "validate PATH",
+		Use:   "validate PATH...",
 		Short: "Load and validate a dossier (directory or workbook); print every problem with its position",
 		Long: `validate loads a dossier directory or workbook, checks every record against its
 JSON Schema and reads the whole complaint log, then prints every problem
 with its position (file:line:col, book.xlsx!Sheet!Cell or file.csv:row N).
-Exit 0 when valid, 2 when not.`,
-		Args: cobra.ExactArgs(1),
+Exit 0 when valid, 2 when not.
+
+Several paths may be given, and a path may be a file of a dossier directory
+(licences.yaml, complaints.csv, …) or a workbook's book.certready.yaml: each
+names its dossier, and every dossier named is validated once. This is how
+the pre-commit hook passes the changed files.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Path = args[0]
-			return runValidate(env, o)
+			var failed error
+			for _, p := range dossiersOf(args) {
+				o.Path = p
+				if err := runValidate(env, o); err != nil {
+					var ee *ExitError
+					if !errors.As(err, &ee) || ee.Err != nil {
+						return err
+					}
+					failed = err
+				}
+			}
+			return failed
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file (default: certready.yaml in the dossier)")
 	return cmd
+}
+
+// dossiersOf maps paths to the dossiers they belong to, each once, in the
+// order first named: a directory or workbook is itself; a YAML or CSV file
+// is the directory holding it, except book.certready.yaml, which configures
+// book.xlsx beside it.
+func dossiersOf(paths []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		d := p
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			lower := strings.ToLower(p)
+			switch {
+			case strings.HasSuffix(lower, ".certready.yaml"):
+				d = p[:len(p)-len(".certready.yaml")] + ".xlsx"
+			case strings.HasSuffix(lower, ".yaml"), strings.HasSuffix(lower, ".yml"), strings.HasSuffix(lower, ".csv"):
+				d = filepath.Dir(p)
+			}
+		}
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 type validateReport struct {

@@ -41,6 +41,28 @@ const CountingRuleZH = "工作日依据国务院办公厅每年发布的部分�
 	"“N个工作日内办结”是指不迟于第0日之后第N个工作日结束时（当地时间23:59:59.999）办结。" +
 	"尚未发布节假日安排通知的年份，按周一至周五为工作日推算，结果标注为暂定。"
 
+// Coverage states which years the embedded calendar holds and how a user
+// adds one, for the working-day checks' documentation (rules show). A test
+// keeps the years named here equal to Default().Years().
+//
+// 2027 is absent on purpose: the State Council's notice for 2027 (国务院办公厅
+// 关于2027年部分节假日安排的通知) could not be read from a published text when
+// the data was last updated, and the maintained calendar data checked
+// against (NateScarlet/holiday-cn, 2027.json) still listed no notice for it.
+// A year is added only from the notice's own text, cited in its source.
+const Coverage = "The embedded calendar holds the State Council notices for 2024, 2025 and 2026. " +
+	"2027 is not included: its notice (国务院办公厅关于2027年部分节假日安排的通知) had not been confirmed from a published text when the calendar was last updated. " +
+	"Until a release includes it, add the year from the notice under calendar: in certready.yaml, which adds a missing year or replaces an embedded one entirely, e.g. " +
+	"calendar: {2027: {source: \"国务院办公厅关于2027年部分节假日安排的通知\", holidays: [2027-01-01, \"2027-MM-DD..2027-MM-DD\"], workdays: [2027-MM-DD]}} " +
+	"(holidays are the days off, weekend days inside a holiday period included; workdays are the weekend days the notice makes working days)."
+
+// CoverageZH is Coverage in Chinese.
+const CoverageZH = "内置工作日历包含国务院办公厅2024、2025、2026年节假日安排通知。" +
+	"未包含2027年：更新日历时尚未能从公开发布的原文核实《国务院办公厅关于2027年部分节假日安排的通知》。" +
+	"在新版本收录之前，可依据通知原文在 certready.yaml 的 calendar 中添加该年度（新增缺少的年份，或整体替换内置年份），例如 " +
+	"calendar: {2027: {source: \"国务院办公厅关于2027年部分节假日安排的通知\", holidays: [2027-01-01, \"2027-MM-DD..2027-MM-DD\"], workdays: [2027-MM-DD]}}" +
+	"（holidays 为放假日期，含假期内的周末；workdays 为通知规定调休上班的周末）。"
+
 // endOfDayNanos puts a deadline at 23:59:59.999, the instant stated in
 // CountingRule, so that the printed rule and the computed figures agree.
 const endOfDayNanos = int(999 * time.Millisecond)
@@ -103,28 +125,41 @@ func decodeDateList(n *yaml.Node) ([]Date, error) {
 		if err := item.Decode(&it); err != nil {
 			return nil, err
 		}
-		from, to, isRange := strings.Cut(it, "..")
-		a, err := civil.Parse(strings.TrimSpace(from))
+		ds, err := ParseDateOrRange(it)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", item.Line, err)
 		}
-		if !isRange {
-			out = append(out, a)
-			continue
-		}
-		b, err := civil.Parse(strings.TrimSpace(to))
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", item.Line, err)
-		}
-		// A range can never exceed a year, since every date must lie in
-		// the year it is listed under; the bound also stops a typo such
-		// as 2024-01-01..9999-12-31 from allocating millions of dates.
-		if b.Before(a) || b.After(a.AddDays(366)) {
-			return nil, fmt.Errorf("line %d: range %q must run forwards and stay within a year", item.Line, it)
-		}
-		for d := a; !d.After(b); d = d.AddDays(1) {
-			out = append(out, d)
-		}
+		out = append(out, ds...)
+	}
+	return out, nil
+}
+
+// ParseDateOrRange reads one entry of a year's holidays or workdays: a
+// date (YYYY-MM-DD) or an inclusive range "YYYY-MM-DD..YYYY-MM-DD", as
+// notices announce periods. Configuration uses it too, so certready.yaml
+// accepts what the embedded data does.
+func ParseDateOrRange(s string) ([]Date, error) {
+	from, to, isRange := strings.Cut(s, "..")
+	a, err := civil.Parse(strings.TrimSpace(from))
+	if err != nil {
+		return nil, err
+	}
+	if !isRange {
+		return []Date{a}, nil
+	}
+	b, err := civil.Parse(strings.TrimSpace(to))
+	if err != nil {
+		return nil, err
+	}
+	// A range can never exceed a year, since every date must lie in the
+	// year it is listed under; the bound also stops a typo such as
+	// 2024-01-01..9999-12-31 from allocating millions of dates.
+	if b.Before(a) || b.After(a.AddDays(366)) {
+		return nil, fmt.Errorf("range %q must run forwards and stay within a year", s)
+	}
+	var out []Date
+	for d := a; !d.After(b); d = d.AddDays(1) {
+		out = append(out, d)
 	}
 	return out, nil
 }

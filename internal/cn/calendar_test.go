@@ -482,3 +482,36 @@ func TestTheCountingRuleTextMatchesTheCode(t *testing.T) {
 		t.Errorf("deadline time of day = %s, but the rule text says 23:59:59.999", got)
 	}
 }
+
+func TestTheCoverageTextNamesTheEmbeddedYears(t *testing.T) {
+	years := Default().Years()
+	for _, y := range years {
+		if !strings.Contains(Coverage, fmt.Sprint(y)) || !strings.Contains(CoverageZH, fmt.Sprint(y)) {
+			t.Errorf("the coverage text does not name embedded year %d", y)
+		}
+	}
+	next := years[len(years)-1] + 1
+	if !strings.Contains(Coverage, fmt.Sprintf("%d is not included", next)) || !strings.Contains(CoverageZH, fmt.Sprintf("未包含%d年", next)) {
+		t.Errorf("the coverage text does not say why %d is absent", next)
+	}
+	for _, s := range []string{Coverage, CoverageZH} {
+		if !strings.Contains(s, "calendar") || !strings.Contains(s, "certready.yaml") {
+			t.Errorf("the coverage text does not say how to add a year: %s", s)
+		}
+	}
+}
+
+func TestADateOrRangeIsReadAsTheNoticeWritesIt(t *testing.T) {
+	ds, err := ParseDateOrRange("2027-02-06..2027-02-08")
+	if err != nil || len(ds) != 3 || ds[0] != (Date{Year: 2027, Month: 2, Day: 6}) || ds[2] != (Date{Year: 2027, Month: 2, Day: 8}) {
+		t.Errorf("range gave %v, %v", ds, err)
+	}
+	if ds, err := ParseDateOrRange("2027-10-09"); err != nil || len(ds) != 1 {
+		t.Errorf("single date gave %v, %v", ds, err)
+	}
+	for _, bad := range []string{"2027-02-08..2027-02-06", "2027-13-01", "2027-01-01..2029-01-01"} {
+		if _, err := ParseDateOrRange(bad); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}

@@ -91,8 +91,13 @@ func (t Thresholds) CutoffDuration() (time.Duration, error) {
 	return time.Duration(c.Hour())*time.Hour + time.Duration(c.Minute())*time.Minute, nil
 }
 
-// YearCalendar lists a year's statutory holidays and make-up working days.
+// YearCalendar lists a year's statutory holidays and make-up working days,
+// as the State Council's notice for that year announces them. A year given
+// here replaces the embedded year of the same number entirely (a notice is
+// a whole) or adds a year the embedded calendar lacks. Each entry is a date
+// (YYYY-MM-DD) or an inclusive range (YYYY-MM-DD..YYYY-MM-DD).
 type YearCalendar struct {
+	Source   string   `yaml:"source"` // the notice the dates come from, shown where the calendar is cited
 	Holidays []string `yaml:"holidays"`
 	Workdays []string `yaml:"workdays"`
 }

@@ -17,11 +17,16 @@ import (
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/cli"
+	"github.com/certready/certready/internal/version"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 const asOf = "2026-11-23"
+
+// testBuild pins the version the reports name, so the golden files do not
+// change with the commit or the way the test binary was built.
+var testBuild = version.Info{Version: "0.1.0-dev"}
 
 var examples = map[string]string{
 	"ready": "../../examples/ready-org",
@@ -35,6 +40,7 @@ func run(t *testing.T, args ...string) (int, []byte, string) {
 		In: strings.NewReader(""), Out: &out, Err: &errb,
 		Getenv: func(string) string { return "" },
 		Now:    func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }, // must never leak into output
+		Build:  testBuild,
 	}
 	code := cli.Main(args, env)
 	return code, out.Bytes(), errb.String()
@@ -205,7 +211,7 @@ func TestNoPersonalDataLeaksIntoReports(t *testing.T) {
 func BenchmarkAuditReadyOrg(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		var out bytes.Buffer
-		env := cli.Env{In: strings.NewReader(""), Out: &out, Err: &out, Getenv: func(string) string { return "" }, Now: time.Now}
+		env := cli.Env{In: strings.NewReader(""), Out: &out, Err: &out, Getenv: func(string) string { return "" }, Now: time.Now, Build: testBuild}
 		if code := cli.Main([]string{"audit", examples["ready"], "--as-of", asOf, "--format", "json"}, env); code != 0 {
 			b.Fatalf("exit %d", code)
 		}

@@ -82,6 +82,12 @@ func Schema(rt dossier.RecordType) []byte {
 		"required":             required,
 		"properties":           props,
 	}
+	return encode(s)
+}
+
+// encode renders a schema with two-space indentation and keys sorted (as
+// encoding/json sorts map keys), so the bytes are stable.
+func encode(s obj) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")

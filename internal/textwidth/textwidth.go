@@ -1,28 +1,29 @@
 // Package textwidth measures text in terminal (and spreadsheet) columns,
 // where East Asian wide characters take two: Chinese names and messages
 // must line up in the text report, the portfolio table and column widths.
+//
+// Widths are measured per grapheme cluster (what a reader sees as one
+// character) with github.com/rivo/uniseg, which implements Unicode's
+// segmentation rules (UAX #29) and East Asian Width (UAX #11): an emoji
+// takes two columns, a letter with a combining accent one, a zero-width
+// space none. Counting runes gets all three wrong.
 package textwidth
 
-import "strings"
+import (
+	"strings"
 
-// RuneWidth is 2 for East Asian wide and fullwidth characters, else 1.
-func RuneWidth(r rune) int {
-	if r >= 0x1100 && (r <= 0x115F || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) ||
-		(r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFE30 && r <= 0xFE4F) || (r >= 0xFF00 && r <= 0xFF60) ||
-		(r >= 0xFFE0 && r <= 0xFFE6) || (r >= 0x20000 && r <= 0x3FFFD)) {
-		return 2
-	}
-	return 1
-}
+	"github.com/rivo/uniseg"
+)
+
+// RuneWidth is the width of r standing alone: 2 for East Asian wide and
+// fullwidth characters and emoji, 0 for combining marks and invisible
+// format characters, else 1. Text should be measured with Width, since a
+// rune's width can depend on its neighbours (a variation selector, a
+// zero-width joiner).
+func RuneWidth(r rune) int { return uniseg.StringWidth(string(r)) }
 
 // Width is the display width of s.
-func Width(s string) int {
-	n := 0
-	for _, r := range s {
-		n += RuneWidth(r)
-	}
-	return n
-}
+func Width(s string) int { return uniseg.StringWidth(s) }
 
 // Pad right-pads s with spaces to width w; wider text is returned as is.
 func Pad(s string, w int) string {
@@ -33,19 +34,23 @@ func Pad(s string, w int) string {
 }
 
 // Fit pads s to exactly w columns, cutting it with "…" when it is wider.
+// The cut falls between grapheme clusters, so an accent or an emoji
+// sequence is never split from its base.
 func Fit(s string, w int) string {
 	if Width(s) <= w {
 		return Pad(s, w)
 	}
 	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		rw := RuneWidth(r)
-		if n+rw > w-1 {
+	n, state := 0, -1
+	for rest := s; rest != ""; {
+		var cluster string
+		var cw int
+		cluster, rest, cw, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		if n+cw > w-1 {
 			break
 		}
-		b.WriteRune(r)
-		n += rw
+		b.WriteString(cluster)
+		n += cw
 	}
 	b.WriteString("…")
 	return Pad(b.String(), w)
