@@ -488,8 +488,14 @@ func runDocsControl(p *Pass) {
 				"文件 %s 未填写文件路径；文件本身须放入资料包", name))
 		case !ev.Exists:
 			p.Reportf(doc.PosOf("file"), rec, Tf(
-				"Document %s: file %s is not in the dossier",
+				"Document %s: file %s is missing from the dossier",
 				"文件 %s：资料包中找不到 %s", name, doc.File))
+		case ev.Size == 0:
+			// A zero-byte file is a placeholder: the register claims a
+			// document that does not exist in substance.
+			p.Reportf(doc.PosOf("file"), rec, Tf(
+				"Document %s: file %s is empty (0 bytes), a placeholder rather than the document",
+				"文件 %s：%s 为空文件（0 字节），只是占位，并非文件本身", name, doc.File))
 		}
 
 		if !isSystemDocument(doc.Kind) {

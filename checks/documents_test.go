@@ -374,7 +374,7 @@ func TestDocsControl(t *testing.T) {
 		}},
 		{name: "a missing file is major at the file field", edit: func(t *testing.T, d *dossier.Dossier) {
 			delete(d.Evidence, "docs/QM-01.pdf")
-		}, want: []docsWant{{sev: Major, msg: "QM-01: file docs/QM-01.pdf is not in the dossier", record: "document QM-01", field: docField("QM-01", "file")}}},
+		}, want: []docsWant{{sev: Major, msg: "QM-01: file docs/QM-01.pdf is missing from the dossier", record: "document QM-01", field: docField("QM-01", "file")}}},
 		{name: "a file reference that is empty is major", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "CERT-9001").File = ""
 		}, want: []docsWant{{sev: Major, msg: "CERT-9001 names no file", field: docField("CERT-9001", "file")}}},

@@ -46,5 +46,6 @@ func uncovered(docs []*dossier.Document, want []string) []string {
 // the dossier. Checks never stat files themselves: the loader did.
 func evidenceExists(d *dossier.Dossier, path string) bool {
 	ev := d.EvidenceFor(path)
-	return ev != nil && ev.Exists
+	// An empty file is a placeholder, not evidence.
+	return ev != nil && ev.Exists && ev.Size > 0
 }

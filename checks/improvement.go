@@ -261,7 +261,7 @@ func runImprovementSurvey(p *Pass) {
 		return
 	}
 	p.Reportf(pick.PosOf("report"), "survey "+pick.ID, Tf(
-		"Survey %s: report file %s is not in the dossier",
+		"Survey %s: report file %s is missing from the dossier or empty",
 		"调查 %s：资料包中找不到调查报告 %s", pick.ID, pick.Report))
 }
 
@@ -317,7 +317,7 @@ func runImprovementAudit(p *Pass) {
 					"Internal audit %s of %s has no report file", "内部审核 %s（%s）没有审核报告文件", covering.ID, covering.Date)})
 			} else {
 				p.Report(Finding{Pos: covering.PosOf("report"), Record: "audit " + covering.ID, Severity: Minor, Message: Tf(
-					"Internal audit %s: report file %s is not in the dossier", "内部审核 %s：资料包中找不到审核报告 %s", covering.ID, covering.Report)})
+					"Internal audit %s: report file %s is missing from the dossier or empty", "内部审核 %s：资料包中找不到审核报告 %s 或文件为空", covering.ID, covering.Report)})
 			}
 		}
 	case other != nil:
@@ -374,7 +374,7 @@ func runImprovementReview(p *Pass) {
 					"Management review %s of %s has no minutes file", "管理评审 %s（%s）没有评审纪要文件", covering.ID, covering.Date)})
 			} else {
 				p.Report(Finding{Pos: covering.PosOf("minutes"), Record: rec, Severity: Minor, Message: Tf(
-					"Management review %s: minutes file %s is not in the dossier", "管理评审 %s：资料包中找不到评审纪要 %s", covering.ID, covering.Minutes)})
+					"Management review %s: minutes file %s is missing from the dossier or empty", "管理评审 %s：资料包中找不到评审纪要 %s 或文件为空", covering.ID, covering.Minutes)})
 			}
 		}
 	case other != nil:

@@ -56,9 +56,9 @@ func TestImprovementSurvey(t *testing.T) {
 		{name: "a survey older than the recommended twelve months is an observation", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Surveys[0].Date = day(2025, time.June, 1)
 		}, want: []docsWant{{sev: Observation, msg: "S2026-1 is dated 2025-06-01, not within 12 months before 2026-10-01", record: "survey S2026-1"}}},
-		{name: "a survey whose report is not in the dossier is major at the report field", edit: func(t *testing.T, d *dossier.Dossier) {
+		{name: "a survey whose report is missing from the dossier or empty is major at the report field", edit: func(t *testing.T, d *dossier.Dossier) {
 			delete(d.Evidence, "evidence/survey-2026.pdf")
-		}, want: []docsWant{{sev: Major, msg: "report file evidence/survey-2026.pdf is not in the dossier",
+		}, want: []docsWant{{sev: Major, msg: "report file evidence/survey-2026.pdf is missing from the dossier or empty",
 			field: func(d *dossier.Dossier) dossier.Pos { return d.Surveys[0].PosOf("report") }}}},
 		{name: "a survey without a report is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Surveys[0].Report = "" },
 			want: []docsWant{{sev: Major, msg: "S2026-1 of 2026-09-15 has no report file"}}},
@@ -95,7 +95,7 @@ func TestImprovementInternalAudit(t *testing.T) {
 		{name: "an audit planned after the as-of date does not count", edit: func(t *testing.T, d *dossier.Dossier) { d.Audits[0].Date = day(2026, time.November, 2) },
 			want: []docsWant{{sev: Major, msg: "No internal audit is dated on or before 2026-10-01"}}},
 		{name: "a missing audit report is minor", edit: func(t *testing.T, d *dossier.Dossier) { delete(d.Evidence, "evidence/audit-2026.pdf") },
-			want: []docsWant{{sev: Minor, msg: "report file evidence/audit-2026.pdf is not in the dossier"}}},
+			want: []docsWant{{sev: Minor, msg: "report file evidence/audit-2026.pdf is missing from the dossier or empty"}}},
 	})
 }
 

@@ -140,7 +140,7 @@ func fromDocs(p *Pass, m *material, docs []*dossier.Document) *material {
 	if len(unfiled) > 0 {
 		m.pos = unfiled[0].PosOf("file")
 		ids := strings.Join(docIDs(unfiled), ", ")
-		return m.note(Tf("%s registered but its file is not in the dossier", "%s 已登记但文件不在资料中", ids))
+		return m.note(Tf("%s registered but its file is missing from the dossier or empty", "%s 已登记但文件不在资料中或为空文件", ids))
 	}
 	return m
 }
@@ -305,7 +305,7 @@ func materialLegalRepID(p *Pass) *material {
 	case o == nil || o.LegalRepIDFile == "":
 		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
-		return m.note(Tf("%s is not in the dossier", "%s 不在资料中", o.LegalRepIDFile))
+		return m.note(Tf("%s is missing from the dossier or empty", "%s 不在资料中或为空文件", o.LegalRepIDFile))
 	}
 	return m.present(o.LegalRepIDFile)
 }
@@ -471,7 +471,7 @@ func materialSurvey(p *Pass) *material {
 		return m
 	case len(unfiled) > 0:
 		ids := strings.Join(unfiled, ", ")
-		return m.note(Tf("the report of %s is not in the dossier", "%s 的调查报告不在资料中", ids))
+		return m.note(Tf("the report of %s is missing from the dossier or empty", "%s 的调查报告不在资料中或为空文件", ids))
 	case len(undated) > 0:
 		ids := strings.Join(undated, ", ")
 		return m.note(Tf("%s has no date, so it cannot be shown to be recent", "%s 没有日期，无法证明为近期调查", ids))

@@ -120,7 +120,7 @@ func TestMaterialsChecklistGaps(t *testing.T) {
 				cert := *documentByID(t, d, "CERT-9001")
 				cert.ID, cert.Title, cert.File = "CERT-ORG", "组织机构代码证", "docs/CERT-ORG.pdf"
 				d.Documents = append(d.Documents, cert)
-				d.Evidence[cert.File] = &dossier.Evidence{Path: cert.File, Exists: true}
+				d.Evidence[cert.File] = &dossier.Evidence{Path: cert.File, Exists: true, Size: 2048}
 			},
 			item: "org_code_certificate", status: MaterialPresent,
 		},
@@ -133,7 +133,7 @@ func TestMaterialsChecklistGaps(t *testing.T) {
 			name:   "a procedure registered without its file is missing",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, "docs/PR-01.pdf") },
 			item:   "procedures", status: MaterialMissing,
-			want: []findingWant{{Severity: Major, Record: "procedures", Message: "Procedures — PR-01 registered but its file is not in the dossier", Where: "documents.yaml:24:5"}},
+			want: []findingWant{{Severity: Major, Record: "procedures", Message: "Procedures — PR-01 registered but its file is missing from the dossier or empty", Where: "documents.yaml:24:5"}},
 		},
 		{
 			name:   "no work instruction is missing",
@@ -247,7 +247,7 @@ func TestMaterialsChecklistGaps(t *testing.T) {
 				dropDocuments(d, "SR-2026")
 			},
 			item: "satisfaction_survey", status: MaterialMissing,
-			want: []findingWant{{Severity: Major, Record: "satisfaction_survey", Message: "the report of S2026-1 is not in the dossier", Where: "surveys.yaml:3:5"}},
+			want: []findingWant{{Severity: Major, Record: "satisfaction_survey", Message: "the report of S2026-1 is missing from the dossier or empty", Where: "surveys.yaml:3:5"}},
 		},
 	}
 	for _, c := range cases {

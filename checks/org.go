@@ -558,7 +558,7 @@ func runLegalRep(p *Pass) {
 				"未提供法定代表人身份证复印件（legal_rep_id_file）。"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
-			Tf("The legal representative's ID copy %s is not in the dossier.", "法定代表人身份证复印件 %s 不在资料中。",
+			Tf("The legal representative's ID copy %s is missing from the dossier or empty.", "法定代表人身份证复印件 %s 不在资料中或为空文件。",
 				o.LegalRepIDFile))
 	}
 	if o.LegalRepID == "" || p.Config.Jurisdiction != "cn" {

@@ -327,7 +327,7 @@ func TestOrgLegalRep(t *testing.T) {
 		{
 			name:   "an ID copy missing from the dossier is major",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Organisation.LegalRepIDFile) },
-			want:   []findingWant{{Severity: Major, Message: "evidence/legal-rep-id.pdf is not in the dossier"}},
+			want:   []findingWant{{Severity: Major, Message: "evidence/legal-rep-id.pdf is missing from the dossier or empty"}},
 		},
 		{
 			name:   "an invalid ID number is minor and shown masked",

@@ -400,8 +400,8 @@ func runTrainingRecords(p *Pass) {
 			case !evidenceExists(d, ev.path):
 				p.Reportf(s.PosOf(ev.key), rec,
 					Text{
-						EN: fmt.Sprintf("The %s of training session %s, %s, is not in the dossier.", ev.en, s.ID, ev.path),
-						ZH: fmt.Sprintf("培训 %s 的%s %s 不在资料中。", s.ID, ev.zh, ev.path),
+						EN: fmt.Sprintf("The %s of training session %s, %s, is missing from the dossier or empty.", ev.en, s.ID, ev.path),
+						ZH: fmt.Sprintf("培训 %s 的%s %s 不在资料中或为空文件。", s.ID, ev.zh, ev.path),
 					})
 			}
 		}

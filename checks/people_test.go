@@ -191,7 +191,7 @@ func TestPeopleTrainingRecords(t *testing.T) {
 		{
 			name:   "a sign-in sheet missing from the dossier is minor",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Training[0].SignIn) },
-			want:   []findingWant{{Severity: Minor, Message: "The sign-in sheet of training session T01, evidence/training/T01-sign-in.pdf, is not in the dossier", Where: "training.yaml:6:5"}},
+			want:   []findingWant{{Severity: Minor, Message: "The sign-in sheet of training session T01, evidence/training/T01-sign-in.pdf, is missing from the dossier or empty", Where: "training.yaml:6:5"}},
 		},
 		{
 			name:   "a session without an assessment record is minor",

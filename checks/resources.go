@@ -116,7 +116,7 @@ func runBudget(p *Pass) {
 	if r.BudgetEvidence != "" && !evidenceExists(p.Dossier, r.BudgetEvidence) {
 		p.Report(Finding{
 			Pos: r.PosOf("budget_evidence"), Record: "resources", Severity: Observation,
-			Message: Tf("The budget approval %s is not in the dossier.", "预算批准文件 %s 不在资料中。",
+			Message: Tf("The budget approval %s is missing from the dossier or empty.", "预算批准文件 %s 不在资料中或为空文件。",
 				r.BudgetEvidence),
 		})
 	}

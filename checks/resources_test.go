@@ -38,7 +38,7 @@ func TestResourcesBudget(t *testing.T) {
 		{
 			name:   "a budget approval missing from the dossier is an observation",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Resources.BudgetEvidence) },
-			want:   []findingWant{{Severity: Observation, Message: "budget approval evidence/budget-2026.pdf is not in the dossier"}},
+			want:   []findingWant{{Severity: Observation, Message: "budget approval evidence/budget-2026.pdf is missing from the dossier or empty"}},
 		},
 		{
 			name: "a dossier without resources says so",

@@ -18,6 +18,7 @@ import (
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Options select what an audit runs and how its result is judged.
@@ -238,6 +239,13 @@ func toFinding(f checks.Finding) Finding {
 	}
 }
 
+// Waivable reports whether a finding on basis b may be waived. A waiver is
+// the organisation accepting a gap against its own policy or against
+// recommended practice, or an auditor's reasoned exclusion of a clause of
+// the standard; a certification body's prerequisite and a legal duty are
+// not the organisation's to accept.
+func Waivable(b vocab.Basis) bool { return b != vocab.Scheme && b != vocab.Law }
+
 // applyWaivers marks waived findings. An expired waiver no longer applies;
 // both expired and unused waivers are listed so they get cleaned up.
 func applyWaivers(r *Result, cfg *config.Config, o Options) {
@@ -249,12 +257,19 @@ func applyWaivers(r *Result, cfg *config.Config, o Options) {
 				expired = true
 			}
 		}
+		refused := 0
 		for i := range r.Findings {
 			f := &r.Findings[i]
 			if f.Check != w.Check || f.State != "open" {
 				continue
 			}
 			if w.Record != "" && !strings.Contains(f.Record, w.Record) && !strings.Contains(f.Where, w.Record) {
+				continue
+			}
+			if !Waivable(f.Basis) {
+				// A certification body's prerequisite or a legal duty is
+				// not the organisation's to waive: the finding stays open.
+				refused++
 				continue
 			}
 			if expired {
@@ -267,6 +282,10 @@ func applyWaivers(r *Result, cfg *config.Config, o Options) {
 			rw.Applied++
 		}
 		switch {
+		case refused > 0 && rw.Applied == 0:
+			rw.State = "refused"
+			r.Notes = append(r.Notes, checks.Tf("The waiver of %s was not applied: its findings stand on the certification body's scheme or on law, which no waiver can set aside.",
+				"%s 的豁免未生效：相关发现项依据认证机构规则或法律法规，不能豁免。", w.Check))
 		case expired:
 			rw.State = "expired"
 			r.Notes = append(r.Notes, checks.Tf("The waiver of %s expired on %s and no longer applies.", "%s 的豁免已于 %s 到期，不再适用。", w.Check, w.Expires))

@@ -85,24 +85,28 @@ func TestOnlyAndSkipSelectChecksAndRejectTypos(t *testing.T) {
 func TestWaiversApplyExpireAndReportUnused(t *testing.T) {
 	res := mini(t)
 	res.Config.Waivers = []config.Waiver{
-		{Check: "licence.sector-permit", Justification: "permit application filed", Expires: "2027-01-31"},
-		{Check: "org.profile", Justification: "old waiver", Expires: "2026-01-01"},
+		{Check: "people.top-commitment", Justification: "commitment letter being signed", Expires: "2027-01-31"},
+		{Check: "improvement.objectives", Justification: "old waiver", Expires: "2026-01-01"},
 		{Check: "resources.crm", Record: "no-such-record", Justification: "never matches"},
+		{Check: "licence.sector-permit", Justification: "permit application filed", Expires: "2027-01-31"},
 	}
 	r := run(t, res, Options{FailOn: checks.Major})
 	states := map[string]string{}
 	for _, w := range r.Waivers {
 		states[w.Check] = w.State
 	}
-	if states["licence.sector-permit"] != "active" || states["org.profile"] != "expired" || states["resources.crm"] != "unused" {
+	if states["people.top-commitment"] != "active" || states["improvement.objectives"] != "expired" || states["resources.crm"] != "unused" || states["licence.sector-permit"] != "refused" {
 		t.Fatalf("waiver states %v", states)
 	}
 	for _, f := range r.Findings {
-		if f.Check == "licence.sector-permit" && f.State != "waived" {
-			t.Errorf("sector-permit finding not waived: %s", f.State)
+		if f.Check == "people.top-commitment" && f.State != "waived" {
+			t.Errorf("top-commitment finding not waived: %s", f.State)
 		}
-		if f.Check == "org.profile" && f.State != "open" {
-			t.Errorf("an expired waiver still applied to org.profile")
+		if f.Check == "improvement.objectives" && f.State != "open" {
+			t.Errorf("an expired waiver still applied to improvement.objectives")
+		}
+		if f.Check == "licence.sector-permit" && f.State != "open" {
+			t.Errorf("a certification-body prerequisite was waived: %s", f.State)
 		}
 	}
 }

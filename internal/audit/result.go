@@ -169,7 +169,7 @@ type Waiver struct {
 	Justification string `json:"justification"`
 	Approver      string `json:"approver,omitempty"`
 	Expires       string `json:"expires,omitempty"`
-	State         string `json:"state"` // active, expired, unused
+	State         string `json:"state"` // active, expired, unused, refused (scheme or law findings)
 	Applied       int    `json:"applied"`
 }
 

@@ -1,0 +1,168 @@
+package e2e
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/certready/certready/internal/audit"
+)
+
+// copyDossier copies a directory dossier so a test can manipulate it.
+func copyDossier(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		to := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(to, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// edit rewrites one file of a dossier, failing when the text to replace is
+// absent (so a changed example cannot turn a case into a no-op).
+func edit(t *testing.T, dir, file, old, new string) {
+	t.Helper()
+	p := filepath.Join(dir, file)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(p, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestManipulatedDossiersAreNeverReady alters copies of the ready example
+// the ways a verdict could be gamed, and asserts each is not ready and
+// names the finding that explains why.
+func TestManipulatedDossiersAreNeverReady(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(t *testing.T, dir string)
+		check  string // the check whose open finding explains the verdict
+		says   string // part of that finding's message
+		waits  string // or: what the eligibility date waits for
+	}{
+		{
+			name: "every controlled document an empty file",
+			change: func(t *testing.T, dir string) {
+				ds, _ := os.ReadDir(filepath.Join(dir, "docs"))
+				for _, d := range ds {
+					if err := os.Truncate(filepath.Join(dir, "docs", d.Name()), 0); err != nil {
+						t.Fatal(err)
+					}
+				}
+			},
+			check: "docs.control", says: "is empty (0 bytes), a placeholder",
+		},
+		{
+			name: "a management review that does not cover complaints handling, waived",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "reviews.yaml", "covers_complaints: yes", "covers_complaints: no")
+				f, err := os.OpenFile(filepath.Join(dir, "certready.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if _, err := f.WriteString("waivers:\n  - check: improvement.management-review\n    justification: the board looked at complaints informally\n"); err != nil {
+					t.Fatal(err)
+				}
+			},
+			check: "improvement.management-review", says: "does not cover the complaints-handling process",
+			waits: "a management review covering complaints handling",
+		},
+		{
+			name:   "no management review at all",
+			change: func(t *testing.T, dir string) { writeFile(t, dir, "reviews.yaml", "[]\n") },
+			check:  "improvement.management-review", says: "No management review", waits: "a management review",
+		},
+		{
+			name:   "a management review dated before the system went live",
+			change: func(t *testing.T, dir string) { edit(t, dir, "reviews.yaml", "date: 2026-09-08", "date: 2026-01-08") },
+			waits:  "a management review covering complaints handling, held after the system went live",
+		},
+		{
+			name:   "the business licence file is an empty placeholder",
+			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
+			check:  "materials.checklist", says: "missing",
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := copyDossier(t, examples["ready"])
+			c.change(t, dir)
+			_, out, errs := run(t, "audit", dir, "--as-of", asOf, "--format", "json", "--fail-on", "none")
+			var r audit.Result
+			if err := json.Unmarshal(out, &r); err != nil {
+				t.Fatalf("audit: %v: %s", err, errs)
+			}
+			if r.Verdict == audit.Ready || r.Verdict == audit.ReadyMinor {
+				t.Fatalf("verdict %s for a dossier an auditor would not accept", r.Verdict)
+			}
+			if c.check != "" {
+				found := false
+				for _, f := range r.Findings {
+					if f.Check == c.check && f.State == "open" && strings.Contains(f.Message.EN, c.says) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no open %s finding saying %q", c.check, c.says)
+				}
+			}
+			if c.waits != "" {
+				found := false
+				for _, w := range r.EligibleWaits {
+					found = found || strings.Contains(w.EN, c.waits)
+				}
+				if !found || r.EligibleFrom != "" {
+					t.Errorf("eligible_from %q, waits %v; want no date, waiting for %q", r.EligibleFrom, r.EligibleWaits, c.waits)
+				}
+			}
+		})
+	}
+}
+
+func writeFile(t *testing.T, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// truncateEvidence empties the evidence files whose name contains part.
+func truncateEvidence(t *testing.T, dir, part string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(filepath.Join(dir, "evidence"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(d.Name(), part) {
+			n++
+			return os.Truncate(p, 0)
+		}
+		return err
+	})
+	if err != nil || n == 0 {
+		t.Fatalf("no evidence file named like %q (%v)", part, err)
+	}
+}
