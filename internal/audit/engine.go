@@ -578,6 +578,11 @@ func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Opti
 		mo.SampleSize = o.SampleSize
 	}
 	mo.SampleSeed = o.SampleSeed
+	mo.MaxProblemShare = cfg.Complaints.MaxProblemShare
+	if mo.MaxProblemShare == 0 {
+		mo.MaxProblemShare = -1 // set to 0 in certready.yaml: no unreadable row is tolerated
+	}
+	mo.NotTracked = cfg.Complaints.NotTracked
 	if mo.SampleSeed == 0 {
 		if mo.SampleSeed, err = DefaultSeed(d); err != nil {
 			return nil, err

@@ -28,12 +28,20 @@ type csvLog struct {
 	display   string // in messages
 	encoding  string
 	headerRow int
-	mapping   map[string]string
+	spec      *logSpec
 	loc       *time.Location
 	maxCell   int
 
-	mu  sync.Mutex
-	sum []byte // SHA-256 of the file, from the last read to its end
+	mu      sync.Mutex
+	sum     []byte // SHA-256 of the file, from the last read to its end
+	ignored []dossier.IgnoredColumn
+}
+
+// IgnoredColumns implements dossier.ColumnReporter.
+func (l *csvLog) IgnoredColumns() []dossier.IgnoredColumn {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.ignored
 }
 
 // FileSHA256 implements dossier.LogHasher.
@@ -127,10 +135,10 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			break
 		}
 		var sp csvSplitter
-		sp.reset(decode(blk.data), blk.line, blk.last)
+		sp.reset(decode(blk.data), blk.line, blk.row, blk.last)
 		p.doneBlock(blk)
 		for bind == nil {
-			rec, line, raw, ok, err := sp.next()
+			rec, _, raw, ok, err := sp.next()
 			if err != nil {
 				return l.parseError(err)
 			}
@@ -138,24 +146,32 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 				break
 			}
 			recNo++
-			if l.headerRow > 0 && recNo < l.headerRow {
+			row := sp.recRow
+			// header_row counts rows as a spreadsheet shows them, as
+			// every position does.
+			if l.headerRow > 0 && row < l.headerRow {
 				continue
 			}
 			if !notUTF8 && !utf8.ValidString(raw) {
 				notUTF8 = true
 			}
-			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
+			if l.headerRow == 0 && headerScore(rec, l.spec) < 3 {
 				if recNo >= 20 {
 					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
 				}
 				continue
 			}
 			hdr := slices.Clone(rec)
-			bd, err := bindComplaintHeader(hdr, l.mapping)
+			bd, err := bindComplaintHeader(hdr, l.spec)
 			if err != nil {
-				return dossier.Errorf(dossier.Pos{File: l.display, Row: line}, "header: %w", err)
+				return dossier.Errorf(dossier.Pos{File: l.display, Row: row}, "header: %w", err)
 			}
 			bind = bd
+			l.mu.Lock()
+			l.ignored = bd.ignoredColumns(func(col int) dossier.Pos {
+				return dossier.Pos{File: l.display, Row: row, Column: trimSpaceAll(hdr[col])}
+			})
+			l.mu.Unlock()
 		}
 		if bind != nil {
 			// The rest of this block is typed here; the blocks after it
@@ -167,7 +183,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 				decode := newDecode()
 				return func(b csvBlock, res *csvResult) *csvResult {
 					var sp csvSplitter
-					sp.reset(decode(b.data), b.line, b.last)
+					sp.reset(decode(b.data), b.line, b.row, b.last)
 					return t.typeRecords(&sp, b.err, res)
 				}
 			})
@@ -227,7 +243,7 @@ type csvTyper struct {
 	l    *csvLog
 	bind *complaintBinding
 	cx   cellCtx
-	line int
+	row  int
 	res  *csvResult
 	// where and onErr are made once: they read line and res.
 	where func(i int) dossier.Pos
@@ -236,10 +252,10 @@ type csvTyper struct {
 
 func (l *csvLog) newTyper(headers []string) *csvTyper {
 	// The header was bound once already, so binding it again cannot fail.
-	bind, _ := bindComplaintHeader(headers, l.mapping)
+	bind, _ := bindComplaintHeader(headers, l.spec)
 	t := &csvTyper{l: l, bind: bind, cx: cellCtx{loc: l.loc}}
 	t.where = func(i int) dossier.Pos {
-		p := dossier.Pos{File: l.display, Row: t.line}
+		p := dossier.Pos{File: l.display, Row: t.row}
 		if i < len(bind.headers) {
 			p.Column = bind.headers[i]
 		}
@@ -261,7 +277,7 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 	res.rows, res.errs, res.end = res.rows[:0], res.errs[:0], nil
 	t.res = res
 	for {
-		rec, line, raw, ok, err := sp.next()
+		rec, _, raw, ok, err := sp.next()
 		if err != nil {
 			res.end = &inputEnd{err}
 			break
@@ -272,12 +288,12 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 		if blank(rec) {
 			continue
 		}
-		t.line = line
+		t.row = sp.recRow
 		t.cx.utf8OK = utf8.ValidString(raw)
 		res.rows = append(res.rows, dossier.Complaint{})
 		c := &res.rows[len(res.rows)-1]
 		_ = t.bind.fill(c, rec, &t.cx, t.l.maxCell, t.where, t.onErr)
-		c.Pos = dossier.Pos{File: t.l.display, Row: line}
+		c.Pos = dossier.Pos{File: t.l.display, Row: t.row}
 	}
 	if res.end == nil && end != nil {
 		res.end = &inputEnd{end}
@@ -504,7 +520,7 @@ func encodingHint(notUTF8 bool) string {
 
 func blank(rec []string) bool {
 	for _, s := range rec {
-		if strings.TrimSpace(s) != "" {
+		if trimSpaceAll(s) != "" {
 			return false
 		}
 	}

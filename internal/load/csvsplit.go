@@ -31,6 +31,7 @@ type csvChunker struct {
 	limit int
 	carry []byte
 	line  int // line number of the next block's first byte
+	row   int // spreadsheet row of the next block's first byte
 	done  bool
 }
 
@@ -39,13 +40,16 @@ type csvChunker struct {
 type csvBlock struct {
 	seq  int // the block's place in the input
 	data []byte
-	line int  // line number of data's first byte
+	line int // line number of data's first byte
+	// row is the row a spreadsheet shows data's first record on: lines
+	// counted outside quotes, so a cell's own newlines do not count.
+	row  int
 	last bool // the input ends after data
 	err  error
 }
 
 func newCSVChunker(r io.Reader, size, limit int) *csvChunker {
-	return &csvChunker{r: r, size: size, limit: limit, line: 1}
+	return &csvChunker{r: r, size: size, limit: limit, line: 1, row: 1}
 }
 
 // next fills buf (reusing its storage) with the next block. It returns
@@ -70,7 +74,7 @@ func (k *csvChunker) next(buf []byte) (csvBlock, bool) {
 			// The end of the input (or a read error): everything left is
 			// the last block, a final record without newline included.
 			k.done = true
-			b := csvBlock{data: buf, line: k.line, last: true}
+			b := csvBlock{data: buf, line: k.line, row: k.row, last: true}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 				b.err = err
 			}
@@ -91,9 +95,36 @@ func (k *csvChunker) next(buf []byte) (csvBlock, bool) {
 		}
 	}
 	k.carry = append(k.carry, buf[cut+1:]...)
-	b := csvBlock{data: buf[:cut+1], line: k.line}
-	k.line += bytes.Count(b.data, []byte{'\n'})
+	b := csvBlock{data: buf[:cut+1], line: k.line, row: k.row}
+	lines := bytes.Count(b.data, []byte{'\n'})
+	k.line += lines
+	if bytes.IndexByte(b.data, '"') < 0 {
+		k.row += lines
+	} else {
+		k.row += rowsIn(b.data)
+	}
 	return b, true
+}
+
+// rowsIn counts the newlines of b outside quotes; b starts outside quotes.
+func rowsIn(b []byte) int {
+	n, in := 0, false
+	for len(b) > 0 {
+		q := bytes.IndexByte(b, '"')
+		seg := b
+		if q >= 0 {
+			seg = b[:q]
+		}
+		if !in {
+			n += bytes.Count(seg, []byte{'\n'})
+		}
+		if q < 0 {
+			break
+		}
+		in = !in
+		b = b[q+1:]
+	}
+	return n
 }
 
 // lastRecordEnd finds the last newline in b[from:] that is outside quotes,
@@ -130,14 +161,16 @@ type csvSplitter struct {
 	s      string
 	off    int
 	line   int
+	row    int // spreadsheet row at off
+	recRow int // spreadsheet row of the record next returned
 	last   bool
 	quotes bool // the block holds a quote somewhere
 	fields []string
 	sb     strings.Builder
 }
 
-func (sp *csvSplitter) reset(s string, line int, last bool) {
-	sp.s, sp.off, sp.line, sp.last = s, 0, line, last
+func (sp *csvSplitter) reset(s string, line, row int, last bool) {
+	sp.s, sp.off, sp.line, sp.row, sp.last = s, 0, line, row, last
 	sp.quotes = strings.IndexByte(s, '"') >= 0
 }
 
@@ -152,10 +185,12 @@ func (sp *csvSplitter) next() (rec []string, line int, raw string, ok bool, err 
 		case s[sp.off] == '\n':
 			sp.off++
 			sp.line++
+			sp.row++
 			continue
 		case s[sp.off] == '\r' && sp.off+1 < len(s) && s[sp.off+1] == '\n':
 			sp.off += 2
 			sp.line++
+			sp.row++
 			continue
 		case s[sp.off] == '\r' && sp.off+1 == len(s) && sp.last:
 			sp.off++ // a trailing \r before the end of the input is dropped
@@ -167,6 +202,8 @@ func (sp *csvSplitter) next() (rec []string, line int, raw string, ok bool, err 
 		return nil, 0, "", false, nil
 	}
 	start, line := sp.off, sp.line
+	sp.recRow = sp.row
+	sp.row++ // the record's own line end, or the end of the input
 	if !sp.quotes {
 		return sp.plain(start, line)
 	}
