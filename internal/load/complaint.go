@@ -214,7 +214,7 @@ func complaintSetters(sp *logSpec) map[string]complaintSetter {
 		"follow_up_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.FollowUpAt }),
 		"satisfaction":      setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }, vals["satisfaction"], sp.scale),
 		"feedback":          setString(func(c *dossier.Complaint) *string { return &c.Feedback }),
-		"rehandled": setBool(func(c *dossier.Complaint, b bool) { c.Rehandled = b }, vals["rehandled"]),
+		"rehandled":         setBool(func(c *dossier.Complaint, b bool) { c.Rehandled = b }, vals["rehandled"]),
 		"escalated": setBool(func(c *dossier.Complaint, b bool) {
 			c.Escalated = dossier.No
 			if b {

@@ -194,5 +194,5 @@ func (p *pass) notTracked(fields []string) {
 // tracked.
 type skipRules struct {
 	complexPlan, rehandle, followUp, rootCause, corrective, satisfaction bool
-	steps, escalation, response, description, feedback, resolvedAt      bool
+	steps, escalation, response, description, feedback, resolvedAt       bool
 }
