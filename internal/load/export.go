@@ -58,7 +58,9 @@ func ComplaintEnumValue(field, s string) (string, bool) {
 
 // SatisfactionScaled reads s on a satisfaction scale ("1-5", "1-10",
 // "percent", "stars") as the reader does.
-func SatisfactionScaled(scale, s string) (string, bool) { return scaleSatisfaction(scale, trimSpaceAll(s)) }
+func SatisfactionScaled(scale, s string) (string, bool) {
+	return scaleSatisfaction(scale, trimSpaceAll(s))
+}
 
 // TrimSpace trims every Unicode space and zero-width character, as the
 // reader does to every cell.
