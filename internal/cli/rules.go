@@ -8,12 +8,13 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/config"
 )
 
 func init() { register(newRulesCmd) }
 
 func newRulesCmd(env Env) *cobra.Command {
-	var lang string
+	var lang, cfgPath string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List and explain the checks (printed from the catalogue itself)",
@@ -39,9 +40,21 @@ func newRulesCmd(env Env) *cobra.Command {
 				return usageErr("no check %q (see certready rules list)", args[0])
 			}
 			showCheck(env, c, lang)
+			if workingDayChecks[c.ID] {
+				cfg, err := config.Load(cfgPath, cfgPath == config.FileName)
+				if err != nil {
+					return err
+				}
+				cal, err := audit.CalendarFor(cfg)
+				if err != nil {
+					return err
+				}
+				return showWorkingDayRule(env.Out, cfg, cal)
+			}
 			return nil
 		},
 	}
+	show.Flags().StringVar(&cfgPath, "config", config.FileName, "certready.yaml whose thresholds and calendar are in force (default: ./certready.yaml if present, else the defaults)")
 	for _, c := range []*cobra.Command{list, show} {
 		c.Flags().StringVar(&lang, "lang", "en", "en or zh")
 	}

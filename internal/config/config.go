@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -38,8 +39,20 @@ type Thresholds struct {
 	ComplianceRate      float64 `yaml:"compliance_rate"`          // R14: share of complaints meeting a limit below which a finding is major
 	MaxListed           int     `yaml:"max_listed"`               // how many violating rows a finding lists
 	DueSoonDays         int     `yaml:"due_soon_days"`            // pack: review falling due within
-	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many calendar days
+	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many days
+	// ComplexResolveUnit counts ComplexResolveDays in "calendar" (default)
+	// or "working" days.
+	ComplexResolveUnit string `yaml:"complex_resolve_unit"`
+	// NonWorkingReceipt says which day is day 0 for a receipt on a
+	// non-working day: "next_working_day" (default) or "receipt_day".
+	NonWorkingReceipt string `yaml:"nonworking_receipt"`
 }
+
+// The values of Thresholds.ComplexResolveUnit and NonWorkingReceipt.
+var (
+	ComplexResolveUnits = []string{"calendar", "working"}
+	NonWorkingReceipts  = []string{"next_working_day", "receipt_day"}
+)
 
 // Defaults returns the seeds' figures.
 func Defaults() Thresholds {
@@ -61,6 +74,8 @@ func Defaults() Thresholds {
 		MaxListed:           20,
 		DueSoonDays:         30,
 		ComplexResolveDays:  30,
+		ComplexResolveUnit:  "calendar",
+		NonWorkingReceipt:   "next_working_day",
 	}
 }
 
@@ -243,6 +258,12 @@ func (c *Config) decode(b []byte) error {
 func (c *Config) validate() error {
 	if _, err := c.Thresholds.CutoffDuration(); err != nil {
 		return fmt.Errorf(" %w", err)
+	}
+	if !slices.Contains(ComplexResolveUnits, c.Thresholds.ComplexResolveUnit) {
+		return fmt.Errorf(" thresholds.complex_resolve_unit: expected calendar or working, got %q", c.Thresholds.ComplexResolveUnit)
+	}
+	if !slices.Contains(NonWorkingReceipts, c.Thresholds.NonWorkingReceipt) {
+		return fmt.Errorf(" thresholds.nonworking_receipt: expected next_working_day (the next working day is day 0) or receipt_day (the receipt date is day 0), got %q", c.Thresholds.NonWorkingReceipt)
 	}
 	switch c.Lang {
 	case "en", "zh":

@@ -68,6 +68,10 @@ type Options struct {
 	// ComplexResolveDays is the calendar-day limit for an open complex
 	// complaint; 0 means DefaultComplexResolveDays.
 	ComplexResolveDays int
+	// ComplexWorkingDays counts ComplexResolveDays as working days.
+	ComplexWorkingDays bool
+	// StartRule says which day is day 0 for a receipt on a non-working day.
+	StartRule cn.StartRule
 
 	// MaxListed is how many violating rows each rule keeps.
 	MaxListed int
@@ -111,7 +115,11 @@ func OptionsFor(d *dossier.Dossier, th config.Thresholds, cal *cn.Calendar, asOf
 		Cutoff:             cut,
 		MaxListed:          th.MaxListed,
 		ComplexResolveDays: th.ComplexResolveDays,
+		ComplexWorkingDays: th.ComplexResolveUnit == "working",
 		SampleSize:         DefaultSampleSize,
+	}
+	if th.NonWorkingReceipt == "receipt_day" {
+		o.StartRule = cn.ReceiptDay
 	}
 	for _, c := range d.Channels {
 		o.Channels = append(o.Channels, c.ID)
@@ -131,6 +139,8 @@ type Limits struct {
 	SimpleResolveDays  int     `json:"simple_resolve_days"`
 	Cutoff             string  `json:"cutoff"`
 	ComplexResolveDays int     `json:"complex_resolve_days"`
+	ComplexResolveUnit string  `json:"complex_resolve_unit,omitempty"`
+	NonWorkingReceipt  string  `json:"nonworking_receipt,omitempty"`
 	MaxListed          int     `json:"max_listed"`
 }
 
@@ -495,6 +505,8 @@ func newPass(o Options) *pass {
 			SimpleResolveDays:  o.SimpleResolveDays,
 			Cutoff:             fmt.Sprintf("%02d:%02d", int(cut.Hours()), int(cut.Minutes())%60),
 			ComplexResolveDays: o.ComplexResolveDays,
+			ComplexResolveUnit: map[bool]string{false: "calendar", true: "working"}[o.ComplexWorkingDays],
+			NonWorkingReceipt:  map[cn.StartRule]string{cn.NextWorkingDay: "next_working_day", cn.ReceiptDay: "receipt_day"}[o.StartRule],
 			MaxListed:          o.MaxListed,
 		}},
 		max:          o.MaxListed,
@@ -542,7 +554,7 @@ func (p *pass) deadline(recv time.Time) deadline {
 	if v, ok := p.deadlines[k]; ok {
 		return v
 	}
-	t, known := p.o.Calendar.Deadline(recv, p.o.SimpleResolveDays, p.o.Cutoff)
+	t, known := p.o.Calendar.DeadlineBy(recv, p.o.SimpleResolveDays, p.o.Cutoff, p.o.StartRule)
 	v := deadline{t, known}
 	if len(p.deadlines) < maxDeadlineCache {
 		p.deadlines[k] = v
@@ -759,7 +771,9 @@ func (p *pass) timeliness(c *dossier.Complaint, recv time.Time, day dossier.Date
 	}
 	if open {
 		due := simpleDue.t
-		if complex {
+		if complex && p.o.ComplexWorkingDays {
+			due, _ = p.o.Calendar.DeadlineBy(recv, p.complex, p.o.Cutoff, p.o.StartRule)
+		} else if complex {
 			due = time.Date(day.Year, day.Month, day.Day+p.complex, 23, 59, 59, 999_999_999, p.o.Location)
 		}
 		rk.Overdue.judge(!today.After(due), c, p)
