@@ -282,13 +282,19 @@ func isSpaceAll(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
-// trimSpaceAll trims isSpaceAll from both ends. A cell whose first and last
-// bytes are plain ASCII other than space costs two comparisons.
+// trimSpaceAll trims isSpaceAll from both ends. It runs on every cell of
+// the log, so a cell that starts and ends with printable ASCII or a common
+// CJK ideograph (lead bytes E4–E9, U+4E00–U+9FFF: never a space) costs a
+// few byte comparisons and no decoding.
 func trimSpaceAll(s string) string {
-	if s == "" {
+	n := len(s)
+	if n == 0 {
 		return s
 	}
-	if f, l := s[0], s[len(s)-1]; f > ' ' && f < utf8.RuneSelf && l > ' ' && l < utf8.RuneSelf {
+	f, l := s[0], s[n-1]
+	startOK := (f > ' ' && f < utf8.RuneSelf) || (f >= 0xE4 && f <= 0xE9)
+	endOK := (l > ' ' && l < utf8.RuneSelf) || (n >= 3 && s[n-3] >= 0xE4 && s[n-3] <= 0xE9)
+	if startOK && endOK {
 		return s
 	}
 	return strings.TrimFunc(s, isSpaceAll)

@@ -109,3 +109,14 @@ func TestCSVRowsAreCountedAsASpreadsheetShowsThem(t *testing.T) {
 		t.Errorf("problems %v, want the blank receipt time at row 6 (and the unreadable satisfaction at row 3)", probs)
 	}
 }
+
+func TestTrimSpaceAllTrimsEveryKindOfSpaceAndNothingElse(t *testing.T) {
+	for in, want := range map[string]string{
+		"\u3000电话\u3000": "电话", "\u00a0phone\u00a0": "phone", "\u200b质量\ufeff": "质量", " \t投诉\r\n": "投诉",
+		"电话": "电话", "已结案": "已结案", "a b": "a b", "（一）": "（一）", "\u3000": "", "中\u3000": "中", "x\u200b": "x",
+	} {
+		if got := trimSpaceAll(in); got != want {
+			t.Errorf("trimSpaceAll(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
