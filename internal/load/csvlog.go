@@ -127,6 +127,11 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		recNo   int
 		first   *csvResult
 		notUTF8 bool // a row above the header is not UTF-8 (see encodingHint)
+		// absRow is the spreadsheet row the next block starts on. Blocks
+		// typed by the workers count rows from 0; deliver adds the rows
+		// of the blocks before, which only the in-order delivery knows,
+		// so the chunker need not count rows outside quotes itself.
+		absRow = 1
 	)
 	// The header: records are split here, in order, until it is bound.
 	for bind == nil {
@@ -135,7 +140,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			break
 		}
 		var sp csvSplitter
-		sp.reset(decode(blk.data), blk.line, blk.row, blk.last)
+		sp.reset(decode(blk.data), blk.line, absRow, blk.last)
 		p.doneBlock(blk)
 		for bind == nil {
 			rec, _, raw, ok, err := sp.next()
@@ -178,29 +183,33 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			// go to the workers.
 			t := l.newTyper(bind.headers)
 			first = t.typeRecords(&sp, blk.err, nil)
+			absRow = sp.row
 			p.startWorkers(func() func(csvBlock, *csvResult) *csvResult {
 				t := l.newTyper(bind.headers)
 				decode := newDecode()
 				return func(b csvBlock, res *csvResult) *csvResult {
 					var sp csvSplitter
-					sp.reset(decode(b.data), b.line, b.row, b.last)
+					sp.reset(decode(b.data), b.line, 0, b.last)
 					return t.typeRecords(&sp, b.err, res)
 				}
 			})
 		} else if blk.err != nil {
 			return fmt.Errorf("%s: %w", l.display, blk.err)
+		} else {
+			absRow = sp.row
 		}
 	}
 	if bind == nil {
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header%s", errNoHeader, encodingHint(notUTF8))
 	}
-	if err := first.deliver(fn, onErr); err != nil {
+	if err := first.deliver(fn, onErr, 0); err != nil {
 		return l.resultError(err)
 	}
 	for res := range p.results() {
-		if err := res.deliver(fn, onErr); err != nil {
+		if err := res.deliver(fn, onErr, absRow); err != nil {
 			return l.resultError(err)
 		}
+		absRow += res.span
 		p.recycle(res)
 	}
 	// Every block was delivered without error, so the chunker has read the
@@ -298,6 +307,7 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 	if res.end == nil && end != nil {
 		res.end = &inputEnd{end}
 	}
+	res.span = sp.row
 	t.res = nil
 	return res
 }
@@ -306,6 +316,7 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 // error that ended the input after them, if any.
 type csvResult struct {
 	seq  int
+	span int // rows the block covers, as a spreadsheet counts them
 	rows []dossier.Complaint
 	errs []rowErr
 	end  error
@@ -317,15 +328,22 @@ type rowErr struct {
 	err error
 }
 
-// deliver hands the rows to fn and their errors to onErr, in file order.
-func (r *csvResult) deliver(fn func(*dossier.Complaint) error, onErr func(error) error) error {
+// deliver hands the rows to fn and their errors to onErr, in file order,
+// adding base to their rows.
+func (r *csvResult) deliver(fn func(*dossier.Complaint) error, onErr func(error) error, base int) error {
 	e := 0
 	for k := range r.rows {
 		for ; e < len(r.errs) && r.errs[e].row == k; e++ {
-			if err := onErr(r.errs[e].err); err != nil {
+			err := r.errs[e].err
+			var pe *dossier.PosError
+			if base != 0 && errors.As(err, &pe) {
+				pe.Pos.Row += base
+			}
+			if err := onErr(err); err != nil {
 				return err
 			}
 		}
+		r.rows[k].Pos.Row += base
 		if err := fn(&r.rows[k]); err != nil {
 			return err
 		}

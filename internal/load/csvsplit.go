@@ -31,7 +31,6 @@ type csvChunker struct {
 	limit int
 	carry []byte
 	line  int // line number of the next block's first byte
-	row   int // spreadsheet row of the next block's first byte
 	done  bool
 }
 
@@ -40,16 +39,13 @@ type csvChunker struct {
 type csvBlock struct {
 	seq  int // the block's place in the input
 	data []byte
-	line int // line number of data's first byte
-	// row is the row a spreadsheet shows data's first record on: lines
-	// counted outside quotes, so a cell's own newlines do not count.
-	row  int
+	line int  // line number of data's first byte
 	last bool // the input ends after data
 	err  error
 }
 
 func newCSVChunker(r io.Reader, size, limit int) *csvChunker {
-	return &csvChunker{r: r, size: size, limit: limit, line: 1, row: 1}
+	return &csvChunker{r: r, size: size, limit: limit, line: 1}
 }
 
 // next fills buf (reusing its storage) with the next block. It returns
@@ -74,7 +70,7 @@ func (k *csvChunker) next(buf []byte) (csvBlock, bool) {
 			// The end of the input (or a read error): everything left is
 			// the last block, a final record without newline included.
 			k.done = true
-			b := csvBlock{data: buf, line: k.line, row: k.row, last: true}
+			b := csvBlock{data: buf, line: k.line, last: true}
 			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 				b.err = err
 			}
@@ -95,36 +91,9 @@ func (k *csvChunker) next(buf []byte) (csvBlock, bool) {
 		}
 	}
 	k.carry = append(k.carry, buf[cut+1:]...)
-	b := csvBlock{data: buf[:cut+1], line: k.line, row: k.row}
-	lines := bytes.Count(b.data, []byte{'\n'})
-	k.line += lines
-	if bytes.IndexByte(b.data, '"') < 0 {
-		k.row += lines
-	} else {
-		k.row += rowsIn(b.data)
-	}
+	b := csvBlock{data: buf[:cut+1], line: k.line}
+	k.line += bytes.Count(b.data, []byte{'\n'})
 	return b, true
-}
-
-// rowsIn counts the newlines of b outside quotes; b starts outside quotes.
-func rowsIn(b []byte) int {
-	n, in := 0, false
-	for len(b) > 0 {
-		q := bytes.IndexByte(b, '"')
-		seg := b
-		if q >= 0 {
-			seg = b[:q]
-		}
-		if !in {
-			n += bytes.Count(seg, []byte{'\n'})
-		}
-		if q < 0 {
-			break
-		}
-		in = !in
-		b = b[q+1:]
-	}
-	return n
 }
 
 // lastRecordEnd finds the last newline in b[from:] that is outside quotes,
@@ -158,11 +127,14 @@ func lastRecordEnd(b []byte, from int, inQuote bool) (cut int, endInQuote bool) 
 // reused from record to record; the field strings are substrings of the
 // block (or, for quoted fields with escapes, fresh strings).
 type csvSplitter struct {
-	s      string
-	off    int
-	line   int
-	row    int // spreadsheet row at off
-	recRow int // spreadsheet row of the record next returned
+	s    string
+	off  int
+	line int
+	// row is the spreadsheet row at off (lines outside quotes, so a
+	// cell's own newlines do not count); recRow is the row of the record
+	// last returned.
+	row    int
+	recRow int
 	last   bool
 	quotes bool // the block holds a quote somewhere
 	fields []string

@@ -120,3 +120,42 @@ func TestTrimSpaceAllTrimsEveryKindOfSpaceAndNothingElse(t *testing.T) {
 		}
 	}
 }
+
+func TestCSVRowsStayExactAcrossBlocksTypedInParallel(t *testing.T) {
+	// Enough rows for many blocks, with newlines inside cells and blank
+	// rows scattered through, so every block's rows depend on the ones
+	// before it.
+	var b strings.Builder
+	b.WriteString("标题\n" + valuesHeader)
+	row := 3
+	want := map[string]int{}
+	for i := range 20000 {
+		id := "C" + strings.Repeat("0", 5-len(itoa(i))) + itoa(i)
+		desc := "正常"
+		if i%7 == 0 {
+			desc = "\"第一行\n第二行\r\n第三行\""
+		}
+		want[id] = row
+		b.WriteString(id + ",2026-03-02 09:05,phone,closed," + desc + strings.Repeat(",", 2) + strings.Repeat("x", 40) + "\n")
+		row++
+		if i%500 == 0 {
+			b.WriteString("\n")
+			row++
+		}
+	}
+	rows, probs, err := readLog(t, "", b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 20000 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, c := range rows {
+		if c.Pos.Row != want[c.ID] {
+			t.Fatalf("%s at row %d, want %d", c.ID, c.Pos.Row, want[c.ID])
+		}
+	}
+	if len(probs) != 20000 || !strings.Contains(probs[19999], "row "+itoa(want["C19999"])+",") {
+		t.Errorf("%d problems, the last %q; want one per row (the unreadable satisfaction 正常 or x…) at its row", len(probs), probs[len(probs)-1])
+	}
+}
