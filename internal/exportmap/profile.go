@@ -63,6 +63,10 @@ type Column struct {
 	Examples map[string]string
 	// ExcelDates counts cells formatted as dates in the workbook.
 	ExcelDates int
+
+	// shapes is false for columns whose header names a field that is not
+	// a date-time (text, choices): their forms are never asked for.
+	shapes bool
 }
 
 // Profile is what was seen in the whole export.
@@ -101,6 +105,7 @@ type profiler struct {
 	pending []heldRow
 	header  bool
 	dateCol func(col int) bool
+	buf     []byte // a value's shape, reused
 }
 
 type heldRow struct {
@@ -157,8 +162,16 @@ func (pf *profiler) chooseHeader() error {
 	}
 	h := pf.pending[best]
 	pf.p.HeaderRow = h.n
+	kinds := map[string]dossier.Kind{}
+	for _, f := range dossier.ComplaintFields() {
+		kinds[f.Key] = f.Kind
+	}
 	for i, c := range h.cells {
-		pf.p.Columns = append(pf.p.Columns, &Column{Index: i, Header: load.TrimSpace(c), Counts: map[string]int{}, Shapes: map[string]int{}, Examples: map[string]string{}})
+		col := &Column{Index: i, Header: load.TrimSpace(c), Counts: map[string]int{}, Shapes: map[string]int{}, Examples: map[string]string{}, shapes: true}
+		if k, _, ok := fieldForHeader(c, nil); ok && kinds[k] != dossier.KDateTime && k != "customer_uscc" {
+			col.shapes = false
+		}
+		pf.p.Columns = append(pf.p.Columns, col)
 	}
 	pf.header = true
 	rest := pf.pending[best+1:]
@@ -196,11 +209,14 @@ func (pf *profiler) fold(cells []string) {
 			col.ExcelDates++
 			continue
 		}
-		if sh := shape(v); col.Shapes[sh] > 0 {
-			col.Shapes[sh]++
-		} else if len(col.Shapes) < maxShapes {
-			col.Shapes[sh] = 1
-			col.Examples[sh] = strings.Clone(v)
+		if col.shapes {
+			pf.buf = shapeOf(pf.buf[:0], v)
+			if n, ok := col.Shapes[string(pf.buf)]; ok {
+				col.Shapes[string(pf.buf)] = n + 1
+			} else if len(col.Shapes) < maxShapes {
+				col.Shapes[string(pf.buf)] = 1
+				col.Examples[string(pf.buf)] = strings.Clone(v)
+			}
 		}
 		if col.Many {
 			continue
@@ -222,19 +238,21 @@ func (pf *profiler) fold(cells []string) {
 	}
 }
 
-// shape folds digits to 9 and keeps only short values, so that date forms
-// can be told apart: 2025-07-03 14:05 → 9999-99-99 99:99.
-func shape(v string) string {
+// shapeOf appends v's shape to b: digits folded to 9, so that date forms
+// can be told apart (2025-07-03 14:05 → 9999-99-99 99:99); long values are
+// all one shape.
+func shapeOf(b []byte, v string) []byte {
 	if len(v) > 32 {
-		return "…"
+		return append(b, "…"...)
 	}
-	b := []byte(v)
-	for i, c := range b {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
 		if c >= '0' && c <= '9' {
-			b[i] = '9'
+			c = '9'
 		}
+		b = append(b, c)
 	}
-	return string(b)
+	return b
 }
 
 func readCSV(path string, o Options) (*Profile, error) {
