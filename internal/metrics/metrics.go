@@ -439,7 +439,7 @@ func Compute(log dossier.ComplaintLog, o Options) (*Metrics, error) {
 	if err != nil {
 		return nil, fmt.Errorf("metrics over %s: %w", log.Source(), err)
 	}
-	if err := p.tooManyProblems(log.Source()); err != nil {
+	if err := p.tooManyProblems(); err != nil {
 		return nil, &dossier.PosError{Pos: dossier.Pos{File: log.Path()}, Err: err}
 	}
 	if cr, ok := log.(dossier.ColumnReporter); ok {

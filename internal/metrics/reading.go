@@ -59,10 +59,9 @@ const MaxProblemGroups = 64
 var ErrTooManyProblems = errors.New("too many unreadable rows")
 
 type pendingProblem struct {
-	pos          dossier.Pos
-	field, kind  string
-	message      string
-	hasFieldInfo bool
+	pos         dossier.Pos
+	field, kind string
+	message     string
 }
 
 // problem notes one problem of the row about to be delivered.
@@ -132,7 +131,7 @@ func (p *pass) customerUSCC(c *dossier.Complaint) {
 
 // tooManyProblems is the error for a log whose unreadable rows exceed the
 // configured share, or nil.
-func (p *pass) tooManyProblems(source string) error {
+func (p *pass) tooManyProblems() error {
 	r := &p.m.Reading
 	if r.ProblemRows == 0 || r.Rows == 0 {
 		return nil
