@@ -54,7 +54,11 @@ func init() {
 	)
 }
 
-// notTrackedChecks names the checks each untracked field leaves unassessed.
+// notTrackedChecks names the checks each untracked field leaves unassessed;
+// pairedFields are fields that leave a check unassessed only together,
+// since either stands in for the other.
+var pairedFields = map[string]string{"feedback": "satisfaction", "escalated_at": "escalated", "escalated": "escalated_at"}
+
 var notTrackedChecks = map[string][]string{
 	"plan":              {"handling.complex-plan"},
 	"updates":           {"handling.complex-plan"},
@@ -116,8 +120,10 @@ func runLogRowsReadable(p *Pass) {
 			Message: T(
 				fmt.Sprintf("%d rows have a %s %s value and are left out of the statistics (%d of %d rows set aside in all); first, %s: %s",
 					g.N, kindLabel(g.Kind), field, r.ProblemRows, r.Rows, first.Row.Pos, first.Message),
-				fmt.Sprintf("%d 行的 %s %s，未计入统计（共 %d/%d 行被排除）；首例 %s：%s",
-					g.N, field, kindLabelZH(g.Kind), r.ProblemRows, r.Rows, first.Row.Pos, first.Message)),
+				// The reader's explanation is in English; the Chinese
+				// message names the field, the kind and the cell instead.
+				fmt.Sprintf("%d 行的 %s %s，未计入统计（共 %d/%d 行被排除）；首例位于 %s",
+					g.N, field, kindLabelZH(g.Kind), r.ProblemRows, r.Rows, first.Row.Pos)),
 		})
 	}
 }
@@ -157,8 +163,15 @@ func runNotTracked(p *Pass) {
 	if m == nil {
 		return
 	}
+	nt := map[string]bool{}
+	for _, f := range m.Reading.NotTracked {
+		nt[f] = true
+	}
 	for _, f := range m.Reading.NotTracked {
 		ids := notTrackedChecks[f]
+		if other, ok := pairedFields[f]; ok && !nt[other] {
+			ids = nil // the other field is kept and stands in for this one
+		}
 		what, whatZH := "no check depends on it alone", "无检查单独依赖该字段"
 		if len(ids) > 0 {
 			what = "not assessed: " + strings.Join(ids, ", ")

@@ -199,6 +199,9 @@ func Propose(p *Profile) *Proposal {
 		}
 	}
 	for _, k := range notTrackable {
+		if k == "feedback" && taken["satisfaction"] != nil {
+			continue // a satisfaction rating stands in for the final feedback
+		}
 		if taken[k] == nil {
 			pr.NotTracked = append(pr.NotTracked, k)
 		}
