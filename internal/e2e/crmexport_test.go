@@ -149,11 +149,23 @@ func expected(ex *crmexport.Export) map[string][]crmexport.Truth {
 		if t.Channel == "传真" {
 			add("handling.channels-declared|channel 传真", t)
 		}
+		if t.Category == "其他问题" {
+			add("handling.categories-declared|category 其他问题", t)
+		}
 		if t.USCC != "" && !t.USCCValid {
 			add("handling.customer-uscc|complaint log: customer USCC", t)
 		}
-		if t.Status == "withdrawn" {
-			continue
+		consistent := true
+		for _, x := range []time.Time{t.FirstResponse, t.Resolved, t.Closed, t.FollowUp} {
+			if !x.IsZero() && x.Before(t.Received) {
+				consistent = false
+			}
+		}
+		if !consistent {
+			add("handling.records-complete|complaint log: inconsistent times", t)
+		}
+		if t.Status == "withdrawn" || !consistent {
+			continue // time limits are judged on plausible records only
 		}
 		if j, bad := late(earliest(t.FirstResponse, t.Resolved), t.Received, 24*time.Hour); j && bad {
 			add("handling.ack-24h|complaint log: acknowledgement", t)

@@ -124,6 +124,9 @@ func Generate(n int, seed uint64, asOf time.Time) *Export {
 			t.Channel = "传真" // not declared
 		}
 		t.Category = pick(Categories)
+		if i%173 == 11 {
+			t.Category = "其他问题" // not declared
+		}
 		t.Complex = r.IntN(6) == 0
 		t.Risk = []string{"low", "low", "medium", "high"}[r.IntN(4)]
 		t.Description = "顾客反映" + t.Category + "问题"
@@ -147,6 +150,10 @@ func Generate(n int, seed uint64, asOf time.Time) *Export {
 			}
 			if r.IntN(25) != 0 {
 				t.Steps = "核实情况；与顾客沟通处理方案"
+			}
+			if i%157 == 13 {
+				// Keyed in before the receipt time: an impossible record.
+				t.FirstResponse = t.Received.Add(-2 * time.Hour)
 			}
 		}
 		if t.Status == "closed" || t.Status == "resolved" {
