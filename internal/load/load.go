@@ -351,10 +351,10 @@ func (l *loader) yamlComplaints(p string, spec *logSpec) error {
 		}
 		c := dossier.Complaint{Pos: rr.Pos}
 		for _, f := range rr.Fields {
-			if strings.TrimSpace(f.Text) == "" {
+			if trimSpaceAll(f.Text) == "" {
 				continue
 			}
-			if err := setters[f.Key](&c, strings.TrimSpace(f.Text), cx); err != nil {
+			if err := setters[f.Key](&c, trimSpaceAll(f.Text), cx); err != nil {
 				l.errs.add(f.Pos, fmt.Errorf("%s: %w", f.Key, err))
 			}
 		}

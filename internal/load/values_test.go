@@ -159,3 +159,14 @@ func TestCSVRowsStayExactAcrossBlocksTypedInParallel(t *testing.T) {
 		t.Errorf("%d problems, the last %q; want one per row (the unreadable satisfaction 正常 or x…) at its row", len(probs), probs[len(probs)-1])
 	}
 }
+
+func TestChoicesOfEveryRecordTypeAreReadWithoutUnicodeSpaces(t *testing.T) {
+	dir := dossierDir(t, map[string]string{"channels.yaml": "- id: hotline\n  type: \"\u200b电话\ufeff\"\n  name: 客服热线\n"})
+	res, err := Load(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Dossier.Channels; len(c) != 1 || c[0].ID != "hotline" || c[0].Type != "phone" {
+		t.Errorf("channels %+v, want hotline of type phone", c)
+	}
+}
