@@ -49,3 +49,42 @@ func TestAuditSetsUnreadableRowsAsideAndRefusesALogOverTheShare(t *testing.T) {
 		})
 	}
 }
+
+func TestRulesShowPrintsTheWorkingDayRuleInForceWithComputedExamples(t *testing.T) {
+	dir := writeValidateDossier(t, map[string]string{"certready.yaml": "thresholds:\n  cutoff: \"24:00\"\n  nonworking_receipt: receipt_day\n"})
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"rules", "show", "handling.simple-3wd", "--config", dir + "/none.yaml"}, nil},
+		{[]string{"rules", "show", "handling.simple-3wd", "--config", dir + "/certready.yaml"}, []string{
+			"cut-off 24:00: a receipt on a working day is day 0 whatever its time; on a non-working day the receipt date itself is day 0",
+			"received Wed 2026-09-30 23:30 (a working day): day 0 is Wed 2026-09-30",
+			"received Sat 2026-10-03 10:00 (not a working day): day 0 is Sat 2026-10-03",
+		}},
+		{[]string{"rules", "show", "handling.simple-3wd"}, []string{
+			"a receipt on a working day at or after 17:30 starts on the next working day",
+			// After the cut-off on the eve of National Day: day 0 is the
+			// first working day after the holiday, and the 10 October
+			// make-up Saturday counts.
+			"received Wed 2026-09-30 18:00 (a working day): day 0 is Thu 2026-10-08; a simple complaint is due by the end of Mon 2026-10-12.",
+		}},
+		{[]string{"rules", "show", "handling.simple-3wd", "--lang", "zh"}, []string{"周三 2026-09-30 18:00（工作日）受理：第0日为 周四 2026-10-08"}},
+	} {
+		code, out, stderr := validateCLI(tc.args...)
+		if tc.want == nil {
+			if code != ExitInput {
+				t.Errorf("%v: exit %d, want %d for a missing --config file", tc.args, code, ExitInput)
+			}
+			continue
+		}
+		if code != 0 {
+			t.Errorf("%v: exit %d: %s", tc.args, code, stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+}

@@ -49,7 +49,7 @@ func newRulesCmd(env Env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return showWorkingDayRule(env.Out, cfg, cal)
+				return showWorkingDayRule(env.Out, cfg, cal, lang)
 			}
 			return nil
 		},
