@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestWriteReplacesTheComplaintsBlockAndKeepsEverythingElse(t *testing.T) {
@@ -53,5 +55,25 @@ func TestWriteReplacesTheComplaintsBlockAndKeepsEverythingElse(t *testing.T) {
 	}
 	if _, err := RelPath(dir, filepath.Join(filepath.Dir(dir), "elsewhere.csv")); err == nil {
 		t.Error("an export outside the dossier was given a relative path")
+	}
+}
+
+func TestAGB18030ExportIsDetectedAndItsHeadersRead(t *testing.T) {
+	utf := "工单编号,受理日期,来源渠道,工单状态\nG1,2026-03-02 09:05,电话,已结案\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(utf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "gb.csv")
+	if err := os.WriteFile(p, []byte(gb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prof, err := Read(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := Propose(prof)
+	if pr.Encoding != "gb18030" || pr.HeaderRow != 1 || len(pr.Columns) != 4 || pr.Columns[3].Field != "status" {
+		t.Errorf("encoding %q, header row %d, columns %+v", pr.Encoding, pr.HeaderRow, pr.Columns)
 	}
 }
