@@ -478,7 +478,7 @@ func (o *Options) check() error {
 		o.Cutoff = cn.DefaultCutoff
 	}
 	if o.MaxProblemShare == 0 {
-		o.MaxProblemShare = 0.05
+		o.MaxProblemShare = config.DefaultMaxProblemShare
 	}
 	return nil
 }
