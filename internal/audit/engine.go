@@ -181,7 +181,7 @@ func selectChecks(only, skip []string) ([]*checks.Check, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("no check matches %q (see certready rules list)", p)
+			return nil, fmt.Errorf("no check matches %q%s (see certready rules list)", p, CheckSuggestion(p))
 		}
 	}
 	var out []*checks.Check

@@ -37,7 +37,7 @@ func newRulesCmd(env Env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ok := checks.ByID(args[0])
 			if !ok {
-				return usageErr("no check %q (see certready rules list)", args[0])
+				return usageErr("no check %q%s (see certready rules list)", args[0], audit.CheckSuggestion(args[0]))
 			}
 			showCheck(env, c, lang)
 			if workingDayChecks[c.ID] {
