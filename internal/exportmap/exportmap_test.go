@@ -77,3 +77,25 @@ func TestAGB18030ExportIsDetectedAndItsHeadersRead(t *testing.T) {
 		t.Errorf("encoding %q, header row %d, columns %+v", pr.Encoding, pr.HeaderRow, pr.Columns)
 	}
 }
+
+func TestWriteKeepsAFileOfCommentsOnly(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "log.csv")
+	if err := os.WriteFile(export, []byte("投诉编号,受理时间,投诉渠道,状态\nC1,2026-03-02 09:05,phone,closed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "certready.yaml"), []byte("# 由质量部维护\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Read(export, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Propose(p).Write(dir, "log.csv"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "certready.yaml"))
+	if !strings.HasPrefix(string(b), "# 由质量部维护\ncomplaints:\n") || !strings.Contains(string(b), "file: log.csv") {
+		t.Errorf("certready.yaml:\n%s", b)
+	}
+}

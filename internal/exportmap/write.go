@@ -175,7 +175,14 @@ func (pr *Proposal) Write(dir, file string) error {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 	}
-	if doc.Kind == 0 {
+	// A file of comments only (or nothing) parses to no document: its text
+	// is kept as it is, above the new block.
+	var keep []byte
+	if doc.Kind == 0 || (doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 && doc.Content[0].Tag == "!!null") {
+		keep = b
+		if len(keep) > 0 && keep[len(keep)-1] != '\n' {
+			keep = append(keep, '\n')
+		}
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{mapping()}}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
@@ -195,6 +202,7 @@ func (pr *Proposal) Write(dir, file string) error {
 		put(root, "complaints", block)
 	}
 	var out bytes.Buffer
+	out.Write(keep)
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
