@@ -193,7 +193,7 @@ func Propose(p *Profile) *Proposal {
 		}
 		switch {
 		case f.Kind == dossier.KDateTime:
-			pr.dateForms(f.Key, c)
+			pr.dateForms(f.Key, c, p.Format == "xlsx")
 		case f.Kind == dossier.KEnum || f.Kind == dossier.KBool:
 			pr.values(f, c)
 		}
@@ -226,7 +226,7 @@ func looksLikeUSCC(c *Column) bool {
 	return n*10 >= c.NonBlank*8
 }
 
-func (pr *Proposal) dateForms(key string, c *Column) {
+func (pr *Proposal) dateForms(key string, c *Column, xlsx bool) {
 	var forms []string
 	for s := range c.Shapes {
 		forms = append(forms, s)
@@ -242,9 +242,10 @@ func (pr *Proposal) dateForms(key string, c *Column) {
 		}
 		// A shape is a date-time the reader knows if its first value parses.
 		if _, _, err := load.ParseDateTime(c.Examples[s], time.UTC); err != nil {
-			if isNumber(s) && c.ExcelDates == 0 && c.NonBlank > 0 {
-				// A workbook's date serial in an unformatted cell reads as
-				// a date; in a CSV it does not.
+			if xlsx && isNumber(s) {
+				// A number in a workbook's date-time column is read as a
+				// date serial, formatted as a date or not; in a CSV it is
+				// not.
 				continue
 			}
 			pr.UnmappedValues = append(pr.UnmappedValues, fmt.Sprintf("%s: %d value(s) of the form %q (such as %q) are not a date-time the reader knows", key, c.Shapes[s], s, c.Examples[s]))
