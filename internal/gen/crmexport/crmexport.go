@@ -293,13 +293,32 @@ func (e *Export) CSV() []byte {
 	return b.Bytes()
 }
 
+// dateColumns are the columns holding date-times, and layouts the forms
+// cells writes them in.
+var (
+	dateColumns = map[int]bool{1: true, 9: true, 12: true, 13: true, 18: true}
+	layouts     = []string{"2006/1/2 15:04", "2006年1月2日 15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+)
+
+// serial is the Excel serial of a wall-clock time (days since 1899-12-30).
+func serial(t time.Time) float64 {
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	return wall.Sub(base).Hours() / 24
+}
+
 // XLSX renders the export as a workbook whose one sheet is 工单明细; phone
-// numbers and 1–5 ratings are stored as numbers, as CRMs do.
+// numbers and 1–5 ratings are stored as numbers, and every third row's
+// date-times as date-formatted serials, as CRMs do.
 func (e *Export) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "工单明细"
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, err
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 22})
+	if err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -314,6 +333,14 @@ func (e *Export) XLSX() ([]byte, error) {
 			if (j == e.Phone || j == sat) && i >= 2 {
 				if n, err := strconv.Atoi(c); err == nil {
 					vals[j] = n
+				}
+			}
+			if dateColumns[j] && i >= 2 && i%3 == 0 && c != "" {
+				for _, l := range layouts {
+					if t, err := time.ParseInLocation(l, c, cst); err == nil {
+						vals[j] = excelize.Cell{StyleID: dateStyle, Value: serial(t)}
+						break
+					}
 				}
 			}
 		}
