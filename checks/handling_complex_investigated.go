@@ -29,6 +29,7 @@ func init() {
 				}
 				return true, c.Plan != "" && c.Steps != ""
 			},
+			Needs: []string{"plan", "steps"},
 		},
 		Run: RunLogRule("complex_investigated", "complex investigation",
 			"%d of %d finished complex complaints record no handling plan or no investigation steps",

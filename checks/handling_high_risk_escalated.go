@@ -9,7 +9,7 @@ import (
 
 // Whether a high-risk complaint was escalated at all, whenever it was:
 // exports record escalation as a time, as the person escalated to, or only
-// as a yes. handling.escalation judges how fast; this rule judges that it
+// as a yes (是否升级). handling.escalation judges how fast; this rule judges that it
 // happened.
 func init() {
 	Register(&Check{
@@ -23,7 +23,7 @@ func init() {
 		Source:      T("Recommended practice: an escalation mechanism for high-risk complaints (R16).", "推荐做法：高风险投诉的升级机制（R16）。"),
 		Evidence:    T("Every complaint assessed as high risk shows that it was escalated: when, or to whom.", "每起评估为高风险的投诉都记录了升级处理：升级时间或升级对象。"),
 		Remedy:      T("Escalate every high-risk complaint under the escalation mechanism and record when and to whom.", "按升级机制对每起高风险投诉升级处理，并记录升级时间和对象。"),
-		Doc:         T("Judged on every high-risk complaint not withdrawn: an escalation time or the person escalated to counts as escalated.", "评价所有未撤回的高风险投诉：有升级时间或升级对象即视为已升级。"),
+		Doc:         T("Judged on every high-risk complaint not withdrawn: a yes in the escalated column, an escalation time or the person escalated to counts as escalated; a no counts as not escalated.", "评价所有未撤回的高风险投诉：“是否升级”为是、有升级时间或升级对象即视为已升级；为否视为未升级。"),
 		LogRule: &metrics.LogRule{
 			Key:   "high_risk_escalated",
 			Label: T("High-risk complaints escalated", "高风险投诉已升级"),
@@ -31,7 +31,12 @@ func init() {
 				if c.Risk != "high" || f.Withdrawn {
 					return false, false
 				}
-				return true, !c.EscalatedAt.IsZero() || strings.TrimSpace(c.EscalatedTo) != ""
+				if c.Escalated == dossier.No {
+					// A log that says "not escalated" is believed over a
+					// stray name in the escalated-to column.
+					return true, false
+				}
+				return true, c.Escalated == dossier.Yes || !c.EscalatedAt.IsZero() || strings.TrimSpace(c.EscalatedTo) != ""
 			},
 		},
 		Run: RunLogRule("high_risk_escalated", "high-risk escalation",

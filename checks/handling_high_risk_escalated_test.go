@@ -3,6 +3,8 @@ package checks
 import (
 	"testing"
 	"time"
+
+	"github.com/certready/certready/internal/dossier"
 )
 
 func TestHandlingHighRiskEscalated(t *testing.T) {
@@ -22,6 +24,14 @@ func TestHandlingHighRiskEscalated(t *testing.T) {
 		r := &logRows(d)[1]
 		r.Risk, r.EscalatedTo = "high", "P01"
 		requireFindings(t, id, runHandling(t, id, d))
+	})
+	t.Run("escalation recorded only as a yes counts, and a no is believed", func(t *testing.T) {
+		d := readyDossier()
+		r := &logRows(d)[1]
+		r.Risk, r.Escalated = "high", dossier.Yes
+		requireFindings(t, id, runHandling(t, id, d))
+		r.Escalated, r.EscalatedTo = dossier.No, "P01"
+		requireFindings(t, id, runHandling(t, id, d), findingWant{Severity: Observation, Message: "1 of 1 high-risk complaints show no escalation"})
 	})
 	t.Run("escalation recorded as a time counts however late", func(t *testing.T) {
 		d := readyDossier()

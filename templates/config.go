@@ -18,7 +18,7 @@ var thresholdDocs = map[string]string{
 	"ack_hours":                "R7/R14: contact the complainant within this many hours / 联系投诉人的时限（小时）",
 	"response_hours":           "R7/R14: progress feedback or initial solution within this many hours / 进度反馈或初步处理方案的时限（小时）",
 	"simple_resolve_days":      "R14: simple complaints resolved within this many working days / 简单投诉的办结时限（工作日）",
-	"cutoff":                   "R14: complaints received after this local time count from the next working day / 晚于此时间受理的投诉自下一工作日起算",
+	"cutoff":                   "R14: complaints received after this local time count from the next working day; 24:00 = the receipt day always / 晚于此时间受理的投诉自下一工作日起算；24:00 表示一律以受理当日起算",
 	"training_hours":           "R11: training hours each complaint handler needs / 每名投诉处理人员的培训学时",
 	"training_window_months":   "R11: count training over this many months (0 = all) / 统计培训学时的月数（0 为全部）",
 	"budget_ratio":             "R17: complaint budget as a share of annual revenue / 投诉处理预算占年营业收入的比例",
@@ -30,7 +30,9 @@ var thresholdDocs = map[string]string{
 	"min_channels":             "R12: at least this many intake channels / 投诉受理渠道的最少数量",
 	"compliance_rate":          "R14: share of complaints meeting a time limit below which the finding is major / 时限达标率低于此值判为严重不符合",
 	"max_listed":               "how many violating rows a finding lists / 每条发现列出的违规记录数上限",
-	"complex_resolve_days":     "an open complex complaint is overdue after this many calendar days / 复杂投诉超过该自然日数未办结即为逾期",
+	"complex_resolve_days":     "an open complex complaint is overdue after this many days (see complex_resolve_unit) / 复杂投诉超过该天数未办结即为逾期（单位见 complex_resolve_unit）",
+	"complex_resolve_unit":     "calendar or working: how complex_resolve_days are counted / calendar（自然日）或 working（工作日）",
+	"nonworking_receipt":       "next_working_day or receipt_day: day 0 of a receipt on a non-working day / 非工作日受理的投诉以下一工作日（next_working_day）或受理当日（receipt_day）为第0日",
 	"due_soon_days":            "evidence pack: a review falling due within this many days is flagged / 证据包中提示即将到期的天数",
 }
 
@@ -61,10 +63,19 @@ thresholds:
 	}
 	b.WriteString(`
 # Complaint log elsewhere or with other headers / 投诉记录的位置或表头不同时：
+# (certready map EXPORT --write proposes this block from the export itself)
 # complaints:
 #   file: 投诉台账.csv
 #   encoding: gb18030
+#   header_row: 2
 #   columns: {工单编号: id, 来电时间: received_at}
+#   values:
+#     status: {已结案: closed, 已受理: open}
+#     escalated: {已升级: yes, 未升级: no}
+#   satisfaction_scale: 1-5          # or 1-10, percent, stars
+#   not_tracked: [plan, updates]     # fields the CRM does not keep: "not assessed", once
+#   ignore: [备注]                   # columns deliberately left unread
+#   max_problem_share: 0.05          # unreadable rows above this share refuse the log
 
 # Accepted findings, each with a reason and an expiry / 经批准接受的发现：
 # waivers:

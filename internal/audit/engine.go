@@ -205,7 +205,7 @@ func selectChecks(only, skip []string) ([]*checks.Check, error) {
 			}
 		}
 		if !found {
-			return nil, fmt.Errorf("no check matches %q (see certready rules list)", p)
+			return nil, fmt.Errorf("no check matches %q%s (see certready rules list)", p, CheckSuggestion(p))
 		}
 	}
 	var out []*checks.Check
@@ -623,6 +623,11 @@ func runMetrics(d *dossier.Dossier, cfg *config.Config, cal *cn.Calendar, o Opti
 	}
 	mo.SampleSeed = o.SampleSeed
 	mo.Rules = rules
+	mo.MaxProblemShare = cfg.Complaints.MaxProblemShare
+	if mo.MaxProblemShare == 0 {
+		mo.MaxProblemShare = -1 // set to 0 in certready.yaml: no unreadable row is tolerated
+	}
+	mo.NotTracked = cfg.Complaints.NotTracked
 	if mo.SampleSeed == 0 {
 		if mo.SampleSeed, err = DefaultSeed(d); err != nil {
 			return nil, err

@@ -15,7 +15,7 @@ import (
 func init() { register(newRulesCmd) }
 
 func newRulesCmd(env Env) *cobra.Command {
-	var lang string
+	var lang, cfgPath string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List and explain the checks (printed from the catalogue itself)",
@@ -38,9 +38,20 @@ func newRulesCmd(env Env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, ok := checks.ByID(args[0])
 			if !ok {
-				return usageErr("no check %q (see certready rules list)", args[0])
+				return usageErr("no check %q%s (see certready rules list)", args[0], audit.CheckSuggestion(args[0]))
 			}
 			showCheck(env, c, lang)
+			if workingDayChecks[c.ID] {
+				cfg, err := config.Load(cfgPath, cfgPath == config.FileName)
+				if err != nil {
+					return err
+				}
+				cal, err := audit.CalendarFor(cfg)
+				if err != nil {
+					return err
+				}
+				return showWorkingDayRule(env.Out, cfg, cal, lang)
+			}
 			return nil
 		},
 	}
@@ -73,6 +84,7 @@ func newRulesCmd(env Env) *cobra.Command {
 	}
 	tree.Flags().StringVar(&treeID, "standard", "all", "which tree: all, "+checks.ISOTree+" or "+checks.SchemeTree)
 	tree.Flags().StringVar(&standard, "label", "gbt19012", "clause label: iso10002 or gbt19012")
+	show.Flags().StringVar(&cfgPath, "config", config.FileName, "certready.yaml whose thresholds and calendar are in force (default: ./certready.yaml if present, else the defaults)")
 	for _, c := range []*cobra.Command{list, show, tree} {
 		c.Flags().StringVar(&lang, "lang", "en", "en or zh")
 	}

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +91,13 @@ type validateReport struct {
 	Problems []validateProblem `json:"problems"`
 	Dropped  int               `json:"more_problems,omitempty"`
 	Records  map[string]int    `json:"records,omitempty"`
+	// Log groups the complaint log's row problems and lists its ignored
+	// columns; nil without a log.
+	Log *load.LogSummary `json:"complaint_log,omitempty"`
 }
+
+// validateFirst is how many positions each group of log problems shows.
+const validateFirst = 5
 
 type validateProblem struct {
 	Where   string      `json:"where"`
@@ -106,7 +114,12 @@ func runValidate(env Env, o *validateOptions) error {
 	errs := []error{err}
 	if res != nil {
 		rep.Records = counts(res.Dossier)
-		errs = append(errs, load.ScanLog(res.Dossier, res.Config.Limits.MaxErrors, func(n int) { rep.Records["complaints"] = n }))
+		sum, err := load.SummariseLog(res.Dossier, validateFirst)
+		errs = append(errs, err)
+		rep.Records["complaints"] = sum.Rows
+		if res.Dossier.Complaints != nil {
+			rep.Log = sum
+		}
 	}
 	for _, err := range errs {
 		if err == nil {
@@ -127,7 +140,17 @@ func runValidate(env Env, o *validateOptions) error {
 			}
 		}
 	}
-	rep.Valid = len(rep.Problems) == 0
+	// A column that looks like a known field under another spelling is a
+	// problem: left unread, it would empty a check in silence.
+	likely := 0
+	if rep.Log != nil {
+		for _, c := range rep.Log.Ignored {
+			if c.Likely != "" {
+				likely++
+			}
+		}
+	}
+	rep.Valid = len(rep.Problems) == 0 && (rep.Log == nil || len(rep.Log.Groups) == 0) && likely == 0
 	if o.Format == "json" {
 		enc := json.NewEncoder(env.Out)
 		enc.SetIndent("", "  ")
@@ -146,16 +169,57 @@ func runValidate(env Env, o *validateOptions) error {
 		if rep.Dropped > 0 {
 			fmt.Fprintf(env.Out, "… and %d more problems\n", rep.Dropped)
 		}
+		n := len(rep.Problems) + rep.Dropped + likely
+		if rep.Log != nil {
+			printLogSummary(env.Out, rep.Log)
+			for _, g := range rep.Log.Groups {
+				n += g.N
+			}
+		}
 		if rep.Valid {
 			fmt.Fprintf(env.Out, "%s: valid (%s)\n", o.Path, summarizeCounts(rep.Records))
 		} else {
-			fmt.Fprintf(env.Out, "%s: %d problem(s)\n", o.Path, len(rep.Problems)+rep.Dropped)
+			fmt.Fprintf(env.Out, "%s: %d problem(s)\n", o.Path, n)
 		}
 	}
 	if !rep.Valid {
 		return &ExitError{Code: ExitInput}
 	}
 	return nil
+}
+
+// printLogSummary prints the complaint log's problems a group per line,
+// then its ignored columns.
+func printLogSummary(w io.Writer, s *load.LogSummary) {
+	if s.ProblemRows > 0 {
+		fmt.Fprintf(w, "complaint log: %d of %d rows have problems (the audit leaves them out of its statistics):\n", s.ProblemRows, s.Rows)
+	}
+	for _, g := range s.Groups {
+		field := g.Field
+		if field == "" {
+			field = "row"
+		}
+		var at []string
+		for _, p := range g.First {
+			at = append(at, p.String())
+		}
+		more := ""
+		if g.N > len(g.First) {
+			more = ", …"
+		}
+		fmt.Fprintf(w, "  %s %s: %d — %s; first at %s%s\n", field, g.Kind, g.N, g.Example, strings.Join(at, "; "), more)
+	}
+	var plain []string
+	for _, c := range s.Ignored {
+		if c.Likely != "" {
+			fmt.Fprintf(w, "%s: ignored column %q looks like %s; map it under complaints.columns in certready.yaml (or list it under complaints.ignore)\n", c.Pos, c.Header, c.Likely)
+		} else {
+			plain = append(plain, strconv.Quote(c.Header))
+		}
+	}
+	if len(plain) > 0 {
+		fmt.Fprintf(w, "complaint log: ignored columns (no field takes them): %s\n", strings.Join(plain, ", "))
+	}
 }
 
 func counts(d *dossier.Dossier) map[string]int {

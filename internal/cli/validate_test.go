@@ -84,7 +84,39 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 				"certready.yaml": "limits:\n  max_cell_bytes: 1024\n",
 				"complaints.csv": header + "C1,2026-03-02 09:05,phone,正常,closed\nC2,2026-03-02 10:00,phone," + strings.Repeat("长", 700) + ",closed\n",
 			},
-			want: []string{`{dir}/complaints.csv:row 3, column "投诉内容": cell is 2100 bytes, over the 1024-byte limit (limits.max_cell_bytes)`},
+			want: []string{
+				"complaint log: 1 of 2 rows have problems",
+				`description too-large: 1 — cell is 2100 bytes, over the 1024-byte limit (limits.max_cell_bytes); first at {dir}/complaints.csv:row 3, column "投诉内容"`,
+			},
+		},
+		{
+			name: "a log's problems are grouped by field and kind with counts and first positions",
+			files: map[string]string{
+				"complaints.csv": "客服系统投诉导出\n" + header +
+					"C1,,phone,x,已关闭\n" +
+					"C2,,phone,x,已结案\n" +
+					"C3,2026-03-02 09:05,phone,\"两行\n内容\",已结案\n" +
+					"C4,2026-03-02 09:05,phone,x,已结案\n",
+			},
+			want: []string{
+				"complaint log: 4 of 4 rows have problems",
+				`received_at missing: 2 — required, but the cell is blank; first at {dir}/complaints.csv:row 3, column "受理时间"; {dir}/complaints.csv:row 4, column "受理时间"`,
+				// A cell's own newline does not count: C4 is on row 6, as a spreadsheet shows it.
+				`status unreadable: 3 — expected one of open (待处理), in_progress (处理中), resolved (已解决), closed (已关闭), withdrawn (已撤回), got "已结案"`,
+				`{dir}/complaints.csv:row 6, column "状态"`,
+				"5 problem(s)",
+			},
+		},
+		{
+			name: "a header under a variant spelling is named with the field it probably is",
+			files: map[string]string{
+				"complaints.csv": "投诉编号,受理时间,投诉渠道,投诉内容,状态,根本原因分析,备注\nC1,2026-03-02 09:05,phone,x,closed,温控,无\n",
+			},
+			want: []string{
+				`{dir}/complaints.csv:row 1, column "根本原因分析": ignored column "根本原因分析" looks like root_cause`,
+				`ignored columns (no field takes them): "备注"`,
+				"1 problem(s)",
+			},
 		},
 		{
 			name:  "a workbook that is a renamed text file is refused by name",
@@ -100,7 +132,8 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 			},
 			want: []string{
 				"{dir}/organisation.yaml:2:14: established: expected a date",
-				`{dir}/complaints.csv:row 2, column "受理时间": received_at: expected a date-time`,
+				`received_at unreadable: 1 — expected a date-time`,
+				`first at {dir}/complaints.csv:row 2, column "受理时间"`,
 				"2 problem(s)",
 			},
 		},

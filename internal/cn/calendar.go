@@ -447,6 +447,38 @@ func (c *Calendar) StartDay(received time.Time, cutoff time.Duration) (day0 Date
 	return next, known && k
 }
 
+// StartRule says which day is day 0 for a complaint received on a
+// non-working day.
+type StartRule int
+
+// The start rules.
+const (
+	// NextWorkingDay makes the next working day day 0 (CountingRule).
+	NextWorkingDay StartRule = iota
+	// ReceiptDay makes the receipt date day 0 even when it is not a
+	// working day, as organisations that staff weekends count.
+	ReceiptDay
+)
+
+// StartDayBy is StartDay under rule: with ReceiptDay a receipt on a
+// non-working day starts the count on its own date.
+func (c *Calendar) StartDayBy(received time.Time, cutoff time.Duration, rule StartRule) (day0 Date, known bool) {
+	if rule == ReceiptDay {
+		d := civil.Of(received)
+		if work, known := c.WorkdayOn(d); !work {
+			return d, known
+		}
+	}
+	return c.StartDay(received, cutoff)
+}
+
+// DeadlineBy is Deadline under rule.
+func (c *Calendar) DeadlineBy(received time.Time, n int, cutoff time.Duration, rule StartRule) (deadline time.Time, known bool) {
+	day0, known := c.StartDayBy(received, cutoff, rule)
+	dn, k := c.addWorkdays(day0, max(n, 0))
+	return time.Date(dn.Year, dn.Month, dn.Day, 23, 59, 59, endOfDayNanos, received.Location()), known && k
+}
+
 // Deadline returns the last instant, in received's location, at which a
 // complaint received at received still counts as resolved within n working
 // days under CountingRule: 23:59:59.999 on the n-th working day after day

@@ -515,3 +515,23 @@ func TestADateOrRangeIsReadAsTheNoticeWritesIt(t *testing.T) {
 		}
 	}
 }
+
+func TestDeadlineByReceiptDayCountsFromASaturdayReceiptItself(t *testing.T) {
+	c := Default()
+	loc := time.FixedZone("CST", 8*3600)
+	sat := time.Date(2026, 6, 6, 10, 0, 0, 0, loc) // an ordinary Saturday
+	next, _ := c.DeadlineBy(sat, 3, DefaultCutoff, NextWorkingDay)
+	own, _ := c.DeadlineBy(sat, 3, DefaultCutoff, ReceiptDay)
+	if got := next.Format("2006-01-02"); got != "2026-06-11" {
+		t.Errorf("next working day as day 0: due %s, want Thursday 2026-06-11", got)
+	}
+	if got := own.Format("2006-01-02"); got != "2026-06-10" {
+		t.Errorf("the Saturday as day 0: due %s, want Wednesday 2026-06-10", got)
+	}
+	mon := time.Date(2026, 6, 8, 18, 0, 0, 0, loc) // after the cut-off on a working day
+	a, _ := c.DeadlineBy(mon, 3, DefaultCutoff, ReceiptDay)
+	b, _ := c.Deadline(mon, 3, DefaultCutoff)
+	if !a.Equal(b) {
+		t.Errorf("on a working day the rules agree: %v vs %v", a, b)
+	}
+}

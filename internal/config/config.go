@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -38,8 +39,20 @@ type Thresholds struct {
 	ComplianceRate      float64 `yaml:"compliance_rate"`          // R14: share of complaints meeting a limit below which a finding is major
 	MaxListed           int     `yaml:"max_listed"`               // how many violating rows a finding lists
 	DueSoonDays         int     `yaml:"due_soon_days"`            // pack: review falling due within
-	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many calendar days
+	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many days
+	// ComplexResolveUnit counts ComplexResolveDays in "calendar" (default)
+	// or "working" days.
+	ComplexResolveUnit string `yaml:"complex_resolve_unit"`
+	// NonWorkingReceipt says which day is day 0 for a receipt on a
+	// non-working day: "next_working_day" (default) or "receipt_day".
+	NonWorkingReceipt string `yaml:"nonworking_receipt"`
 }
+
+// The values of Thresholds.ComplexResolveUnit and NonWorkingReceipt.
+var (
+	ComplexResolveUnits = []string{"calendar", "working"}
+	NonWorkingReceipts  = []string{"next_working_day", "receipt_day"}
+)
 
 // Defaults returns the seeds' figures.
 func Defaults() Thresholds {
@@ -61,6 +74,8 @@ func Defaults() Thresholds {
 		MaxListed:           20,
 		DueSoonDays:         30,
 		ComplexResolveDays:  30,
+		ComplexResolveUnit:  "calendar",
+		NonWorkingReceipt:   "next_working_day",
 	}
 }
 
@@ -82,11 +97,15 @@ func (t Thresholds) Threshold(key string) float64 {
 	return 0
 }
 
-// CutoffDuration parses Cutoff ("17:30") as a time of day.
+// CutoffDuration parses Cutoff ("17:30") as a time of day. "24:00" is the
+// end of the day: a receipt on a working day is day 0 whatever its time.
 func (t Thresholds) CutoffDuration() (time.Duration, error) {
+	if t.Cutoff == "24:00" {
+		return 24 * time.Hour, nil
+	}
 	c, err := time.Parse("15:04", t.Cutoff)
 	if err != nil {
-		return 0, fmt.Errorf("thresholds.cutoff: expected HH:MM, got %q", t.Cutoff)
+		return 0, fmt.Errorf("thresholds.cutoff: expected HH:MM (00:00 to 24:00), got %q", t.Cutoff)
 	}
 	return time.Duration(c.Hour())*time.Hour + time.Duration(c.Minute())*time.Minute, nil
 }
@@ -119,7 +138,29 @@ type ComplaintSource struct {
 	HeaderRow int               `yaml:"header_row"` // 1-based; 0 = detect
 	Encoding  string            `yaml:"encoding"`   // utf-8 (default) or gb18030
 	Columns   map[string]string `yaml:"columns"`    // source header -> canonical key
+	// Values maps a field's values as the CRM writes them to certready's
+	// (per field: status: {已结案: closed}); the target may be the English
+	// key or its Chinese label. Yes/no fields map to yes or no.
+	Values map[string]map[string]string `yaml:"values"`
+	// SatisfactionScale reads numeric satisfaction ratings: "1-5", "1-10",
+	// "percent" or "stars" (★ counted out of five). Empty: none.
+	SatisfactionScale string `yaml:"satisfaction_scale"`
+	// NotTracked lists fields the CRM does not keep: the checks that need
+	// them say "not assessed" once instead of failing every row.
+	NotTracked []string `yaml:"not_tracked"`
+	// Ignore lists source headers deliberately left unread, so they are
+	// not reported as ignored columns.
+	Ignore []string `yaml:"ignore"`
+	// MaxProblemShare is the share of rows with an unreadable or missing
+	// required value above which the log is refused as unusable (exit 2);
+	// below it such rows are findings and left out of the statistics.
+	MaxProblemShare float64 `yaml:"max_problem_share"`
 }
+
+// DefaultMaxProblemShare is the share of unreadable rows a complaint log
+// may hold and still be audited: past one row in twenty the statistics no
+// longer describe the log.
+const DefaultMaxProblemShare = 0.05
 
 // Branding is shown on the evidence pack.
 type Branding struct {
@@ -174,6 +215,7 @@ func Default() *Config {
 			"finance": {"financial"},
 			"drug":    {"drug_operation"},
 		},
+		Complaints: ComplaintSource{MaxProblemShare: DefaultMaxProblemShare},
 		Limits: Limits{
 			MaxYAMLBytes:   32 << 20,
 			MaxCellBytes:   1 << 20,
@@ -250,6 +292,12 @@ func (c *Config) decode(b []byte) error {
 func (c *Config) validate() error {
 	if _, err := c.Thresholds.CutoffDuration(); err != nil {
 		return fmt.Errorf(" %w", err)
+	}
+	if !slices.Contains(ComplexResolveUnits, c.Thresholds.ComplexResolveUnit) {
+		return fmt.Errorf(" thresholds.complex_resolve_unit: expected calendar or working, got %q", c.Thresholds.ComplexResolveUnit)
+	}
+	if !slices.Contains(NonWorkingReceipts, c.Thresholds.NonWorkingReceipt) {
+		return fmt.Errorf(" thresholds.nonworking_receipt: expected next_working_day (the next working day is day 0) or receipt_day (the receipt date is day 0), got %q", c.Thresholds.NonWorkingReceipt)
 	}
 	switch c.Lang {
 	case "en", "zh":

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func write(t *testing.T, body string) string {
@@ -39,16 +40,29 @@ func TestThresholdsOverrideOnlyWhatTheyName(t *testing.T) {
 
 func TestBadConfigurationIsAPositionedError(t *testing.T) {
 	for body, want := range map[string]string{
-		"thresholds:\n  trainign_hours: 32\n": "trainign_hours",
-		"lang: fr\n":                          "lang",
-		"thresholds:\n  cutoff: 5pm\n":        "cutoff",
-		"waivers:\n  - check: org.uscc\n":     "2:5: waivers[0]: justification is required",
-		"waivers:\n  - justification: x\n":    "check is required",
+		"thresholds:\n  trainign_hours: 32\n":                                       "trainign_hours",
+		"lang: fr\n":                                                                "lang",
+		"thresholds:\n  cutoff: 5pm\n":                                              "cutoff",
+		"thresholds:\n  cutoff: \"24:30\"\n":                                        "cutoff",
+		"thresholds:\n  nonworking_receipt: monday\n":                               "expected next_working_day",
+		"thresholds:\n  complex_resolve_unit: weeks\n":                              "expected calendar or working",
+		"waivers:\n  - check: org.uscc\n":                                           "2:5: waivers[0]: justification is required",
+		"waivers:\n  - justification: x\n":                                          "check is required",
 		"waivers:\n  - check: a.b\n    justification: x\n    expires: 2026-02-30\n": "expires",
 	} {
 		_, err := Load(write(t, body), false)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want an error mentioning %q", body, err, want)
 		}
+	}
+}
+
+func TestACutoffOf2400MakesEveryWorkingDayReceiptDayZero(t *testing.T) {
+	c, err := Load(write(t, "thresholds:\n  cutoff: \"24:00\"\n"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := c.Thresholds.CutoffDuration(); err != nil || d != 24*time.Hour {
+		t.Errorf("cutoff 24:00 = %v, %v; want 24h", d, err)
 	}
 }

@@ -166,23 +166,28 @@ type Channel struct {
 type Complaint struct {
 	Pos Pos // the row
 
-	ID               string
-	ReceivedAt       time.Time
-	Channel          string
-	Category         string
-	Complexity       string
-	Risk             string
-	Description      string
-	Complainant      string
-	Phone            string
-	Email            string
-	AcknowledgedAt   time.Time
-	FirstResponseAt  time.Time
-	Steps            string
-	Plan             string
-	Updates          int
-	EscalatedAt      time.Time
+	ID              string
+	ReceivedAt      time.Time
+	Channel         string
+	Category        string
+	Complexity      string
+	Risk            string
+	Description     string
+	Complainant     string
+	Phone           string
+	Email           string
+	AcknowledgedAt  time.Time
+	FirstResponseAt time.Time
+	Steps           string
+	Plan            string
+	Updates         int
+	EscalatedAt     time.Time
+	// Escalated is the log's yes/no escalation column, for CRMs that keep
+	// no escalation time: Yes when marked escalated, No when marked not,
+	// Unknown when blank or absent.
+	Escalated        Tristate
 	EscalatedTo      string
+	CustomerUSCC     string // trimmed and upper-cased; checked by the metrics pass
 	ResolvedAt       time.Time
 	ClosedAt         time.Time
 	Status           string
@@ -288,6 +293,53 @@ type Evidence struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// RefPos is where the file was first referenced.
 	RefPos Pos `json:"-"`
+}
+
+// Tristate is a yes/no value that may be unknown.
+type Tristate uint8
+
+// The Tristate values.
+const (
+	Unknown Tristate = iota
+	No
+	Yes
+)
+
+// RowScanner is a complaint log that goes on past bad rows: onErr gets
+// each problem of a row (a *PosError, its Err a *FieldError when one value
+// is at fault) before fn gets the row itself, so a consumer can set the
+// row aside. Scan stops only when fn or onErr returns an error or the file
+// cannot be read on.
+type RowScanner interface {
+	Scan(fn func(*Complaint) error, onErr func(error) error) error
+}
+
+// FieldError is a problem with one value of a row.
+type FieldError struct {
+	Field string // canonical key
+	// Kind groups problems for a summary: "missing", "unreadable",
+	// "excel-error", "not-utf8" or "too-large".
+	Kind string
+	Err  error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// IgnoredColumn is a header of the complaint log that no field takes.
+type IgnoredColumn struct {
+	Header string `json:"header"`
+	Pos    Pos    `json:"pos"`
+	// Likely is the field the header probably means (a variant spelling),
+	// "" when none is close.
+	Likely string `json:"likely,omitempty"`
+}
+
+// ColumnReporter is a complaint log that knows, once read, which of its
+// columns no field takes.
+type ColumnReporter interface {
+	IgnoredColumns() []IgnoredColumn
 }
 
 // ComplaintLog streams the complaint log. Each calls fn once per row with a

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -96,12 +97,13 @@ func serialText(s string, cx *cellCtx) string {
 	return t.Format(time.DateTime)
 }
 
-func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSetter {
+func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string, user map[string]string, scale string) complaintSetter {
 	// The enum values are few; the canonical spelling costs one comparison
-	// per value, and every other accepted spelling (Chinese label, case,
-	// alias) is worked out once per distinct text and remembered. A log
-	// uses a handful of spellings, so a short list scanned in order beats
-	// hashing the text on every row.
+	// per value, and every other accepted spelling (the organisation's own
+	// value mapping, a rating on its scale, Chinese label, case, alias) is
+	// worked out once per distinct text and remembered. A log uses a
+	// handful of spellings, so a short list scanned in order beats hashing
+	// the text on every row.
 	type spelling struct{ text, value string }
 	var known []spelling
 	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
@@ -117,7 +119,13 @@ func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSe
 				return nil
 			}
 		}
-		v := canonicalEnum(&fl, s)
+		v, ok := user[valueKey(s)]
+		if !ok && scale != "" {
+			v, ok = scaleSatisfaction(scale, s)
+		}
+		if !ok {
+			v = canonicalEnum(&fl, s)
+		}
 		for _, e := range fl.Enum {
 			if v == e {
 				if len(known) < 64 {
@@ -127,12 +135,47 @@ func setEnum(fl dossier.Field, dst func(*dossier.Complaint) *string) complaintSe
 				return nil
 			}
 		}
-		return fmt.Errorf("expected one of %s, got %q", strings.Join(fl.Enum, ", "), s)
+		return fmt.Errorf("%s, got %q (map the CRM's values under complaints.values.%s in certready.yaml)", enumChoices(&fl, s), s, fl.Key)
+	}
+}
+
+// setMapped applies the organisation's value mapping to a text field
+// (channel, category) before storing it.
+func setMapped(dst func(*dossier.Complaint) *string, user map[string]string) complaintSetter {
+	if len(user) == 0 {
+		return setString(dst)
+	}
+	return func(c *dossier.Complaint, s string, cx *cellCtx) error {
+		if v, ok := user[valueKey(s)]; ok {
+			s = v
+		}
+		*dst(c) = s
+		return nil
+	}
+}
+
+// setBool reads a yes/no cell through the value mapping, then the usual
+// spellings (是/否, Y/N, true/false, 1/0).
+func setBool(set func(*dossier.Complaint, bool), user map[string]string) complaintSetter {
+	return func(c *dossier.Complaint, s string, _ *cellCtx) error {
+		if v, ok := user[valueKey(s)]; ok {
+			s = v
+		}
+		b, ok := ParseBool(s)
+		if !ok {
+			return fmt.Errorf("expected yes or no (是/否, Y/N, true/false, 1/0), got %q (map the CRM's words under complaints.values in certready.yaml)", s)
+		}
+		set(c, b)
+		return nil
 	}
 }
 
 // complaintSetters binds every complaint field key to its setter.
-func complaintSetters() map[string]complaintSetter {
+func complaintSetters(sp *logSpec) map[string]complaintSetter {
+	if sp == nil {
+		sp = &logSpec{}
+	}
+	vals := sp.values
 	fields := map[string]dossier.Field{}
 	for _, f := range dossier.ComplaintFields() {
 		fields[f.Key] = f
@@ -140,10 +183,10 @@ func complaintSetters() map[string]complaintSetter {
 	return map[string]complaintSetter{
 		"id":                setString(func(c *dossier.Complaint) *string { return &c.ID }),
 		"received_at":       setTime(func(c *dossier.Complaint) *time.Time { return &c.ReceivedAt }),
-		"channel":           setString(func(c *dossier.Complaint) *string { return &c.Channel }),
-		"category":          setString(func(c *dossier.Complaint) *string { return &c.Category }),
-		"complexity":        setEnum(fields["complexity"], func(c *dossier.Complaint) *string { return &c.Complexity }),
-		"risk":              setEnum(fields["risk"], func(c *dossier.Complaint) *string { return &c.Risk }),
+		"channel":           setMapped(func(c *dossier.Complaint) *string { return &c.Channel }, vals["channel"]),
+		"category":          setMapped(func(c *dossier.Complaint) *string { return &c.Category }, vals["category"]),
+		"complexity":        setEnum(fields["complexity"], func(c *dossier.Complaint) *string { return &c.Complexity }, vals["complexity"], ""),
+		"risk":              setEnum(fields["risk"], func(c *dossier.Complaint) *string { return &c.Risk }, vals["risk"], ""),
 		"description":       setString(func(c *dossier.Complaint) *string { return &c.Description }),
 		"complainant":       setString(func(c *dossier.Complaint) *string { return &c.Complainant }),
 		"phone":             setString(func(c *dossier.Complaint) *string { return &c.Phone }),
@@ -164,19 +207,22 @@ func complaintSetters() map[string]complaintSetter {
 		"escalated_to":      setString(func(c *dossier.Complaint) *string { return &c.EscalatedTo }),
 		"resolved_at":       setTime(func(c *dossier.Complaint) *time.Time { return &c.ResolvedAt }),
 		"closed_at":         setTime(func(c *dossier.Complaint) *time.Time { return &c.ClosedAt }),
-		"status":            setEnum(fields["status"], func(c *dossier.Complaint) *string { return &c.Status }),
-		"handler":           setString(func(c *dossier.Complaint) *string { return &c.Handler }),
+		"status":            setEnum(fields["status"], func(c *dossier.Complaint) *string { return &c.Status }, vals["status"], ""),
+		"handler":           setMapped(func(c *dossier.Complaint) *string { return &c.Handler }, vals["handler"]),
 		"root_cause":        setString(func(c *dossier.Complaint) *string { return &c.RootCause }),
 		"corrective_action": setString(func(c *dossier.Complaint) *string { return &c.CorrectiveAction }),
 		"follow_up_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.FollowUpAt }),
-		"satisfaction":      setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }),
+		"satisfaction":      setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }, vals["satisfaction"], sp.scale),
 		"feedback":          setString(func(c *dossier.Complaint) *string { return &c.Feedback }),
-		"rehandled": func(c *dossier.Complaint, s string, _ *cellCtx) error {
-			b, ok := ParseBool(s)
-			if !ok {
-				return fmt.Errorf("expected yes or no (是/否), got %q", s)
+		"rehandled":         setBool(func(c *dossier.Complaint, b bool) { c.Rehandled = b }, vals["rehandled"]),
+		"escalated": setBool(func(c *dossier.Complaint, b bool) {
+			c.Escalated = dossier.No
+			if b {
+				c.Escalated = dossier.Yes
 			}
-			c.Rehandled = b
+		}, vals["escalated"]),
+		"customer_uscc": func(c *dossier.Complaint, s string, _ *cellCtx) error {
+			c.CustomerUSCC = strings.ToUpper(s)
 			return nil
 		},
 		"charge": func(c *dossier.Complaint, s string, _ *cellCtx) error {
@@ -207,7 +253,7 @@ func headerIndex(fields []dossier.Field, mapping map[string]string) map[string]s
 
 // normHeader folds case, spaces and the "*" marking required columns.
 func normHeader(h string) string {
-	h = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h), "*"))
+	h = trimSpaceAll(strings.TrimSuffix(trimSpaceAll(h), "*"))
 	h = strings.ReplaceAll(h, "\n", " ")
 	// Template headers read "Received at / 受理时间": either half matches.
 	return strings.ToLower(h)
@@ -237,20 +283,37 @@ type complaintBinding struct {
 	keys     []string
 	headers  []string
 	required []int // columns of required fields
+	// ignored are the non-blank headers no field takes, by column index.
+	ignored []ignoredHeader
+}
+
+type ignoredHeader struct {
+	col    int
+	header string
+	likely string // the field it probably is, or ""
 }
 
 var errNoHeader = errors.New("no header row found")
 
 // bindComplaintHeader binds a header row, refusing duplicates and a header
-// that lacks a required column.
-func bindComplaintHeader(row []string, mapping map[string]string) (*complaintBinding, error) {
-	idx := headerIndex(dossier.ComplaintFields(), mapping)
-	setters := complaintSetters()
+// that lacks a required column. Headers no field takes are kept, with the
+// field each probably means, so that nothing is dropped in silence.
+func bindComplaintHeader(row []string, sp *logSpec) (*complaintBinding, error) {
+	if sp == nil {
+		sp = &logSpec{}
+	}
+	fields := dossier.ComplaintFields()
+	idx := headerIndex(fields, sp.mapping)
+	setters := complaintSetters(sp)
 	b := &complaintBinding{setters: make([]complaintSetter, len(row)), keys: make([]string, len(row)), headers: row}
 	seen := map[string]int{}
+	var unknown []int
 	for i, h := range row {
 		k, ok := matchHeader(idx, h)
 		if !ok {
+			if trimSpaceAll(h) != "" && !sp.ignore[normHeader(h)] {
+				unknown = append(unknown, i)
+			}
 			continue
 		}
 		if j, dup := seen[k]; dup {
@@ -259,12 +322,32 @@ func bindComplaintHeader(row []string, mapping map[string]string) (*complaintBin
 		seen[k] = i
 		s, ok := setters[k]
 		if !ok {
-			return nil, fmt.Errorf("column %q maps to unknown field %q", h, k)
+			return nil, fmt.Errorf("column %q maps to unknown field %q; %s", h, k, fieldChoices(fields, k))
 		}
 		b.setters[i], b.keys[i] = s, k
 	}
+	for _, i := range unknown {
+		ig := ignoredHeader{col: i, header: row[i]}
+		var cands []string
+		for _, f := range fields {
+			if _, bound := seen[f.Key]; bound {
+				continue
+			}
+			cands = append(cands, f.ZH, f.EN)
+			cands = append(cands, f.Aliases...)
+		}
+		if g := suggest(normHeader(row[i]), cands); g != "" {
+			for _, f := range fields {
+				if g == f.ZH || g == f.EN || slices.Contains(f.Aliases, g) {
+					ig.likely = f.Key
+					break
+				}
+			}
+		}
+		b.ignored = append(b.ignored, ig)
+	}
 	var missing []string
-	for _, f := range dossier.ComplaintFields() {
+	for _, f := range fields {
 		if f.Required {
 			if i, ok := seen[f.Key]; ok {
 				b.required = append(b.required, i)
@@ -274,14 +357,34 @@ func bindComplaintHeader(row []string, mapping map[string]string) (*complaintBin
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("the complaint log has no column for %s", strings.Join(missing, ", "))
+		msg := fmt.Sprintf("the complaint log has no column for %s", strings.Join(missing, ", "))
+		for _, ig := range b.ignored {
+			if ig.likely != "" {
+				msg += fmt.Sprintf("; column %q may be %s (map it under complaints.columns)", ig.header, ig.likely)
+			}
+		}
+		return nil, errors.New(msg)
 	}
 	return b, nil
 }
 
+// ignoredColumns positions the binding's ignored headers; at gives a
+// column's header cell.
+func (b *complaintBinding) ignoredColumns(at func(col int) dossier.Pos) []dossier.IgnoredColumn {
+	out := make([]dossier.IgnoredColumn, 0, len(b.ignored))
+	for _, ig := range b.ignored {
+		out = append(out, dossier.IgnoredColumn{Header: trimSpaceAll(ig.header), Pos: at(ig.col), Likely: ig.likely})
+	}
+	return out
+}
+
 // headerScore counts the cells of a row that are known complaint headers;
 // the header row is the first with at least three.
-func headerScore(row []string, mapping map[string]string) int {
+func headerScore(row []string, sp *logSpec) int {
+	var mapping map[string]string
+	if sp != nil {
+		mapping = sp.mapping
+	}
 	idx := headerIndex(dossier.ComplaintFields(), mapping)
 	n := 0
 	for _, h := range row {
@@ -296,15 +399,20 @@ func headerScore(row []string, mapping map[string]string) int {
 var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true, "#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true}
 
 // fill parses one row into c (reset first). where(i) gives a column's
-// position for errors; onErr decides whether to go on.
+// position for errors; onErr decides whether to go on. Every error is a
+// *dossier.PosError around a *dossier.FieldError, so a reader of the
+// problems can group them by field and kind.
 func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx, maxCell int, where func(i int) dossier.Pos, onErr func(error) error) error {
 	*c = dossier.Complaint{}
+	problem := func(i int, kind string, err error) error {
+		return onErr(&dossier.PosError{Pos: where(i), Err: &dossier.FieldError{Field: b.keys[i], Kind: kind, Err: err}})
+	}
 	for i, s := range row {
 		if i >= len(b.setters) || b.setters[i] == nil {
 			continue
 		}
 		if len(s) > maxCell {
-			if err := onErr(dossier.Errorf(where(i), "cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(s), maxCell)); err != nil {
+			if err := problem(i, "too-large", fmt.Errorf("cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(s), maxCell)); err != nil {
 				return err
 			}
 			continue
@@ -315,34 +423,31 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 		if s[0] == '\'' {
 			s = cellsafe.Unescape(s) // undo the formula guard of certready's writers
 		}
-		if s[0] == ' ' || s[len(s)-1] == ' ' || s[0] == '\t' {
-			s = strings.TrimSpace(s)
-			if s == "" {
-				continue
-			}
+		if s = trimSpaceAll(s); s == "" {
+			continue
 		}
 		if s[0] == '#' && excelErrors[s] {
-			if err := onErr(dossier.Errorf(where(i), "%s: the cell holds the Excel error %s; replace it with a value", b.keys[i], s)); err != nil {
+			if err := problem(i, "excel-error", fmt.Errorf("the cell holds the Excel error %s; replace it with a value", s)); err != nil {
 				return err
 			}
 			continue
 		}
 		if !cx.excel && !cx.utf8OK && !utf8.ValidString(s) {
-			if err := onErr(dossier.Errorf(where(i), "text is not UTF-8; if the file is GB18030, set complaints.encoding: gb18030 in certready.yaml")); err != nil {
+			if err := problem(i, "not-utf8", errors.New("text is not UTF-8; if the file is GB18030, set complaints.encoding: gb18030 in certready.yaml")); err != nil {
 				return err
 			}
 			continue
 		}
 		cx.col = i
 		if err := b.setters[i](c, s, cx); err != nil {
-			if err := onErr(&dossier.PosError{Pos: where(i), Err: fmt.Errorf("%s: %w", b.keys[i], err)}); err != nil {
+			if err := problem(i, "unreadable", err); err != nil {
 				return err
 			}
 		}
 	}
 	for _, i := range b.required {
-		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
-			if err := onErr(dossier.Errorf(where(i), "%s is required", b.keys[i])); err != nil {
+		if i >= len(row) || trimSpaceAll(row[i]) == "" {
+			if err := problem(i, "missing", errors.New("required, but the cell is blank")); err != nil {
 				return err
 			}
 		}

@@ -28,12 +28,20 @@ type csvLog struct {
 	display   string // in messages
 	encoding  string
 	headerRow int
-	mapping   map[string]string
+	spec      *logSpec
 	loc       *time.Location
 	maxCell   int
 
-	mu  sync.Mutex
-	sum []byte // SHA-256 of the file, from the last read to its end
+	mu      sync.Mutex
+	sum     []byte // SHA-256 of the file, from the last read to its end
+	ignored []dossier.IgnoredColumn
+}
+
+// IgnoredColumns implements dossier.ColumnReporter.
+func (l *csvLog) IgnoredColumns() []dossier.IgnoredColumn {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.ignored
 }
 
 // FileSHA256 implements dossier.LogHasher.
@@ -119,6 +127,11 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 		recNo   int
 		first   *csvResult
 		notUTF8 bool // a row above the header is not UTF-8 (see encodingHint)
+		// absRow is the spreadsheet row the next block starts on. Blocks
+		// typed by the workers count rows from 0; deliver adds the rows
+		// of the blocks before, which only the in-order delivery knows,
+		// so the chunker need not count rows outside quotes itself.
+		absRow = 1
 	)
 	// The header: records are split here, in order, until it is bound.
 	for bind == nil {
@@ -127,10 +140,10 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			break
 		}
 		var sp csvSplitter
-		sp.reset(decode(blk.data), blk.line, blk.last)
+		sp.reset(decode(blk.data), blk.line, absRow, blk.last)
 		p.doneBlock(blk)
 		for bind == nil {
-			rec, line, raw, ok, err := sp.next()
+			rec, _, raw, ok, err := sp.next()
 			if err != nil {
 				return l.parseError(err)
 			}
@@ -138,53 +151,65 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 				break
 			}
 			recNo++
-			if l.headerRow > 0 && recNo < l.headerRow {
+			row := sp.recRow
+			// header_row counts rows as a spreadsheet shows them, as
+			// every position does.
+			if l.headerRow > 0 && row < l.headerRow {
 				continue
 			}
 			if !notUTF8 && !utf8.ValidString(raw) {
 				notUTF8 = true
 			}
-			if l.headerRow == 0 && headerScore(rec, l.mapping) < 3 {
+			if l.headerRow == 0 && headerScore(rec, l.spec) < 3 {
 				if recNo >= 20 {
 					return dossier.Errorf(dossier.Pos{File: l.display, Row: 1}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel (or set complaints.header_row and complaints.columns in certready.yaml)%s", errNoHeader, encodingHint(notUTF8))
 				}
 				continue
 			}
 			hdr := slices.Clone(rec)
-			bd, err := bindComplaintHeader(hdr, l.mapping)
+			bd, err := bindComplaintHeader(hdr, l.spec)
 			if err != nil {
-				return dossier.Errorf(dossier.Pos{File: l.display, Row: line}, "header: %w", err)
+				return dossier.Errorf(dossier.Pos{File: l.display, Row: row}, "header: %w", err)
 			}
 			bind = bd
+			l.mu.Lock()
+			l.ignored = bd.ignoredColumns(func(col int) dossier.Pos {
+				return dossier.Pos{File: l.display, Row: row, Column: trimSpaceAll(hdr[col])}
+			})
+			l.mu.Unlock()
 		}
 		if bind != nil {
 			// The rest of this block is typed here; the blocks after it
 			// go to the workers.
 			t := l.newTyper(bind.headers)
 			first = t.typeRecords(&sp, blk.err, nil)
+			absRow = sp.row
 			p.startWorkers(func() func(csvBlock, *csvResult) *csvResult {
 				t := l.newTyper(bind.headers)
 				decode := newDecode()
 				return func(b csvBlock, res *csvResult) *csvResult {
 					var sp csvSplitter
-					sp.reset(decode(b.data), b.line, b.last)
+					sp.reset(decode(b.data), b.line, 0, b.last)
 					return t.typeRecords(&sp, b.err, res)
 				}
 			})
 		} else if blk.err != nil {
 			return fmt.Errorf("%s: %w", l.display, blk.err)
+		} else {
+			absRow = sp.row
 		}
 	}
 	if bind == nil {
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%v: the file is empty or has no recognisable header%s", errNoHeader, encodingHint(notUTF8))
 	}
-	if err := first.deliver(fn, onErr); err != nil {
+	if err := first.deliver(fn, onErr, 0); err != nil {
 		return l.resultError(err)
 	}
 	for res := range p.results() {
-		if err := res.deliver(fn, onErr); err != nil {
+		if err := res.deliver(fn, onErr, absRow); err != nil {
 			return l.resultError(err)
 		}
+		absRow += res.span
 		p.recycle(res)
 	}
 	// Every block was delivered without error, so the chunker has read the
@@ -227,7 +252,7 @@ type csvTyper struct {
 	l    *csvLog
 	bind *complaintBinding
 	cx   cellCtx
-	line int
+	row  int
 	res  *csvResult
 	// where and onErr are made once: they read line and res.
 	where func(i int) dossier.Pos
@@ -236,10 +261,10 @@ type csvTyper struct {
 
 func (l *csvLog) newTyper(headers []string) *csvTyper {
 	// The header was bound once already, so binding it again cannot fail.
-	bind, _ := bindComplaintHeader(headers, l.mapping)
+	bind, _ := bindComplaintHeader(headers, l.spec)
 	t := &csvTyper{l: l, bind: bind, cx: cellCtx{loc: l.loc}}
 	t.where = func(i int) dossier.Pos {
-		p := dossier.Pos{File: l.display, Row: t.line}
+		p := dossier.Pos{File: l.display, Row: t.row}
 		if i < len(bind.headers) {
 			p.Column = bind.headers[i]
 		}
@@ -261,7 +286,7 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 	res.rows, res.errs, res.end = res.rows[:0], res.errs[:0], nil
 	t.res = res
 	for {
-		rec, line, raw, ok, err := sp.next()
+		rec, _, raw, ok, err := sp.next()
 		if err != nil {
 			res.end = &inputEnd{err}
 			break
@@ -272,16 +297,17 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 		if blank(rec) {
 			continue
 		}
-		t.line = line
+		t.row = sp.recRow
 		t.cx.utf8OK = utf8.ValidString(raw)
 		res.rows = append(res.rows, dossier.Complaint{})
 		c := &res.rows[len(res.rows)-1]
 		_ = t.bind.fill(c, rec, &t.cx, t.l.maxCell, t.where, t.onErr)
-		c.Pos = dossier.Pos{File: t.l.display, Row: line}
+		c.Pos = dossier.Pos{File: t.l.display, Row: t.row}
 	}
 	if res.end == nil && end != nil {
 		res.end = &inputEnd{end}
 	}
+	res.span = sp.row
 	t.res = nil
 	return res
 }
@@ -290,6 +316,7 @@ func (t *csvTyper) typeRecords(sp *csvSplitter, end error, res *csvResult) *csvR
 // error that ended the input after them, if any.
 type csvResult struct {
 	seq  int
+	span int // rows the block covers, as a spreadsheet counts them
 	rows []dossier.Complaint
 	errs []rowErr
 	end  error
@@ -301,15 +328,22 @@ type rowErr struct {
 	err error
 }
 
-// deliver hands the rows to fn and their errors to onErr, in file order.
-func (r *csvResult) deliver(fn func(*dossier.Complaint) error, onErr func(error) error) error {
+// deliver hands the rows to fn and their errors to onErr, in file order,
+// adding base to their rows.
+func (r *csvResult) deliver(fn func(*dossier.Complaint) error, onErr func(error) error, base int) error {
 	e := 0
 	for k := range r.rows {
 		for ; e < len(r.errs) && r.errs[e].row == k; e++ {
-			if err := onErr(r.errs[e].err); err != nil {
+			err := r.errs[e].err
+			var pe *dossier.PosError
+			if base != 0 && errors.As(err, &pe) {
+				pe.Pos.Row += base
+			}
+			if err := onErr(err); err != nil {
 				return err
 			}
 		}
+		r.rows[k].Pos.Row += base
 		if err := fn(&r.rows[k]); err != nil {
 			return err
 		}
@@ -504,7 +538,7 @@ func encodingHint(notUTF8 bool) string {
 
 func blank(rec []string) bool {
 	for _, s := range rec {
-		if strings.TrimSpace(s) != "" {
+		if trimSpaceAll(s) != "" {
 			return false
 		}
 	}

@@ -127,17 +127,22 @@ func lastRecordEnd(b []byte, from int, inQuote bool) (cut int, endInQuote bool) 
 // reused from record to record; the field strings are substrings of the
 // block (or, for quoted fields with escapes, fresh strings).
 type csvSplitter struct {
-	s      string
-	off    int
-	line   int
+	s    string
+	off  int
+	line int
+	// row is the spreadsheet row at off (lines outside quotes, so a
+	// cell's own newlines do not count); recRow is the row of the record
+	// last returned.
+	row    int
+	recRow int
 	last   bool
 	quotes bool // the block holds a quote somewhere
 	fields []string
 	sb     strings.Builder
 }
 
-func (sp *csvSplitter) reset(s string, line int, last bool) {
-	sp.s, sp.off, sp.line, sp.last = s, 0, line, last
+func (sp *csvSplitter) reset(s string, line, row int, last bool) {
+	sp.s, sp.off, sp.line, sp.row, sp.last = s, 0, line, row, last
 	sp.quotes = strings.IndexByte(s, '"') >= 0
 }
 
@@ -152,10 +157,12 @@ func (sp *csvSplitter) next() (rec []string, line int, raw string, ok bool, err 
 		case s[sp.off] == '\n':
 			sp.off++
 			sp.line++
+			sp.row++
 			continue
 		case s[sp.off] == '\r' && sp.off+1 < len(s) && s[sp.off+1] == '\n':
 			sp.off += 2
 			sp.line++
+			sp.row++
 			continue
 		case s[sp.off] == '\r' && sp.off+1 == len(s) && sp.last:
 			sp.off++ // a trailing \r before the end of the input is dropped
@@ -167,6 +174,8 @@ func (sp *csvSplitter) next() (rec []string, line int, raw string, ok bool, err 
 		return nil, 0, "", false, nil
 	}
 	start, line := sp.off, sp.line
+	sp.recRow = sp.row
+	sp.row++ // the record's own line end, or the end of the input
 	if !sp.quotes {
 		return sp.plain(start, line)
 	}

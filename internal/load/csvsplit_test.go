@@ -55,7 +55,7 @@ func readWithSplitter(data []byte, blockSize int) csvOutcome {
 			return o
 		}
 		var sp csvSplitter
-		sp.reset(string(b.data), b.line, b.last)
+		sp.reset(string(b.data), b.line, 1, b.last)
 		for {
 			rec, line, _, ok, err := sp.next()
 			if err != nil {

@@ -262,6 +262,13 @@ func (s *dirSource) records(rt *dossier.RecordType, _ *errorList) ([]rawRecord, 
 func (l *loader) complaints(src recordSource) error {
 	cs := l.cfg.Complaints
 	maxCell := l.cfg.Limits.MaxCellBytes
+	spec, err := newLogSpec(cs)
+	if err != nil {
+		return &dossier.PosError{Pos: dossier.Pos{File: l.cfg.Path}, Err: err}
+	}
+	// Chinese labels are accepted in not_tracked; the metrics pass reads
+	// the canonical keys.
+	l.cfg.Complaints.NotTracked = sortedKeys(spec.notTracked)
 	file := cs.File
 	if file == "" && l.isDir {
 		for _, name := range []string{"complaints.csv", "complaints.xlsx", "complaints.yaml", "complaints.yml"} {
@@ -283,7 +290,7 @@ func (l *loader) complaints(src recordSource) error {
 			return nil
 		}
 		l.d.Present["complaints"] = true
-		l.d.Complaints = &xlsxLog{path: l.path, display: l.path, sheet: sheet, headerRow: cs.HeaderRow, mapping: cs.Columns, loc: l.d.Location, maxCell: maxCell, maxUnzip: l.cfg.Limits.MaxUnzipBytes}
+		l.d.Complaints = &xlsxLog{path: l.path, display: l.path, sheet: sheet, headerRow: cs.HeaderRow, spec: spec, loc: l.d.Location, maxCell: maxCell, maxUnzip: l.cfg.Limits.MaxUnzipBytes}
 		return nil
 	}
 	if file == "" {
@@ -303,18 +310,18 @@ func (l *loader) complaints(src recordSource) error {
 	l.d.Present["complaints"] = true
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".csv", ".txt":
-		l.d.Complaints = &csvLog{path: p, display: p, encoding: cs.Encoding, headerRow: cs.HeaderRow, mapping: cs.Columns, loc: l.d.Location, maxCell: maxCell}
+		l.d.Complaints = &csvLog{path: p, display: p, encoding: cs.Encoding, headerRow: cs.HeaderRow, spec: spec, loc: l.d.Location, maxCell: maxCell}
 	case ".xlsx":
-		l.d.Complaints = &xlsxLog{path: p, display: p, sheet: cs.Sheet, headerRow: cs.HeaderRow, mapping: cs.Columns, loc: l.d.Location, maxCell: maxCell, maxUnzip: l.cfg.Limits.MaxUnzipBytes}
+		l.d.Complaints = &xlsxLog{path: p, display: p, sheet: cs.Sheet, headerRow: cs.HeaderRow, spec: spec, loc: l.d.Location, maxCell: maxCell, maxUnzip: l.cfg.Limits.MaxUnzipBytes}
 	case ".yaml", ".yml":
-		return l.yamlComplaints(p)
+		return l.yamlComplaints(p, spec)
 	default:
 		return fmt.Errorf("complaint log %s: expected .csv, .xlsx or .yaml", p)
 	}
 	return nil
 }
 
-func (l *loader) yamlComplaints(p string) error {
+func (l *loader) yamlComplaints(p string, spec *logSpec) error {
 	b, err := readCapped(p, l.cfg.Limits.MaxYAMLBytes)
 	if err != nil {
 		return &dossier.PosError{Pos: dossier.Pos{File: p}, Err: err}
@@ -334,7 +341,7 @@ func (l *loader) yamlComplaints(p string) error {
 	if err != nil {
 		return err
 	}
-	setters := complaintSetters()
+	setters := complaintSetters(spec)
 	cx := &cellCtx{loc: l.d.Location}
 	for i := range recs {
 		rr := &recs[i]
@@ -344,10 +351,10 @@ func (l *loader) yamlComplaints(p string) error {
 		}
 		c := dossier.Complaint{Pos: rr.Pos}
 		for _, f := range rr.Fields {
-			if strings.TrimSpace(f.Text) == "" {
+			if trimSpaceAll(f.Text) == "" {
 				continue
 			}
-			if err := setters[f.Key](&c, strings.TrimSpace(f.Text), cx); err != nil {
+			if err := setters[f.Key](&c, trimSpaceAll(f.Text), cx); err != nil {
 				l.errs.add(f.Pos, fmt.Errorf("%s: %w", f.Key, err))
 			}
 		}

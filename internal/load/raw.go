@@ -48,7 +48,7 @@ var falseWords = map[string]bool{"false": true, "no": true, "n": true, "0": true
 
 // ParseBool reads yes/no in the spellings workbooks use.
 func ParseBool(s string) (bool, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ToLower(trimSpaceAll(s))
 	if trueWords[s] {
 		return true, true
 	}
@@ -65,7 +65,7 @@ func splitList(s string) []string {
 	})
 	out := f[:0]
 	for _, x := range f {
-		if x = strings.TrimSpace(x); x != "" {
+		if x = trimSpaceAll(x); x != "" {
 			out = append(out, x)
 		}
 	}
@@ -80,7 +80,7 @@ func (n *normaliser) value(rt *dossier.RecordType, fl *dossier.Field, rf *rawFie
 		n.errs.add(rf.Pos, fmt.Errorf("%s: expected a single %s, got a list", fl.Key, fl.Kind))
 		return nil, false
 	}
-	text := strings.TrimSpace(rf.Text)
+	text := trimSpaceAll(rf.Text)
 	switch fl.Kind {
 	case dossier.KList:
 		items := rf.List
@@ -89,7 +89,7 @@ func (n *normaliser) value(rt *dossier.RecordType, fl *dossier.Field, rf *rawFie
 		}
 		out := make([]any, 0, len(items))
 		for _, it := range items {
-			it = strings.TrimSpace(it)
+			it = trimSpaceAll(it)
 			if len(fl.Enum) > 0 {
 				it = canonicalEnum(fl, it)
 			}
@@ -178,7 +178,7 @@ func (n *normaliser) record(rt *dossier.RecordType, rr *rawRecord) (map[string]a
 			pos[rf.Key] = rf.Pos
 			continue
 		}
-		if !rf.IsList && strings.TrimSpace(rf.Text) == "" {
+		if !rf.IsList && trimSpaceAll(rf.Text) == "" {
 			continue
 		}
 		v, good := n.value(rt, fl, rf)
@@ -201,7 +201,7 @@ func (n *normaliser) record(rt *dossier.RecordType, rr *rawRecord) (map[string]a
 // canonicalEnum maps case and Chinese labels onto the field's enum values;
 // an unknown value is passed through for the schema to reject.
 func canonicalEnum(fl *dossier.Field, s string) string {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.ToLower(trimSpaceAll(s))
 	l = strings.ReplaceAll(l, " ", "_")
 	l = strings.ReplaceAll(l, "-", "_")
 	for _, e := range fl.Enum {
@@ -209,7 +209,7 @@ func canonicalEnum(fl *dossier.Field, s string) string {
 			return e
 		}
 	}
-	label := strings.TrimSpace(s)
+	label := trimSpaceAll(s)
 	for _, labels := range dossier.EnumLabelsZH {
 		for v, l := range labels {
 			if l == label && slices.Contains(fl.Enum, v) {

@@ -219,11 +219,15 @@ func headerHint(rt *dossier.RecordType) string {
 type xlsxLog struct {
 	path, display, sheet string
 	headerRow            int
-	mapping              map[string]string
+	spec                 *logSpec
 	loc                  *time.Location
 	maxCell              int
 	maxUnzip             int64
+	ignored              []dossier.IgnoredColumn
 }
+
+// IgnoredColumns implements dossier.ColumnReporter.
+func (l *xlsxLog) IgnoredColumns() []dossier.IgnoredColumn { return l.ignored }
 
 func (l *xlsxLog) Source() string { return l.display + "!" + l.sheet }
 
@@ -281,17 +285,20 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 		var row []string
 		rn, row = rows.Row()
 		if bind == nil {
-			if (l.headerRow > 0 && rn < l.headerRow) || (l.headerRow == 0 && headerScore(row, l.mapping) < 3) {
+			if (l.headerRow > 0 && rn < l.headerRow) || (l.headerRow == 0 && headerScore(row, l.spec) < 3) {
 				if rn >= 20 && l.headerRow == 0 {
 					return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A1"}, "%v in the first 20 rows: expected columns such as 投诉编号/Complaint id, 受理时间/Received at, 投诉渠道/Channel", errNoHeader)
 				}
 				continue
 			}
-			b, err := bindComplaintHeader(row, l.mapping)
+			b, err := bindComplaintHeader(row, l.spec)
 			if err != nil {
 				return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A" + itoa(rn)}, "header: %w", err)
 			}
 			bind = b
+			l.ignored = b.ignoredColumns(func(col int) dossier.Pos {
+				return dossier.Pos{File: l.display, Sheet: sheet, Cell: cellName(col+1, rn)}
+			})
 			continue
 		}
 		if blank(row) {

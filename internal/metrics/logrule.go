@@ -23,6 +23,10 @@ type LogRule struct {
 	// it complies. It must keep neither c nor f: both are reused for the
 	// next row.
 	Judge func(c *dossier.Complaint, f *RowFacts) (applicable, ok bool)
+	// Needs names the log fields the rule reads (certready field names);
+	// when certready.yaml declares any of them not tracked, the rule
+	// judges no row rather than fail every one.
+	Needs []string
 }
 
 // RowFacts are what a log rule may need beyond the row itself, worked out
@@ -50,8 +54,26 @@ type RowFacts struct {
 func (p *pass) judgeRules(c *dossier.Complaint, f *RowFacts) {
 	for i := range p.o.Rules {
 		lr := &p.o.Rules[i]
+		if p.ruleOff[i] {
+			continue
+		}
 		if applicable, ok := lr.Judge(c, f); applicable {
 			p.rules[i].judge(ok, c, p)
 		}
 	}
+}
+
+// rulesOff marks the declared rules that need a field not tracked.
+func rulesOff(rules []LogRule, notTracked []string) []bool {
+	off := make([]bool, len(rules))
+	for i, r := range rules {
+		for _, f := range r.Needs {
+			for _, nt := range notTracked {
+				if f == nt {
+					off[i] = true
+				}
+			}
+		}
+	}
+	return off
 }

@@ -68,6 +68,10 @@ type Options struct {
 	// ComplexResolveDays is the calendar-day limit for an open complex
 	// complaint; 0 means DefaultComplexResolveDays.
 	ComplexResolveDays int
+	// ComplexWorkingDays counts ComplexResolveDays as working days.
+	ComplexWorkingDays bool
+	// StartRule says which day is day 0 for a receipt on a non-working day.
+	StartRule cn.StartRule
 
 	// MaxListed is how many violating rows each rule keeps.
 	MaxListed int
@@ -84,6 +88,14 @@ type Options struct {
 	// using any other value is counted as undeclared.
 	Channels   []string
 	Categories []string
+
+	// MaxProblemShare is the share of unreadable rows above which the log
+	// is refused; 0 means config.DefaultMaxProblemShare, a negative value
+	// none at all.
+	MaxProblemShare float64
+	// NotTracked are fields the log does not keep; the rules needing them
+	// are not judged.
+	NotTracked []string
 }
 
 // OptionsFor builds the options for a dossier from the configured
@@ -107,7 +119,11 @@ func OptionsFor(d *dossier.Dossier, th config.Thresholds, cal *cn.Calendar, asOf
 		Cutoff:             cut,
 		MaxListed:          th.MaxListed,
 		ComplexResolveDays: th.ComplexResolveDays,
+		ComplexWorkingDays: th.ComplexResolveUnit == "working",
 		SampleSize:         DefaultSampleSize,
+	}
+	if th.NonWorkingReceipt == "receipt_day" {
+		o.StartRule = cn.ReceiptDay
 	}
 	for _, c := range d.Channels {
 		o.Channels = append(o.Channels, c.ID)
@@ -127,6 +143,8 @@ type Limits struct {
 	SimpleResolveDays  int     `json:"simple_resolve_days"`
 	Cutoff             string  `json:"cutoff"`
 	ComplexResolveDays int     `json:"complex_resolve_days"`
+	ComplexResolveUnit string  `json:"complex_resolve_unit,omitempty"`
+	NonWorkingReceipt  string  `json:"nonworking_receipt,omitempty"`
 	MaxListed          int     `json:"max_listed"`
 }
 
@@ -319,6 +337,10 @@ type Metrics struct {
 	// auditor. It holds personal data, so it is left out of JSON output;
 	// the evidence pack masks it before printing.
 	Sample []dossier.Complaint `json:"-"`
+
+	// Reading is what reading the log itself showed: unreadable rows,
+	// ignored columns, fields not tracked.
+	Reading Reading `json:"reading"`
 }
 
 // monthAcc accumulates one month; months are keyed year*12+month-1 so a
@@ -367,7 +389,14 @@ type pass struct {
 	sample      *reservoir
 	posStrings  map[string]string
 	rules       []Rule // one per Options.Rules
+	ruleOff     []bool // rules that need a field not tracked
 	facts       RowFacts
+
+	pending  []pendingProblem // problems of the row about to arrive
+	pendingN int
+	groups   map[string]int
+	usccOK   map[string]bool
+	skip     skipRules
 }
 
 // ref copies a row's identity for keeping. The file, sheet and column of a
@@ -401,8 +430,31 @@ func Compute(log dossier.ComplaintLog, o Options) (*Metrics, error) {
 	}
 	p := newPass(o)
 	p.m.Source = log.Source()
-	if err := log.Each(p.row); err != nil {
+	var err error
+	if s, ok := log.(dossier.RowScanner); ok {
+		// Rows with problems are set aside, not allowed to end the pass.
+		err = s.Scan(func(c *dossier.Complaint) error {
+			p.m.Reading.Rows++
+			if p.pendingN > 0 {
+				p.problemRow(c)
+				return nil
+			}
+			return p.row(c)
+		}, p.problem)
+	} else {
+		err = log.Each(func(c *dossier.Complaint) error {
+			p.m.Reading.Rows++
+			return p.row(c)
+		})
+	}
+	if err != nil {
 		return nil, fmt.Errorf("metrics over %s: %w", log.Source(), err)
+	}
+	if err := p.tooManyProblems(); err != nil {
+		return nil, &dossier.PosError{Pos: dossier.Pos{File: log.Path()}, Err: err}
+	}
+	if cr, ok := log.(dossier.ColumnReporter); ok {
+		p.m.Reading.Ignored = cr.IgnoredColumns()
 	}
 	return p.finish(), nil
 }
@@ -436,6 +488,9 @@ func (o *Options) check() error {
 	if o.Cutoff <= 0 {
 		o.Cutoff = cn.DefaultCutoff
 	}
+	if o.MaxProblemShare == 0 {
+		o.MaxProblemShare = config.DefaultMaxProblemShare
+	}
 	return nil
 }
 
@@ -451,7 +506,7 @@ func set(ids []string) map[string]struct{} {
 
 func newPass(o Options) *pass {
 	cut := o.Cutoff
-	return &pass{
+	p := &pass{
 		o:     o,
 		today: civil.Of(o.AsOf.In(o.Location)).In(o.Location),
 		m: &Metrics{Limits: Limits{
@@ -461,6 +516,8 @@ func newPass(o Options) *pass {
 			SimpleResolveDays:  o.SimpleResolveDays,
 			Cutoff:             fmt.Sprintf("%02d:%02d", int(cut.Hours()), int(cut.Minutes())%60),
 			ComplexResolveDays: o.ComplexResolveDays,
+			ComplexResolveUnit: map[bool]string{false: "calendar", true: "working"}[o.ComplexWorkingDays],
+			NonWorkingReceipt:  map[cn.StartRule]string{cn.NextWorkingDay: "next_working_day", cn.ReceiptDay: "receipt_day"}[o.StartRule],
 			MaxListed:          o.MaxListed,
 		}},
 		max:          o.MaxListed,
@@ -483,7 +540,12 @@ func newPass(o Options) *pass {
 		sample:       newReservoir(o.SampleSize, o.SampleSeed),
 		posStrings:   make(map[string]string),
 		rules:        make([]Rule, len(o.Rules)),
+		ruleOff:      rulesOff(o.Rules, o.NotTracked),
+		groups:       make(map[string]int),
+		usccOK:       make(map[string]bool),
 	}
+	p.notTracked(o.NotTracked)
+	return p
 }
 
 // earliest returns the earliest non-zero time, or zero.
@@ -505,7 +567,7 @@ func (p *pass) deadline(recv time.Time) deadline {
 	if v, ok := p.deadlines[k]; ok {
 		return v
 	}
-	t, known := p.o.Calendar.Deadline(recv, p.o.SimpleResolveDays, p.o.Cutoff)
+	t, known := p.o.Calendar.DeadlineBy(recv, p.o.SimpleResolveDays, p.o.Cutoff, p.o.StartRule)
 	v := deadline{t, known}
 	if len(p.deadlines) < maxDeadlineCache {
 		p.deadlines[k] = v
@@ -568,16 +630,19 @@ func (p *pass) row(c *dossier.Complaint) error {
 		r.judge(ok, c, p)
 		missing = missing || !ok
 	}
+	sk := &p.skip
 	judge(&cp.ReceivedAt, hasRecv)
 	judge(&cp.Channel, c.Channel != "")
-	judge(&cp.Description, c.Description != "")
-	if c.Status != statusOpen {
+	if !sk.description {
+		judge(&cp.Description, c.Description != "")
+	}
+	if c.Status != statusOpen && !sk.steps {
 		judge(&cp.Steps, c.Steps != "")
 	}
-	if done {
+	if done && !sk.resolvedAt {
 		judge(&cp.ResolvedAt, !c.ResolvedAt.IsZero())
 	}
-	if closed {
+	if closed && !sk.feedback {
 		judge(&cp.Feedback, c.Feedback != "" || c.Satisfaction != "")
 	}
 	cp.Incomplete.judge(!missing, c, p)
@@ -618,13 +683,24 @@ func (p *pass) row(c *dossier.Complaint) error {
 	// R15: follow-through on closed complaints.
 	ft := &m.FollowThrough
 	if closed {
-		ft.RootCause.judge(c.RootCause != "", c, p)
-		ft.CorrectiveAction.judge(c.CorrectiveAction != "", c, p)
-		ft.FollowUp.judge(!c.FollowUpAt.IsZero(), c, p)
-		ft.Satisfaction.judge(c.Satisfaction != "", c, p)
+		if !sk.rootCause {
+			ft.RootCause.judge(c.RootCause != "", c, p)
+		}
+		if !sk.corrective {
+			ft.CorrectiveAction.judge(c.CorrectiveAction != "", c, p)
+		}
+		if !sk.followUp {
+			ft.FollowUp.judge(!c.FollowUpAt.IsZero(), c, p)
+		}
+		if !sk.satisfaction {
+			ft.Satisfaction.judge(c.Satisfaction != "", c, p)
+		}
 	}
-	if c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied" {
+	if (c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied") && !sk.rehandle {
 		ft.NotRehandled.judge(c.Rehandled, c, p)
+	}
+	if c.CustomerUSCC != "" {
+		p.customerUSCC(c)
 	}
 
 	// R12: complaining is free of charge.
@@ -677,10 +753,13 @@ func (p *pass) timeliness(c *dossier.Complaint, recv time.Time, day dossier.Date
 	}
 
 	resp := earliest(c.FirstResponseAt, c.ResolvedAt)
-	if j, ok := limit(&tl.Response, resp, recv.Add(p.resp), asOf); j {
-		mon.Response++
-		if ok {
-			mon.ResponseOnTime++
+	// Without a response time the rule cannot be judged.
+	if !p.skip.response {
+		if j, ok := limit(&tl.Response, resp, recv.Add(p.resp), asOf); j {
+			mon.Response++
+			if ok {
+				mon.ResponseOnTime++
+			}
 		}
 	}
 
@@ -701,7 +780,7 @@ func (p *pass) timeliness(c *dossier.Complaint, recv time.Time, day dossier.Date
 		}
 	} else {
 		long := (!end.IsZero() && end.After(simpleDue.t)) || (end.IsZero() && today.After(simpleDue.t))
-		if long {
+		if long && !p.skip.complexPlan {
 			tl.ComplexPlan.judge(c.Plan != "" && c.Updates > 0, c, p)
 		}
 	}
@@ -709,12 +788,20 @@ func (p *pass) timeliness(c *dossier.Complaint, recv time.Time, day dossier.Date
 	// R16: escalation of high-risk complaints, and nothing left open past
 	// its limit.
 	rk := &m.Risk
-	if c.Risk == "high" {
+	switch {
+	case c.Risk != "high" || p.skip.escalation:
+	case c.EscalatedAt.IsZero() && c.Escalated == dossier.Yes:
+		// Marked escalated in a log that keeps no escalation time: it
+		// counts as escalated, on time as far as the log can tell.
+		rk.Escalation.pass()
+	default:
 		limit(&rk.Escalation, c.EscalatedAt, recv.Add(p.ack), asOf)
 	}
 	if open {
 		due := simpleDue.t
-		if complex {
+		if complex && p.o.ComplexWorkingDays {
+			due, _ = p.o.Calendar.DeadlineBy(recv, p.complex, p.o.Cutoff, p.o.StartRule)
+		} else if complex {
 			due = time.Date(day.Year, day.Month, day.Day+p.complex, 23, 59, 59, 999_999_999, p.o.Location)
 		}
 		rk.Overdue.judge(!today.After(due), c, p)

@@ -131,7 +131,7 @@ func differentField(a, b dossier.Complaint) string {
 
 func TestTheHeaderHasEveryComplaintColumn(t *testing.T) {
 	h := biglog.Header()
-	fields := dossier.ComplaintFields()
+	fields := biglog.Fields()
 	if len(h) != 28 || len(h) != len(fields) {
 		t.Fatalf("%d headers for %d fields, want 28", len(h), len(fields))
 	}
