@@ -115,6 +115,7 @@ func expected(ex *crmexport.Export) map[string][]crmexport.Truth {
 		}
 		return false, false
 	}
+	seen := map[string]bool{}
 	for _, t := range ex.Truth {
 		if t.Received.IsZero() {
 			add("handling.log-rows-readable|complaint log: missing received_at", t)
@@ -123,6 +124,14 @@ func expected(ex *crmexport.Export) map[string][]crmexport.Truth {
 		if t.Status == "" {
 			add("handling.log-rows-readable|complaint log: missing status", t)
 			continue
+		}
+		// A readable row repeating an earlier readable row's id is listed
+		// and left out of every other figure.
+		if id := strings.TrimSpace(t.ID); seen[id] {
+			add("handling.unique-ids|complaint log: duplicate ids", t)
+			continue
+		} else {
+			seen[id] = true
 		}
 		closed := t.Status == "closed"
 		done := closed || t.Status == "resolved"

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -101,6 +102,22 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			name:   "a management review dated before the system went live",
 			change: func(t *testing.T, dir string) { edit(t, dir, "reviews.yaml", "date: 2026-09-08", "date: 2026-01-08") },
 			waits:  "a management review covering complaints handling, held after the system went live",
+		},
+		{
+			name: "every complaint carrying the same id",
+			change: func(t *testing.T, dir string) {
+				p := filepath.Join(dir, "complaints.csv")
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out := regexp.MustCompile(`(?m)^C2026-\d{4},`).ReplaceAllString(string(b), "C2026-0001,")
+				if out == string(b) {
+					t.Fatal("no complaint id replaced")
+				}
+				writeFile(t, dir, "complaints.csv", out)
+			},
+			check: "handling.unique-ids", says: "repeat the id of an earlier row",
 		},
 		{
 			name:   "the business licence file is an empty placeholder",

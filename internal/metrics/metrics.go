@@ -326,6 +326,11 @@ type Metrics struct {
 	FollowThrough FollowThrough `json:"follow_through"`
 	Risk          Risk          `json:"risk"`
 
+	// Duplicates applies to rows with an id; a violation is a row whose id
+	// an earlier row already had. Such rows are left out of every other
+	// figure: the first occurrence stands for the complaint.
+	Duplicates Rule `json:"duplicates"`
+
 	// Rules are the tallies of the log rules the checks declared, in the
 	// order declared, each with its label.
 	Rules []KPI `json:"rules,omitempty"`
@@ -390,6 +395,7 @@ type pass struct {
 	posStrings  map[string]string
 	rules       []Rule // one per Options.Rules
 	ruleOff     []bool // rules that need a field not tracked
+	ids         *idSet
 	facts       RowFacts
 
 	pending  []pendingProblem // problems of the row about to arrive
@@ -541,6 +547,7 @@ func newPass(o Options) *pass {
 		posStrings:   make(map[string]string),
 		rules:        make([]Rule, len(o.Rules)),
 		ruleOff:      rulesOff(o.Rules, o.NotTracked),
+		ids:          newIDSet(),
 		groups:       make(map[string]int),
 		usccOK:       make(map[string]bool),
 	}
@@ -593,6 +600,9 @@ func (p *pass) knownYear(y int) bool {
 }
 
 func (p *pass) row(c *dossier.Complaint) error {
+	if p.duplicate(c) {
+		return nil
+	}
 	m := p.m
 	m.Total++
 	p.sample.offer(c)
