@@ -12,6 +12,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("html", FormatterFunc(formatHTML)) }
@@ -110,8 +111,9 @@ type htmlFinding struct {
 	Severity, SeverityLabel string
 	State, StateLabel       string
 	Check, Title            string
-	Clauses                 string // tokens: "5.3 6.1"
+	Clauses                 string // tokens: "5.3 6.1", or a scheme node's number "S1.1"
 	ClauseLabel             string
+	Basis, BasisLabel       string
 	Requirements            string
 	Message                 string
 	Where, Record           string
@@ -275,6 +277,8 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 	lang := o.Lang
 	var fs []htmlFinding
 	clauses := map[string]bool{}
+	nodeTitles := map[string]string{}
+	bases := map[vocab.Basis]bool{}
 	states := map[string]bool{}
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -282,7 +286,8 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 			Severity: f.Severity.String(), SeverityLabel: f.Severity.Label(lang),
 			State: f.State, StateLabel: statusLabel(o, f.State),
 			Check: f.Check, Title: f.Title.In(lang),
-			Clauses: strings.Join(f.Clauses, " "), ClauseLabel: clauseLabel(o, f.Clauses),
+			ClauseLabel: cite(o, f.Nodes),
+			Basis:       string(f.Basis), BasisLabel: basisText(o, f.Basis, f.BasisNote),
 			Requirements: strings.Join(f.Requirements, ", "),
 			Message:      f.Message.In(lang), Where: f.Where, Record: f.Record,
 			Evidence: f.Evidence.In(lang), Remedy: f.Remedy.In(lang),
@@ -296,9 +301,16 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 		if f.Waiver != nil {
 			hf.Waiver = f.Waiver.Justification
 		}
-		for _, c := range f.Clauses {
-			clauses[c] = true
+		var tokens []string
+		for _, n := range f.Nodes {
+			tokens = append(tokens, n.Num)
+			clauses[n.Num] = true
+			if n.Tree != checks.ISOTree {
+				nodeTitles[n.Num] = n.Cite(o.Standard, lang) + " " + n.Title.In(lang)
+			}
 		}
+		hf.Clauses = strings.Join(tokens, " ")
+		bases[f.Basis] = true
 		states[f.State] = true
 		fs = append(fs, hf)
 	}
@@ -312,7 +324,9 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 	cl := htmlFilter{Key: "clauses", Label: L(o, "Clause", "条款"), Options: []htmlOption{{"", L(o, "All", "全部")}}}
 	for _, num := range clauseOrder(clauses) {
 		label := num
-		if t := checks.ClauseTitle(num).In(lang); t != "" {
+		if t, ok := nodeTitles[num]; ok {
+			label = t
+		} else if t := checks.ClauseTitle(num).In(lang); t != "" {
 			label += " " + t
 		}
 		cl.Options = append(cl.Options, htmlOption{num, label})
@@ -323,7 +337,13 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 			st.Options = append(st.Options, htmlOption{s, statusLabel(o, s)})
 		}
 	}
-	return fs, []htmlFilter{sev, cl, st}
+	bs := htmlFilter{Key: "basis", Label: L(o, "Basis", "依据"), Options: []htmlOption{{"", L(o, "All", "全部")}}}
+	for _, b := range vocab.Bases() {
+		if bases[b] {
+			bs.Options = append(bs.Options, htmlOption{string(b), b.Label(lang)})
+		}
+	}
+	return fs, []htmlFilter{sev, cl, bs, st}
 }
 
 // clauseOrder lists cited clauses in the standard's order, then any others

@@ -113,7 +113,7 @@ func browserDOM(t *testing.T, chromium, page, query string) string {
 }
 
 var (
-	domRow    = regexp.MustCompile(`<tr class="finding[^"]*" data-severity="([a-z]+)" data-clauses="([^"]*)" data-state="([a-z]+)"( hidden="")?>`)
+	domRow    = regexp.MustCompile(`<tr class="finding[^"]*" data-severity="([a-z]+)" data-clauses="([^"]*)" data-basis="[a-z]*" data-state="([a-z]+)"( hidden="")?>`)
 	domCount  = regexp.MustCompile(`data-count="([a-z_]+)"><b>(\d+)</b>`)
 	domOption = regexp.MustCompile(`<option value="([a-z]+)" data-rows="(\d+)" data-open="(\d+)">`)
 	domShown  = regexp.MustCompile(`<span id="shown" data-total="(\d+)" data-shown="(\d+)">(\d+)</span>`)
