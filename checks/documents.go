@@ -374,9 +374,9 @@ func runDocsTimeLimits(p *Pass) {
 			}
 			stated++
 			if v > l.threshold {
-				p.Reportf(doc.PosOf(l.key), docRecord(doc), Tf(
+				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Facet: l.key, Message: Tf(
 					"Procedure %s allows %g h "+l.en+"; the limit is %g h",
-					"程序文件 %s 规定 %g 小时内"+l.zh+"，时限要求为 %g 小时", docName(doc), v, l.threshold))
+					"程序文件 %s 规定 %g 小时内"+l.zh+"，时限要求为 %g 小时", docName(doc), v, l.threshold)})
 			}
 		}
 		if stated > 0 {
@@ -386,9 +386,9 @@ func runDocsTimeLimits(p *Pass) {
 		if len(procs) > 0 {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
-		p.Reportf(pos, rec, Tf(
+		p.Report(Finding{Pos: pos, Record: rec, Facet: l.key, Message: Tf(
 			"No procedure states a time limit "+l.en+" (%s); expected at most %g h",
-			"没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", l.key, l.threshold))
+			"没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", l.key, l.threshold)})
 	}
 }
 

@@ -141,7 +141,7 @@ func runAudit(env Env, o *auditOptions) error {
 	}
 	aopts.FailOn, aopts.Only, aopts.Skip = failOn, o.Only, o.Skip
 	if o.Baseline != "" {
-		if aopts.Baseline, err = readBaseline(o.Baseline); err != nil {
+		if aopts.Baseline, aopts.BaselineLegacy, err = readBaseline(env, o.Baseline); err != nil {
 			return err
 		}
 	}
@@ -183,20 +183,32 @@ func resolveCommon(env Env, res *load.Result, lang, standard, asOf string) (repo
 		audit.Options{AsOf: d, Standard: standard, Version: Version}, nil
 }
 
-func readBaseline(path string) (map[string]bool, error) {
+// readBaseline reads the keys of an earlier run's findings. A report
+// written before findings had IDs is matched by check and record, with a
+// warning, rather than refused or matched by positions that moved.
+func readBaseline(env Env, path string) (keys map[string]bool, legacy bool, err error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageErr("--baseline: %v", err)
+		return nil, false, usageErr("--baseline: %v", err)
 	}
 	var old audit.Result
 	if err := json.Unmarshal(b, &old); err != nil {
-		return nil, usageErr("--baseline %s: not a certready JSON report: %v", path, err)
+		return nil, false, usageErr("--baseline %s: not a certready JSON report: %v", path, err)
 	}
-	keys := map[string]bool{}
+	legacy = !old.HasIDs()
+	if legacy {
+		fmt.Fprintf(env.Err, "certready: warning: %s has no finding ids (written by an older certready); its findings are matched by check and record only — rerun the baseline to match them exactly\n", path)
+	}
+	keys = map[string]bool{}
 	for i := range old.Findings {
-		keys[old.Findings[i].Key()] = true
+		f := &old.Findings[i]
+		if legacy {
+			keys[f.LegacyKey()] = true
+		} else {
+			keys[f.Key()] = true
+		}
 	}
-	return keys, nil
+	return keys, legacy, nil
 }
 
 func writeReport(env Env, out output, r *audit.Result, ro report.Options) error {
