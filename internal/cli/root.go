@@ -21,17 +21,20 @@ type Env struct {
 	Out    io.Writer
 	Err    io.Writer
 	IsTTY  bool
+	// ErrIsTTY says standard error is a terminal: progress is shown only
+	// there, never in a log or a pipe.
+	ErrIsTTY bool
 	Getenv func(string) string
 	Now    func() time.Time
 }
 
 // System returns the process's real environment.
 func System() Env {
-	tty := false
-	if st, err := os.Stdout.Stat(); err == nil {
-		tty = st.Mode()&os.ModeCharDevice != 0
+	isTTY := func(f *os.File) bool {
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
 	}
-	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: tty, Getenv: os.Getenv, Now: time.Now}
+	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: isTTY(os.Stdout), ErrIsTTY: isTTY(os.Stderr), Getenv: os.Getenv, Now: time.Now}
 }
 
 // Main runs the command line and returns the exit code.
@@ -77,8 +80,15 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
+	// --quiet silences what commands write to standard error (notes,
+	// warnings, "wrote …", progress); errors are printed by Main on the
+	// real standard error and still appear.
+	q := &quietWriter{w: env.Err}
+	root.PersistentFlags().BoolVarP(&q.quiet, "quiet", "q", false, "print no notes, warnings or progress on standard error (errors still print)")
+	cmdEnv := env
+	cmdEnv.Err = q
 	for _, add := range commands {
-		root.AddCommand(add(env))
+		root.AddCommand(add(cmdEnv))
 	}
 	return root
 }
@@ -88,3 +98,16 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`,
 var commands []func(Env) *cobra.Command
 
 func register(f func(Env) *cobra.Command) { commands = append(commands, f) }
+
+// quietWriter drops everything once --quiet is parsed.
+type quietWriter struct {
+	w     io.Writer
+	quiet bool
+}
+
+func (q *quietWriter) Write(p []byte) (int, error) {
+	if q.quiet {
+		return len(p), nil
+	}
+	return q.w.Write(p)
+}
