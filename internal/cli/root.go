@@ -17,15 +17,15 @@ var Version = "0.1.0-dev"
 // Env is everything a command touches outside its arguments, so tests run
 // commands without a terminal, a clock or a real environment.
 type Env struct {
-	In     io.Reader
-	Out    io.Writer
-	Err    io.Writer
-	IsTTY  bool
+	In    io.Reader
+	Out   io.Writer
+	Err   io.Writer
+	IsTTY bool
 	// ErrIsTTY says standard error is a terminal: progress is shown only
 	// there, never in a log or a pipe.
 	ErrIsTTY bool
-	Getenv func(string) string
-	Now    func() time.Time
+	Getenv   func(string) string
+	Now      func() time.Time
 }
 
 // System returns the process's real environment.
