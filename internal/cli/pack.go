@@ -131,7 +131,7 @@ func runPack(env Env, o *packOptions) error {
 	}
 	pdf, err := pack.Render(pack.Input{Result: r, Dossier: res.Dossier, Config: res.Config}, pack.Options{
 		Lang: ropts.Lang, Standard: ropts.Standard, ShowPersonal: o.ShowPersonal, SampleSeed: seed,
-		FontTTF: font, FontName: fontName, Command: packCommand(o, ropts, r.AsOf, seed),
+		FontTTF: font, FontName: fontName, Command: packCommand(o, ropts, r.AsOf, seed), Bundle: o.Bundle != "",
 	})
 	if err != nil {
 		return err

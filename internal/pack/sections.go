@@ -10,6 +10,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/pdfdoc"
 )
@@ -58,7 +59,7 @@ func (p *packer) secClosing() string  { return p.tr("10 Reproducing this pack", 
 func SectionTitles(lang string) []string {
 	p := &packer{o: Options{Lang: lang}}
 	return []string{p.secSummary(), p.secGaps(), p.secMaterials(), p.secPrinciples(), p.secDocuments(),
-		p.secTraining(), p.secKPIs(), p.secSample(), p.secWaivers(), p.secClosing()}
+		p.secTraining(), p.secKPIs(), p.secSample(), p.secWaivers(), p.secClosing(), p.secAffected()}
 }
 
 // fitWidth is the column width (mm) in which every string fits on one line
@@ -366,8 +367,8 @@ func (p *packer) gapRegister() {
 	}
 }
 
-// maxRowsShown bounds the complaint rows quoted in one register cell; the
-// JSON report lists them all.
+// maxRowsShown bounds the complaint rows quoted in one register cell;
+// Appendix A lists them all.
 const maxRowsShown = 5
 
 func (p *packer) findingText(f audit.Finding) string {
@@ -378,11 +379,11 @@ func (p *packer) findingText(f audit.Finding) string {
 			if i == maxRowsShown {
 				break
 			}
-			ids = append(ids, row.ID)
+			ids = append(ids, cn.MaskRef(row.ID))
 		}
-		s += "\n" + p.tr("Rows: ", "涉及记录：") + strings.Join(ids, ", ")
+		s += "\n" + p.tr("Complaints: ", "涉及投诉：") + strings.Join(ids, p.tr(", ", "、"))
 		if more := max(len(f.Rows), f.Count) - len(ids); more > 0 {
-			s += p.tr(fmt.Sprintf(" and %d more (see report.json)", more), fmt.Sprintf(" 等，另有 %d 条（见 report.json）", more))
+			s += p.tr(fmt.Sprintf(" and %d more (Appendix A)", more), fmt.Sprintf(" 等，另有 %d 条（见附录 A）", more))
 		}
 	}
 	return s
@@ -563,9 +564,13 @@ func (p *packer) documents() {
 			present++
 		}
 	}
+	bundleEN, bundleZH := "", ""
+	if p.o.Bundle {
+		bundleEN, bundleZH = "; the submission bundle carries the same hashes in MANIFEST.json", "；提交包的 MANIFEST.json 载有相同的哈希值"
+	}
 	d.Paragraph(p.tr(
-		fmt.Sprintf("Every file the records reference: %d present, %d missing. Compare a file with `sha256sum FILE`; the submission bundle carries the same hashes in MANIFEST.json.", present, len(paths)-present),
-		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用 `sha256sum 文件名` 核对；提交包的 MANIFEST.json 载有相同的哈希值。", present, len(paths)-present)))
+		fmt.Sprintf("Every file the records reference: %d present, %d missing. Compare a file with the command sha256sum FILE%s.", present, len(paths)-present, bundleEN),
+		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用命令 sha256sum 文件名 核对%s。", present, len(paths)-present, bundleZH)))
 	hashW := p.fitWidth([]string{strings.Repeat("d", 64), strings.Repeat("0", 64)}, sizeDense, 60, 110)
 	rows := make([][]string, len(paths))
 	for i, k := range paths {
