@@ -76,3 +76,50 @@ func TestThePortfolioTableIsAlignedAndLocalised(t *testing.T) {
 		}
 	}
 }
+
+// A fresh template's example rows are flagged by validate, in the chosen
+// language, until they are replaced; the shipped examples are not.
+func TestValidateFlagsTheTemplatesExampleRowsUntilReplaced(t *testing.T) {
+	book := filepath.Join(t.TempDir(), "book.xlsx")
+	if code, _, errs := runCLI(t, nil, "init", "-q", "--xlsx", book, "--lang", "zh"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := runCLI(t, nil, "validate", book, "--lang", "zh")
+	if code != 0 {
+		t.Fatalf("exit %d: %s%s", code, out, errs)
+	}
+	for _, sheet := range []string{"人员!A2", "体系文件!A2", "投诉记录!A2", "组织信息!"} {
+		if !strings.Contains(out, "book.xlsx!"+sheet) {
+			t.Errorf("no warning at %s:\n%s", sheet, out)
+		}
+	}
+	if !strings.Contains(out, "仍是模板中的示例") {
+		t.Errorf("warnings not in Chinese:\n%s", out)
+	}
+	dir := t.TempDir()
+	if code, _, errs := runCLI(t, nil, "init", "-q", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	people := filepath.Join(dir, "people.yaml")
+	b, err := os.ReadFile(people)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The client types their own person over the example.
+	own := strings.NewReplacer("P01", "E-7", "张三", "周立群").Replace(string(b))
+	if own == string(b) {
+		t.Fatalf("the people skeleton changed; adjust the test:\n%s", b)
+	}
+	if err := os.WriteFile(people, []byte(own), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runCLI(t, nil, "validate", dir)
+	if strings.Contains(out, "people.yaml") || !strings.Contains(out, "documents.yaml") {
+		t.Errorf("after replacing the example person:\n%s", out)
+	}
+	for _, ex := range []string{"../../examples/ready-org", "../../examples/gappy-org.xlsx"} {
+		if _, out, _ := runCLI(t, nil, "validate", ex); strings.Contains(out, "warning") {
+			t.Errorf("%s flagged:\n%s", ex, out)
+		}
+	}
+}

@@ -17,6 +17,7 @@ type validateOptions struct {
 	Path   string
 	Format string
 	Config string
+	Lang   string
 }
 
 func newValidateCmd(env Env) *cobra.Command {
@@ -36,6 +37,7 @@ Exit 0 when valid, 2 when not.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file (default: certready.yaml in the dossier)")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "language of warnings: en or zh (default: certready.yaml, else en)")
 	return cmd
 }
 
@@ -44,6 +46,9 @@ type validateReport struct {
 	Valid    bool              `json:"valid"`
 	Problems []validateProblem `json:"problems"`
 	Dropped  int               `json:"more_problems,omitempty"`
+	// Warnings do not make the dossier invalid: rows still holding the
+	// template's examples.
+	Warnings []validateProblem `json:"warnings"`
 	Records  map[string]int    `json:"records,omitempty"`
 }
 
@@ -57,7 +62,10 @@ func runValidate(env Env, o *validateOptions) error {
 	if o.Format != "text" && o.Format != "json" {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("--format: expected text or json, got %q", o.Format)}
 	}
-	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}}
+	if o.Lang != "" && o.Lang != "en" && o.Lang != "zh" {
+		return usageErr("--lang: expected en or zh, got %q", o.Lang)
+	}
+	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}, Warnings: []validateProblem{}}
 	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
 	errs := []error{err}
 	if res != nil {
@@ -83,6 +91,13 @@ func runValidate(env Env, o *validateOptions) error {
 			}
 		}
 	}
+	if res != nil {
+		lang := o.Lang
+		if lang == "" {
+			lang = res.Config.Lang
+		}
+		rep.Warnings = exampleWarnings(res.Dossier, lang)
+	}
 	rep.Valid = len(rep.Problems) == 0
 	if o.Format == "json" {
 		enc := json.NewEncoder(env.Out)
@@ -101,6 +116,9 @@ func runValidate(env Env, o *validateOptions) error {
 		}
 		if rep.Dropped > 0 {
 			fmt.Fprintf(env.Out, "… and %d more problems\n", rep.Dropped)
+		}
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(env.Out, "%s: %s\n", w.Where, w.Message)
 		}
 		if rep.Valid {
 			fmt.Fprintf(env.Out, "%s: valid (%s)\n", o.Path, summarizeCounts(rep.Records))
