@@ -26,17 +26,17 @@ func (k Kind) String() string { return kindNames[k] }
 
 // Field describes one column of a record type.
 type Field struct {
-	Key      string   // canonical key: YAML key, JSON property
-	EN, ZH   string   // column headers in the workbook template
-	Aliases  []string // further accepted headers (case-insensitive)
-	Kind     Kind
-	Enum     []string // allowed values for KEnum and KList items
+	Key     string   // canonical key: YAML key, JSON property
+	EN, ZH  string   // column headers in the workbook template
+	Aliases []string // further accepted headers (case-insensitive)
+	Kind    Kind
+	Enum    []string // allowed values for KEnum and KList items
 	// Terms are the values the checks read in a free list (a document's
 	// covers): offered, labelled in Chinese and read from their labels,
 	// but not enforced, since a document may declare more than the checks
 	// look for.
-	Terms []string
-	Pattern  string   // regular expression a string must match (JSON Schema "pattern")
+	Terms    []string
+	Pattern  string // regular expression a string must match (JSON Schema "pattern")
 	Required bool
 	Personal bool // personal data: masked in every output by default
 	DocEN    string
