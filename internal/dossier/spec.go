@@ -26,22 +26,23 @@ func (k Kind) String() string { return kindNames[k] }
 
 // Field describes one column of a record type.
 type Field struct {
-	Key     string   // canonical key: YAML key, JSON property
-	EN, ZH  string   // column headers in the workbook template
-	Aliases []string // further accepted headers (case-insensitive)
-	Kind    Kind
-	Enum    []string // allowed values for KEnum and KList items
-	// Terms are the values the checks read in a free list (a document's
-	// covers): offered, labelled in Chinese and read from their labels,
-	// but not enforced, since a document may declare more than the checks
-	// look for.
-	Terms    []string
-	Pattern  string // regular expression a string must match (JSON Schema "pattern")
+	Key      string   // canonical key: YAML key, JSON property
+	EN, ZH   string   // column headers in the workbook template
+	Aliases  []string // further accepted headers (case-insensitive)
+	Kind     Kind
+	Enum     []string // allowed values for KEnum and KList items
+	Pattern  string   // regular expression a string must match (JSON Schema "pattern")
 	Required bool
 	Personal bool // personal data: masked in every output by default
 	DocEN    string
 	DocZH    string
 	Example  string // one example value, used by the template and the docs
+
+	// Terms are the values the checks read in a free list (a document's
+	// covers): offered, labelled in Chinese and read from their labels,
+	// but not enforced, since a document may declare more than the checks
+	// look for.
+	Terms []string
 }
 
 // RecordType describes one kind of record: its YAML file, its sheet and its
