@@ -34,7 +34,7 @@ func init() {
 			Requirement: []string{"R7"},
 			Clauses:     []string{"6.3", "7.2", "7.5", "7.6", "7.7", "7.9"},
 			Principles:  []string{"4.2", "4.4"},
-			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型 procedure），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
+			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型“程序文件”），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
 			Remedy:      T("Extend the procedure to the missing steps and list them in its `covers`.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
 			Doc:         T("The union of the `covers` of all documents of kind procedure must contain receipt, classification, assessment, action, execution, follow_up, closing, time_limits and categories. The manual does not stand in for a procedure.", "所有类型为 procedure 的文件的“涵盖要素”合并后须包含 receipt、classification、assessment、action、execution、follow_up、closing、time_limits、categories。质量手册不能代替程序文件。"),
 			Run:         runDocsProcedures,
@@ -46,8 +46,8 @@ func init() {
 			Requirement: []string{"R7"},
 			Clauses:     []string{"7.4", "4.15"},
 			Principles:  []string{"4.6", "4.15"},
-			Evidence:    T("A procedure stating how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h), no looser than the thresholds (24 h and 48 h by default).", "程序文件规定联系投诉人的时限（contact_within_h）和给出初步解决方案的时限（solution_within_h），且不宽于阈值（默认 24 小时和 48 小时）。"),
-			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; tighten any limit looser than the threshold.", "在程序文件中规定两个时限，并填写 contact_within_h 和 solution_within_h；宽于阈值的时限应收紧。"),
+			Evidence:    T("A procedure stating how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h), no looser than the thresholds (24 h and 48 h by default).", "程序文件规定联系投诉人的时限（“联系时限（小时）”）和给出初步解决方案的时限（“初步解决时限（小时）”），且不宽于阈值（默认 24 小时和 48 小时）。"),
+			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; tighten any limit looser than the threshold.", "在程序文件中规定两个时限，并填写“联系时限（小时）”和“初步解决时限（小时）”两栏；宽于阈值的时限应收紧。"),
 			Doc:         T("At least one document of kind procedure must state each limit (a value above zero). Every procedure that states a limit must be within the threshold (thresholds.ack_hours, thresholds.response_hours): a looser limit in any procedure is a finding naming both numbers.", "至少一份程序文件须规定每个时限（大于零）。凡规定了时限的程序文件，时限均不得宽于阈值（thresholds.ack_hours、thresholds.response_hours）；任一程序文件的时限较宽即报告，并列出两个数值。"),
 			Run:         runDocsTimeLimits,
 		},
@@ -183,7 +183,7 @@ func elementZH(e string) string {
 func elementList(es []string) Text {
 	zh := make([]string, len(es))
 	for i, e := range es {
-		zh[i] = e + "（" + elementZH(e) + "）"
+		zh[i] = elementZH(e)
 	}
 	return T(strings.Join(es, ", "), strings.Join(zh, "、"))
 }
@@ -386,9 +386,9 @@ func runDocsTimeLimits(p *Pass) {
 		if len(procs) > 0 {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
-		p.Report(Finding{Pos: pos, Record: rec, Facet: l.key, Message: Tf(
-			"No procedure states a time limit "+l.en+" (%s); expected at most %g h",
-			"没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", l.key, l.threshold)})
+		p.Report(Finding{Pos: pos, Record: rec, Facet: l.key, Message: Text{
+			EN: fmt.Sprintf("No procedure states a time limit "+l.en+" (%s); expected at most %g h", l.key, l.threshold),
+			ZH: fmt.Sprintf("没有程序文件规定"+l.zh+"的时限（%s）；要求不超过 %g 小时", fieldZH("documents", l.key), l.threshold)}})
 	}
 }
 
