@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/testtool"
 )
 
 // internalWords are the words a Chinese reader must never meet in a
@@ -42,12 +45,13 @@ var (
 
 // internalWordsIn lists the internal words in text. Tokens holding a path,
 // a position or a check id (a '/', '.' or '!') are the allowed proper
-// names: file names, workbook cells, ISO, GB/T, check ids.
+// names: file names, workbook cells, ISO, GB/T, check ids; so are the
+// flags of the command line that reproduces a pack.
 func internalWordsIn(text string, bad map[string]bool) []string {
 	found := map[string]bool{}
 	for _, tok := range zhSplit.Split(text, -1) {
-		if strings.ContainsAny(tok, "/.!") {
-			continue
+		if strings.ContainsAny(tok, "/.!") || strings.HasPrefix(tok, "-") {
+			continue // a path, a cell, a check id or a command-line flag
 		}
 		for _, w := range asciiWord.FindAllString(tok, -1) {
 			if bad[w] {
@@ -101,6 +105,26 @@ func TestChineseOutputsOfTheExamplesUseNoInternalWords(t *testing.T) {
 		}
 		if got := internalWordsIn(strings.Join(zh, "\n"), bad); len(got) > 0 {
 			t.Errorf("%s JSON zh messages use internal words %v", name, got)
+		}
+	}
+}
+
+// The Chinese evidence pack of both examples, read back with pdftotext,
+// uses no internal word either.
+func TestChinesePacksOfTheExamplesUseNoInternalWords(t *testing.T) {
+	pdftotext := testtool.Path(t, "pdftotext")
+	bad := internalWords()
+	for name, path := range examples {
+		pdf := filepath.Join(t.TempDir(), name+".pdf")
+		if code, _, errs := run(t, "pack", "-q", path, "--as-of", asOf, "--lang", "zh", "-o", pdf); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if got := internalWordsIn(string(out), bad); len(got) > 0 {
+			t.Errorf("%s zh pack uses internal words %v", name, got)
 		}
 	}
 }

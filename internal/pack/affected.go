@@ -6,6 +6,7 @@ import (
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/cn"
+	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/pdfdoc"
 )
 
@@ -86,4 +87,23 @@ func (p *packer) maxListed() int {
 		return p.r.KPIs.Limits.MaxListed
 	}
 	return 0
+}
+
+// enumLabel is an enum value in the pack's language: the label a Chinese
+// workbook's dropdown shows, or the value in English.
+func (p *packer) enumLabel(set, v string) string {
+	if p.o.Lang == "zh" {
+		if l, ok := dossier.EnumLabelsZH[set][v]; ok {
+			return l
+		}
+	}
+	return v
+}
+
+func (p *packer) enumLabels(set string, vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = p.enumLabel(set, v)
+	}
+	return out
 }

@@ -137,7 +137,7 @@ func (p *packer) training() {
 				signIn += p.tr(" (missing)", "（缺失）")
 			}
 		}
-		rows[i] = []string{dash(s.ID), dateStr(s.Date), fmtNum(s.Hours), dash(strings.Join(s.Topics, ", ")), strconv.Itoa(len(s.Attendees)), signIn}
+		rows[i] = []string{dash(s.ID), dateStr(s.Date), fmtNum(s.Hours), dash(strings.Join(p.enumLabels("topic", s.Topics), p.tr(", ", "、"))), strconv.Itoa(len(s.Attendees)), signIn}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: "ID", Width: 14},
@@ -215,6 +215,10 @@ func (p *packer) keyLabel(key, name string) string {
 		return p.tr("(other)", "（其他）")
 	case key == "":
 		return p.tr("(blank)", "（空）")
+	case name != "" && p.o.Lang == "zh":
+		// A Chinese reader gets the organisation's own name for it; the
+		// key may be a code such as box or web.
+		return name
 	case name != "":
 		return key + " " + name
 	}

@@ -329,7 +329,7 @@ func (p *packer) gapRegister() {
 			}
 			where := p.short(f.Where)
 			if f.Record != "" {
-				where = strings.TrimSpace(f.Record + "\n" + where)
+				where = strings.TrimSpace(p.r.RecordLabel(f.Record, p.o.Lang) + "\n" + where)
 			}
 			rows[i] = []string{head, p.findingText(f), dash(where), evidence, remedy}
 		}
@@ -406,7 +406,11 @@ func (p *packer) materials() {
 		if m.Optional {
 			title += p.tr(" (if applicable)", "（如适用）")
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(m.Refs, "\n"))), m.Note.In(p.o.Lang)}
+		refs := make([]string, len(m.Refs))
+		for j, ref := range m.Refs {
+			refs[j] = r.RecordLabel(ref, p.o.Lang)
+		}
+		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(refs, "\n"))), m.Note.In(p.o.Lang)}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: "#", Width: 8, Align: pdfdoc.AlignRight},
@@ -530,7 +534,7 @@ func (p *packer) documents() {
 			if e := p.d.EvidenceFor(doc.File); e != nil && e.Exists {
 				file += "\n" + fmtBytes(e.Size) + " B"
 			}
-			rows[i] = []string{doc.ID, doc.Title, dash(doc.Kind), dash(doc.Version), dateStr(doc.ApprovedOn), dateStr(doc.Effective), dateStr(doc.LastReviewed), file, status}
+			rows[i] = []string{doc.ID, doc.Title, dash(p.enumLabel("document", doc.Kind)), dash(doc.Version), dateStr(doc.ApprovedOn), dateStr(doc.Effective), dateStr(doc.LastReviewed), file, status}
 		}
 		dateW := p.fitWidth([]string{"0000-00-00"}, sizeDense, 12, 20)
 		d.Table([]pdfdoc.Column{
