@@ -47,6 +47,8 @@ type Diff struct {
 	// Legacy is true when a report had no finding IDs (written by an older
 	// certready) and findings were matched by check and record only.
 	Legacy bool `json:"legacy_match,omitempty"`
+
+	lang string // of the text rendering, as of the messages
 }
 
 func change(f *audit.Finding, lang string) Change {
@@ -59,7 +61,7 @@ func change(f *audit.Finding, lang string) Change {
 func Compare(old, new *audit.Result, lang string) *Diff {
 	d := &Diff{OldAsOf: old.AsOf, NewAsOf: new.AsOf, OldScore: old.Score, NewScore: new.Score,
 		Fixed: []Change{}, New: []Change{}, Regressed: []Change{}, Clauses: []Movement{},
-		Verdict: [2]string{string(old.Verdict), string(new.Verdict)}}
+		Verdict: [2]string{string(old.Verdict), string(new.Verdict)}, lang: lang}
 	known := audit.NewMatcher(old, new.HasIDs())
 	d.Legacy = known.Legacy()
 	oldFailing := map[string]bool{}
@@ -149,22 +151,34 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 			p("\n%s\n", s)
 		}
 	}
+	zh := d.lang == "zh"
+	l := func(en, z string) string {
+		if zh {
+			return z
+		}
+		return en
+	}
 	if markdown {
 		p("# certready diff %s → %s\n\n", d.OldAsOf, d.NewAsOf)
 	} else {
 		p("certready diff %s → %s\n", d.OldAsOf, d.NewAsOf)
 	}
-	p("score %.1f → %.1f (%+.1f); verdict %s → %s\n", d.OldScore, d.NewScore, round1(d.NewScore-d.OldScore), d.Verdict[0], d.Verdict[1])
+	p(l("score %.1f → %.1f (%+.1f); verdict %s → %s\n", "得分 %.1f → %.1f（%+.1f）；结论 %s → %s\n"), d.OldScore, d.NewScore, round1(d.NewScore-d.OldScore),
+		audit.Verdict(d.Verdict[0]).Label(d.lang), audit.Verdict(d.Verdict[1]).Label(d.lang))
 	list := func(title string, cs []Change) {
-		h(fmt.Sprintf("%s (%d)", title, len(cs)))
+		h(fmt.Sprintf(l("%s (%d)", "%s（%d）"), title, len(cs)))
 		for _, c := range cs {
-			p("- %s [%s] %s — %s\n", c.Check, c.Severity, c.Where, c.Message)
+			sev := c.Severity
+			if zh {
+				sev = c.sev.Label("zh")
+			}
+			p("- %s [%s] %s — %s\n", c.Check, sev, c.Where, c.Message)
 		}
 	}
-	list("Regressed", d.Regressed)
-	list("New", d.New)
-	list("Fixed", d.Fixed)
-	h("Score by clause")
+	list(l("Regressed", "回退"), d.Regressed)
+	list(l("New", "新增"), d.New)
+	list(l("Fixed", "已整改"), d.Fixed)
+	h(l("Score by clause", "各条款得分变化"))
 	for _, m := range d.Clauses {
 		p("- %s: %.1f → %.1f (%+.1f)\n", m.Clause, m.Old, m.New, m.Delta)
 	}

@@ -125,6 +125,10 @@ func TestANewMajorFindingMakesDiffExitOne(t *testing.T) {
 		t.Errorf("the new major docs.control finding is not listed as new (and not regressed):\n%s", text)
 	}
 	golden(t, "diff.new-major.text", []byte(text))
+	_, zh, _ := run(t, "diff", oldPath, newPath, "--lang", "zh")
+	if !strings.Contains(string(zh), "新增（2）") || !strings.Contains(string(zh), "[严重不符合]") || !strings.Contains(string(zh), "尚不具备申请条件") {
+		t.Errorf("diff --lang zh:\n%s", zh)
+	}
 	if code, out, errs := run(t, "diff", oldPath, newPath, "--fail-on", "none"); code != 0 {
 		t.Errorf("diff --fail-on none: exit %d\n%s%s", code, out, errs)
 	}
