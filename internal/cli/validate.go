@@ -123,7 +123,7 @@ func runValidate(env Env, o *validateOptions) error {
 		if rep.Valid {
 			fmt.Fprintf(env.Out, "%s: valid (%s)\n", o.Path, summarizeCounts(rep.Records))
 		} else {
-			fmt.Fprintf(env.Out, "%s: %d problem(s)\n", o.Path, len(rep.Problems)+rep.Dropped)
+			fmt.Fprintf(env.Out, "%s: %s\n", o.Path, plural(len(rep.Problems)+rep.Dropped, "problem", "problems"))
 		}
 	}
 	if !rep.Valid {
@@ -155,5 +155,13 @@ func summarizeCounts(m map[string]int) string {
 			total += v
 		}
 	}
-	return fmt.Sprintf("%d records, %d complaints", total, m["complaints"])
+	return plural(total, "record", "records") + ", " + plural(m["complaints"], "complaint", "complaints")
+}
+
+// plural words a count: "1 record", "2 records".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

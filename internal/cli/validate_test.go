@@ -101,7 +101,7 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 			want: []string{
 				"{dir}/organisation.yaml:2:14: established: expected a date",
 				`{dir}/complaints.csv:row 2, column "受理时间": received_at: expected a date-time`,
-				"2 problem(s)",
+				"2 problems",
 			},
 		},
 	} {
