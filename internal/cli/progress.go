@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/certready/certready/internal/dossier"
@@ -85,7 +86,8 @@ func watchLog(env Env, d *dossier.Dossier, lang string) (done func()) {
 	if d.Complaints == nil {
 		return func() {}
 	}
-	p := newProgress(env, lang, d.Complaints.Source())
+	// A log sheet found by its headers has no name to add after "!".
+	p := newProgress(env, lang, strings.TrimSuffix(d.Complaints.Source(), "!"))
 	if p == nil {
 		return func() {}
 	}
