@@ -103,6 +103,9 @@ type Finding struct {
 	// Record identifies the record concerned ("licence 91330…", "person P03")
 	// so a waiver can target it and a diff can match it across runs.
 	Record string
+	// Facet tells apart findings a check reports more than once on one
+	// record (the field concerned), so each keeps its identity across runs.
+	Facet string
 	// Rows lists violating complaint-log rows (at most Thresholds.MaxListed).
 	Rows []metrics.RowRef
 	// Count is how many records or rows the finding stands for (0 = 1).

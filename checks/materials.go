@@ -240,17 +240,17 @@ func fromLicences(p *Pass, m *material, ls []*dossier.Licence, none Text) *mater
 	if len(noScan) > 0 {
 		l := noScan[0]
 		m.pos = l.PosOf("evidence")
-		return m.note(Tf("%s %s has no scan in the dossier", "%s %s 在资料中没有扫描件", l.Type, l.Number))
+		return m.note(Text{EN: fmt.Sprintf("%s %s has no scan in the dossier", l.Type, l.Number), ZH: fmt.Sprintf("%s %s 在资料中没有扫描件", labelZH("licence", l.Type), l.Number)})
 	}
 	if len(undated) > 0 {
 		l := undated[0]
 		m.pos = l.PosOf("valid_until")
-		return m.note(Tf("%s %s has no validity date, so it cannot be shown to be in force", "%s %s 未填写有效期，无法证明其有效", l.Type, l.Number))
+		return m.note(Text{EN: fmt.Sprintf("%s %s has no validity date, so it cannot be shown to be in force", l.Type, l.Number), ZH: fmt.Sprintf("%s %s 未填写有效期，无法证明其有效", labelZH("licence", l.Type), l.Number)})
 	}
 	l := expired[0]
 	m.Status = MaterialExpired
 	m.pos = l.PosOf("valid_until")
-	return m.note(Tf("%s %s expired on %s", "%s %s 已于 %s 过期", l.Type, l.Number, l.ValidUntil))
+	return m.note(Text{EN: fmt.Sprintf("%s %s expired on %s", l.Type, l.Number, l.ValidUntil), ZH: fmt.Sprintf("%s %s 已于 %s 过期", labelZH("licence", l.Type), l.Number, l.ValidUntil)})
 }
 
 func materialOrgCode(p *Pass) *material {

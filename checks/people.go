@@ -103,7 +103,7 @@ var (
 		Evidence: T("Each complaint handler attended training on complaint-handling skills, customer psychology, product and service knowledge, and relevant laws and regulations.",
 			"每名投诉处理人员均接受过投诉处理技巧、顾客心理、产品和服务知识、相关法律法规的培训。"),
 		Remedy: T("Add sessions on the missing topics and record their topics (complaint_skills; customer_psychology; product_knowledge; laws_regulations).",
-			"补充缺少内容的培训，并登记培训内容（complaint_skills; customer_psychology; product_knowledge; laws_regulations）。"),
+			"补充缺少内容的培训，并登记培训内容（投诉处理技巧; 顾客心理; 产品和服务知识; 法律法规）。"),
 		Run: runTrainingTopics,
 	}
 	peopleTrainingRecords = &Check{
@@ -341,7 +341,7 @@ func runTrainingTopics(p *Pass) {
 		p.Reportf(h.Pos, personRecord(h),
 			Text{
 				EN: fmt.Sprintf("Complaint handler %s has no recorded training in: %s.", h.ID, strings.Join(missing, ", ")),
-				ZH: fmt.Sprintf("投诉处理人员 %s 缺少以下内容的培训记录：%s。", h.ID, strings.Join(missing, "、")),
+				ZH: fmt.Sprintf("投诉处理人员 %s 缺少以下内容的培训记录：%s。", h.ID, strings.Join(labelsZH("topic", missing), "、")),
 			})
 	}
 }

@@ -161,10 +161,14 @@ func labelSet(fl *dossier.Field) map[string]string {
 		{dossier.Sectors, "sector"}, {dossier.LicenceTypes, "licence"}, {dossier.DocumentKinds, "document"},
 		{dossier.ChannelTypes, "channel"}, {dossier.Complexities, "complexity"}, {dossier.RiskLevels, "risk"},
 		{dossier.Statuses, "status"}, {dossier.Satisfactions, "satisfaction"}, {dossier.ActionStatuses, "action"},
+		{dossier.PersonRoles, "role"}, {dossier.TrainingTopics, "topic"}, {dossier.Equipment, "equipment"},
 	} {
 		if slices.Equal(fl.Enum, e.enum) {
 			return dossier.EnumLabelsZH[e.name]
 		}
+	}
+	if len(fl.Enum) == 0 && slices.Equal(fl.Terms, dossier.CoverElements) {
+		return dossier.EnumLabelsZH["element"]
 	}
 	return nil
 }

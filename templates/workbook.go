@@ -229,7 +229,16 @@ func (b *book) columnStyle(fl *dossier.Field) int {
 func (b *book) cellValue(fl *dossier.Field, v Value) (any, error) {
 	switch fl.Kind {
 	case dossier.KList:
-		return SafeCell(strings.Join(v.List, ListSeparator)), nil
+		items := v.List
+		if b.lang == LangZH && labelSet(fl) != nil {
+			// A Chinese sheet shows the items as its dropdown offers them;
+			// the loader reads the labels back as the codes.
+			items = make([]string, len(v.List))
+			for i, it := range v.List {
+				items[i] = EnumLabel(fl, it, b.lang)
+			}
+		}
+		return SafeCell(strings.Join(items, ListSeparator)), nil
 	case dossier.KInt, dossier.KNumber:
 		if x, err := strconv.ParseFloat(v.Text, 64); err == nil {
 			return x, nil
@@ -382,12 +391,30 @@ func (b *book) validate(sheet, sqref string, fl *dossier.Field) error {
 		dv.SetError(excelize.DataValidationErrorStyleWarning, truncUTF16(fl.EN+" / "+fl.ZH, 32),
 			truncUTF16("Expected a date between 1950 and 2100, e.g. 2026-03-01. / 请填写1950至2100年间的日期，如 2026-03-01。", 255))
 	case dossier.KList:
-		if len(fl.Enum) == 0 {
+		values := fl.Enum
+		if len(values) == 0 {
+			values = fl.Terms
+		}
+		if len(values) == 0 {
 			return nil
 		}
-		// A prompt-only validation: any text passes.
-		dv.Type = "none"
-		prompt = "Items separated by \"; \": " + strings.Join(fl.Enum, "; ") + "\n" + fl.DocZH
+		// Excel's list validation takes one item per cell: the dropdown
+		// offers the items one at a time, and an information style (not a
+		// stop) lets a cell hold several, separated by "; ".
+		labels := make([]string, len(values))
+		for i, v := range values {
+			labels[i] = EnumLabel(fl, v, b.lang)
+		}
+		if err := b.dropdown(dv, fl.Key, labels); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleInformation, truncUTF16(fl.EN+" / "+fl.ZH, 32),
+			truncUTF16("Several items: separate them with \"; \". / 多项之间用“; ”分隔。", 255))
+		if b.lang == LangZH {
+			prompt = "从下拉列表选择，多项用“; ”分隔。" + fl.DocZH
+		} else {
+			prompt = "Pick from the list; separate several items with \"; \". " + fl.DocEN
+		}
 	default:
 		return nil
 	}
@@ -494,7 +521,14 @@ func (b *book) listLayout(sheet string, rt *dossier.RecordType, rows int) error 
 		if err := b.f.SetColWidth(sheet, col, col, clampWidth(textwidth.Width(Header(fl)), 12, 48)); err != nil {
 			return fmt.Errorf("workbook %s: %w", sheet, err)
 		}
-		if err := b.validate(sheet, fmt.Sprintf("%s2:%s%d", col, col, lastRow), fl); err != nil {
+		sqref := fmt.Sprintf("%s2:%s%d", col, col, lastRow)
+		if done, err := b.refValidate(sheet, sqref, rt, fl); err != nil || done {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := b.validate(sheet, sqref, fl); err != nil {
 			return err
 		}
 	}
@@ -584,26 +618,49 @@ func fieldNote(fl *dossier.Field) string {
 		req = "required / 必填"
 	}
 	s := KindText(fl.Kind) + " · " + req
-	if a := allowedText(fl); a != "" {
+	if a := allowedText(fl, LangEN); a != "" {
 		s += " · " + a
 	}
 	return s + " · " + fl.DocEN + " / " + fl.DocZH
 }
 
 // allowedText lists the allowed values of a field with their Chinese labels.
-func allowedText(fl *dossier.Field) string {
+func allowedText(fl *dossier.Field, lang string) string {
+	values := fl.Enum
+	if len(values) == 0 {
+		values = fl.Terms
+	}
 	switch {
 	case fl.Kind == dossier.KBool:
 		return "yes / no (是 / 否)"
-	case len(fl.Enum) > 0:
-		parts := make([]string, len(fl.Enum))
-		for i, v := range fl.Enum {
+	case len(values) > 0:
+		// Exactly the values the loader and the checks accept, each in the
+		// sheet's language first: 投诉处理方针（policy） in a Chinese
+		// workbook, policy (投诉处理方针) in an English one.
+		parts := make([]string, len(values))
+		for i, v := range values {
 			parts[i] = v
 			if l := EnumLabel(fl, v, LangZH); l != v {
-				parts[i] += " (" + l + ")"
+				if lang == LangZH {
+					parts[i] = l + "（" + v + "）"
+				} else {
+					parts[i] += " (" + l + ")"
+				}
 			}
 		}
-		return strings.Join(parts, ", ")
+		sep := ", "
+		if lang == LangZH {
+			sep = "、"
+		}
+		s := strings.Join(parts, sep)
+		if len(fl.Enum) == 0 {
+			if lang == LangZH {
+				s = "检查读取以下要素（其他内容照常保存）：" + s
+			} else {
+				s = "The checks read these (anything else is kept): " + s
+			}
+		}
+		return s
 	case fl.Kind == dossier.KExpiry:
 		return "date or indefinite (长期)"
 	}
@@ -749,7 +806,7 @@ func (b *book) instructions() error {
 			if fl.Kind == dossier.KEnum {
 				ex = EnumLabel(fl, ex, b.lang)
 			}
-			for c, v := range []string{SheetName(&rt, b.lang), Header(fl), req, KindText(fl.Kind), allowedText(fl), fl.DocEN, fl.DocZH, ex} {
+			for c, v := range []string{SheetName(&rt, b.lang), Header(fl), req, KindText(fl.Kind), allowedText(fl, b.lang), fl.DocEN, fl.DocZH, ex} {
 				if err := put(c+1, v, b.wrap); err != nil {
 					return err
 				}

@@ -197,7 +197,7 @@ func fieldComment(fl *dossier.Field) []string {
 		req = "REQUIRED / 必填"
 	}
 	lines := []string{fmt.Sprintf("%s / %s — %s — %s", fl.EN, fl.ZH, KindText(fl.Kind), req)}
-	if a := allowedText(fl); a != "" {
+	if a := allowedText(fl, LangEN); a != "" {
 		lines = append(lines, "Allowed / 可选值: "+a)
 	}
 	return append(lines, fl.DocEN+" / "+fl.DocZH)

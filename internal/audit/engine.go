@@ -36,6 +36,9 @@ type Options struct {
 	// Baseline holds the keys of findings known from an earlier run; they
 	// are reported as known and never fail the run.
 	Baseline map[string]bool
+	// BaselineLegacy says the baseline's keys are LegacyKeys (check and
+	// record), read from a report written before findings had IDs.
+	BaselineLegacy bool
 }
 
 // Run audits a loaded dossier.
@@ -124,7 +127,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 			"%d complaints were received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.",
 			"%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", m.Timeliness.OutsideCalendar))
 	}
-	for _, p := range []func(*Result, *config.Config, Options){applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
+	for _, p := range []func(*Result, *config.Config, Options){assignIDs, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
 	}
 	e := checks.EarliestApplication(d, m, th)
@@ -235,7 +238,7 @@ func toFinding(f checks.Finding) Finding {
 	return Finding{
 		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses),
 		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
-		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open",
+		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
 	}
 }
 
@@ -304,7 +307,12 @@ func applyBaseline(r *Result, _ *config.Config, o Options) {
 		return
 	}
 	for i := range r.Findings {
-		if f := &r.Findings[i]; f.State == "open" && o.Baseline[f.Key()] {
+		f := &r.Findings[i]
+		k := f.Key()
+		if o.BaselineLegacy {
+			k = f.LegacyKey()
+		}
+		if f.State == "open" && o.Baseline[k] {
 			f.State = "known"
 		}
 	}

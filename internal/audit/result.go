@@ -49,6 +49,9 @@ const (
 
 // Finding is a check's finding as reported.
 type Finding struct {
+	// ID identifies the finding across runs (see assignIDs): check, record
+	// identity and facet, never a cell or a file name.
+	ID           string          `json:"id"`
 	Check        string          `json:"check"`
 	Title        checks.Text     `json:"title"`
 	Severity     checks.Severity `json:"severity"`
@@ -73,11 +76,19 @@ type Finding struct {
 	// State is open, waived or known (present in the baseline).
 	State  string  `json:"state"`
 	Waiver *Waiver `json:"waiver,omitempty"`
+
+	facet string // which field of the record, when a check reports it twice
 }
 
-// Key identifies a finding across runs for diffs and baselines: the
-// check, the record and the position, but not the wording.
-func (f *Finding) Key() string { return f.Check + "|" + f.Record + "|" + f.Where }
+// Key identifies a finding across runs for diffs, baselines and SARIF
+// fingerprints: its ID, or for a finding read from a report written
+// before IDs existed, the check, record and position it was keyed by then.
+func (f *Finding) Key() string {
+	if f.ID != "" {
+		return f.ID
+	}
+	return f.Check + "|" + f.Record + "|" + f.Where
+}
 
 // CheckResult is one check's outcome.
 type CheckResult struct {

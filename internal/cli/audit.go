@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -71,11 +72,11 @@ Exit codes: 0 clean, 1 an open finding at or above --fail-on, 2 usage or input e
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.OutputDir, "output-dir", "", "portfolio mode (several PATHs): write each dossier's report here in --format")
+	f.StringVar(&o.OutputDir, "output-dir", "", "write each dossier's report here in --format, named after the dossier (relative --output files go here too)")
 	f.StringVar(&o.Format, "format", "text", "output format: "+strings.Join(report.Names(), ", "))
 	f.StringArrayVarP(&o.Outputs, "output", "o", nil, "write to FILE, or FORMAT=FILE (repeatable; - is standard output)")
 	f.StringVar(&o.Lang, "lang", "", "language of human-readable output: en or zh (default: certready.yaml, else en)")
-	f.StringVar(&o.AsOf, "as-of", "", "audit as of this date, YYYY-MM-DD (default: today in the dossier's zone)")
+	f.StringVar(&o.AsOf, "as-of", "", "audit as of this date, YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日 (default: today in the dossier's zone)")
 	f.StringVar(&o.FailOn, "fail-on", "major", "exit 1 on an open finding at or above: major, minor, observation or none")
 	f.StringVar(&o.Standard, "standard", "", "clause labels: iso10002 or gbt19012 (same clause numbers; default: certready.yaml)")
 	f.StringSliceVar(&o.Only, "only", nil, "run only these check IDs (a trailing '.' selects a family, e.g. handling.)")
@@ -95,7 +96,7 @@ func parseAsOf(s string, now func() time.Time, loc *time.Location) (dossier.Date
 	if s == "" {
 		return civil.Of(now().In(loc)), nil
 	}
-	d, err := civil.Parse(s)
+	d, err := load.ParseDate(s)
 	if err != nil {
 		return d, usageErr("--as-of: %v", err)
 	}
@@ -103,6 +104,24 @@ func parseAsOf(s string, now func() time.Time, loc *time.Location) (dossier.Date
 }
 
 type output struct{ format, path string }
+
+// intoOutputDir places one dossier's reports in --output-dir: the report in
+// --format named after the dossier as portfolio mode names it, or the
+// relative --output files under the directory.
+func intoOutputDir(o *auditOptions, outs []output) ([]output, error) {
+	if err := os.MkdirAll(o.OutputDir, 0o755); err != nil {
+		return nil, usageErr("--output-dir: %v", err)
+	}
+	if len(o.Outputs) == 0 {
+		return []output{{format: o.Format, path: filepath.Join(o.OutputDir, reportName(o.Path, o.Format))}}, nil
+	}
+	for i := range outs {
+		if outs[i].path != "-" && !filepath.IsAbs(outs[i].path) {
+			outs[i].path = filepath.Join(o.OutputDir, outs[i].path)
+		}
+	}
+	return outs, nil
+}
 
 func parseOutputs(def string, specs []string) ([]output, error) {
 	if len(specs) == 0 {
@@ -131,6 +150,11 @@ func runAudit(env Env, o *auditOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.OutputDir != "" {
+		if outs, err = intoOutputDir(o, outs); err != nil {
+			return err
+		}
+	}
 	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
 	if err != nil {
 		return err
@@ -143,11 +167,13 @@ func runAudit(env Env, o *auditOptions) error {
 	// CI formats name files from the repository root, as CI systems do.
 	ropts.SourceRoot = report.SourceRoot(o.Path)
 	if o.Baseline != "" {
-		if aopts.Baseline, err = readBaseline(o.Baseline); err != nil {
+		if aopts.Baseline, aopts.BaselineLegacy, err = readBaseline(env, o.Baseline); err != nil {
 			return err
 		}
 	}
+	doneProgress := watchLog(env, res.Dossier, ropts.Lang)
 	r, err := audit.Run(res.Dossier, res.Config, aopts)
+	doneProgress()
 	if err != nil {
 		return err
 	}
@@ -185,20 +211,32 @@ func resolveCommon(env Env, res *load.Result, lang, standard, asOf string) (repo
 		audit.Options{AsOf: d, Standard: standard, Version: env.version()}, nil
 }
 
-func readBaseline(path string) (map[string]bool, error) {
+// readBaseline reads the keys of an earlier run's findings. A report
+// written before findings had IDs is matched by check and record, with a
+// warning, rather than refused or matched by positions that moved.
+func readBaseline(env Env, path string) (keys map[string]bool, legacy bool, err error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, usageErr("--baseline: %v", err)
+		return nil, false, usageErr("--baseline: %v", err)
 	}
 	var old audit.Result
 	if err := json.Unmarshal(b, &old); err != nil {
-		return nil, usageErr("--baseline %s: not a certready JSON report: %v", path, err)
+		return nil, false, usageErr("--baseline %s: not a certready JSON report: %v", path, err)
 	}
-	keys := map[string]bool{}
+	legacy = !old.HasIDs()
+	if legacy {
+		fmt.Fprintf(env.Err, "certready: warning: %s has no finding ids (written by an older certready); its findings are matched by check and record only — rerun the baseline to match them exactly\n", path)
+	}
+	keys = map[string]bool{}
 	for i := range old.Findings {
-		keys[old.Findings[i].Key()] = true
+		f := &old.Findings[i]
+		if legacy {
+			keys[f.LegacyKey()] = true
+		} else {
+			keys[f.Key()] = true
+		}
 	}
-	return keys, nil
+	return keys, legacy, nil
 }
 
 func writeReport(env Env, out output, r *audit.Result, ro report.Options) error {

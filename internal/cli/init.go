@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/certready/certready/internal/atomicfile"
+	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/schemagen"
 	"github.com/certready/certready/templates"
 )
@@ -104,7 +105,7 @@ func runInit(env Env, o *initOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Out, "wrote %s\n", o.XLSX)
+		fmt.Fprintf(env.Err, "wrote %s\n", o.XLSX)
 	}
 	if o.Dir != "" {
 		if err := os.MkdirAll(filepath.Join(o.Dir, filepath.FromSlash(schemagen.EditorDir)), 0o755); err != nil {
@@ -115,10 +116,10 @@ func runInit(env Env, o *initOptions) error {
 			if err := atomicfile.Write(p, f.Write); err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Out, "wrote %s\n", p)
+			fmt.Fprintf(env.Err, "wrote %s\n", p)
 		}
 	}
-	fmt.Fprintln(env.Out, "The example values are real data to certready: replace or delete them before auditing. / 示例数据会被当作真实记录审核，请在审核前替换或删除。")
+	fmt.Fprintln(env.Err, "certready: warning: the example values are real data to certready: replace or delete them before auditing. / 示例数据会被当作真实记录审核，请在审核前替换或删除。")
 	return nil
 }
 
@@ -147,11 +148,11 @@ func stampDate(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := load.ParseDate(s)
 	if err != nil {
-		return time.Time{}, usageErr("--as-of: expected YYYY-MM-DD, got %q", s)
+		return time.Time{}, usageErr("--as-of: %v", err)
 	}
-	return t, nil
+	return d.In(time.UTC), nil
 }
 
 // refuseExisting fails, naming every file, when any of paths exists and

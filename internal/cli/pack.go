@@ -71,7 +71,7 @@ Exit codes: 0 written, 2 usage or input error.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", "", "write the PDF to FILE (- for standard output); required")
 	f.StringVar(&o.Lang, "lang", "", "language of the pack: en or zh (default: certready.yaml, else en)")
-	f.StringVar(&o.AsOf, "as-of", "", "audit as of this date, YYYY-MM-DD (default: today in the dossier's zone)")
+	f.StringVar(&o.AsOf, "as-of", "", "audit as of this date, YYYY-MM-DD, YYYY/MM/DD or YYYY年M月D日 (default: today in the dossier's zone)")
 	f.StringVar(&o.Standard, "standard", "", "clause labels: iso10002 or gbt19012 (default: certready.yaml)")
 	f.StringVar(&o.Config, "config", "", "configuration file (default: certready.yaml in the dossier)")
 	f.BoolVar(&o.ShowPersonal, "show-personal-data", false, "print names, phone numbers and e-mail addresses unmasked")
@@ -119,7 +119,9 @@ func runPack(env Env, o *packOptions) error {
 	}
 	// fail-on only labels report.json; the pack's exit code ignores it.
 	aopts.FailOn, aopts.SampleSize, aopts.SampleSeed = checks.Major, o.Sample, seed
+	doneProgress := watchLog(env, res.Dossier, ropts.Lang)
 	r, err := audit.Run(res.Dossier, res.Config, aopts)
+	doneProgress()
 	if err != nil {
 		return err
 	}
@@ -129,7 +131,7 @@ func runPack(env Env, o *packOptions) error {
 	}
 	pdf, err := pack.Render(pack.Input{Result: r, Dossier: res.Dossier, Config: res.Config}, pack.Options{
 		Lang: ropts.Lang, Standard: ropts.Standard, ShowPersonal: o.ShowPersonal, SampleSeed: seed,
-		FontTTF: font, FontName: fontName, Command: packCommand(o, ropts, r.AsOf, seed),
+		FontTTF: font, FontName: fontName, Command: packCommand(o, ropts, r.AsOf, seed), Bundle: o.Bundle != "",
 	})
 	if err != nil {
 		return err

@@ -24,10 +24,21 @@ type portfolioRow struct {
 	result *audit.Result
 	err    error
 	code   int
+	lang   string // the dossier's language (flag, else its certready.yaml)
 }
 
 var formatExt = map[string]string{"text": ".txt", "json": ".json", "markdown": ".md", "junit": ".junit.xml", "sarif": ".sarif", "xlsx": ".xlsx",
 	"html": ".html", "github": ".github.txt", "codequality": ".codequality.json"}
+
+// reportName names a dossier's report file: the dossier's base name with
+// the format's extension.
+func reportName(path, format string) string {
+	ext, ok := formatExt[format]
+	if !ok {
+		ext = "." + format
+	}
+	return strings.TrimSuffix(filepath.Base(filepath.Clean(path)), filepath.Ext(path)) + ext
+}
 
 // runPortfolio audits many dossiers in parallel (bounded by the CPU count)
 // and prints one summary table. A broken dossier reports its error and
@@ -54,7 +65,7 @@ func runPortfolio(env Env, o *auditOptions, paths []string, failOn checks.Severi
 		}()
 	}
 	wg.Wait()
-	return printPortfolio(env, rows)
+	return printPortfolio(env, rows, portfolioLang(o.Lang, rows))
 }
 
 func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (row portfolioRow) {
@@ -74,6 +85,7 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 		row.err, row.code = err, ExitInput
 		return row
 	}
+	row.lang = ro.Lang
 	ao.FailOn, ao.Only, ao.Skip = failOn, o.Only, o.Skip
 	ro.SourceRoot = report.SourceRoot(path)
 	r, err := audit.Run(res.Dossier, res.Config, ao)
@@ -84,7 +96,7 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 	row.result, row.code = r, r.ExitCode()
 	if o.OutputDir != "" {
 		f, _ := report.Get(o.Format)
-		name := strings.TrimSuffix(filepath.Base(filepath.Clean(path)), filepath.Ext(path)) + formatExt[o.Format]
+		name := reportName(path, o.Format)
 		if err := atomicfile.Write(filepath.Join(o.OutputDir, name), func(w io.Writer) error { return f.Format(w, r, ro) }); err != nil {
 			row.err, row.code = err, ExitInput
 		}
@@ -92,9 +104,53 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 	return row
 }
 
-func printPortfolio(env Env, rows []portfolioRow) error {
+// portfolioLang is the table's language: --lang, else the language the
+// audited dossiers agree on, else English.
+func portfolioLang(flag string, rows []portfolioRow) string {
+	if flag != "" {
+		return flag
+	}
+	lang := ""
+	for _, r := range rows {
+		switch {
+		case r.lang == "":
+		case lang == "":
+			lang = r.lang
+		case lang != r.lang:
+			return "en"
+		}
+	}
+	if lang == "" {
+		return "en"
+	}
+	return lang
+}
+
+// printPortfolio prints one line per dossier. Columns are padded by
+// display width, so Chinese file and company names (two columns a
+// character) line up; verdicts are the same words the reports use.
+func printPortfolio(env Env, rows []portfolioRow, lang string) error {
+	zh := lang == "zh"
+	l := func(en, z string) string {
+		if zh {
+			return z
+		}
+		return en
+	}
+	// Paths are never cut (they say which dossier); names are cut at 28.
+	const wNum = 6
+	wPath, wOrg, wVerdict := textwidth.Width(l("dossier", "资料")), textwidth.Width(l("organisation", "组织")), textwidth.Width(l("verdict", "结论"))
+	for _, r := range rows {
+		wPath = max(wPath, textwidth.Width(r.path))
+		if r.result != nil {
+			wOrg = max(wOrg, min(28, textwidth.Width(r.result.Organisation.Name)))
+			wVerdict = max(wVerdict, textwidth.Width(r.result.Verdict.Label(lang)))
+		}
+	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%-28s %-28s %-12s %6s %6s %6s  %s\n", "dossier", "organisation", "verdict", "score", "major", "minor", "earliest application")
+	num := func(s string) string { return strings.Repeat(" ", max(0, wNum-textwidth.Width(s))) + s }
+	fmt.Fprintf(&b, "%s %s %s %s %s %s  %s\n", textwidth.Fit(l("dossier", "资料"), wPath), textwidth.Fit(l("organisation", "组织"), wOrg),
+		textwidth.Fit(l("verdict", "结论"), wVerdict), num(l("score", "得分")), num(l("major", "严重")), num(l("minor", "轻微")), l("earliest application", "最早可申请日期"))
 	worst := ExitOK
 	for _, r := range rows {
 		if r.code > worst {
@@ -105,11 +161,12 @@ func printPortfolio(env Env, rows []portfolioRow) error {
 			if i := strings.IndexByte(msg, '\n'); i >= 0 {
 				msg = msg[:i] + " …"
 			}
-			fmt.Fprintf(&b, "%-28s error: %s\n", r.path, msg)
+			fmt.Fprintf(&b, "%s %s%s\n", textwidth.Pad(r.path, wPath), l("error: ", "错误："), msg)
 			continue
 		}
 		res := r.result
-		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", r.path, textwidth.Fit(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
+		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s\n", textwidth.Fit(r.path, wPath), textwidth.Fit(res.Organisation.Name, wOrg), textwidth.Fit(res.Verdict.Label(lang), wVerdict),
+			num(fmt.Sprintf("%.1f", res.Score)), num(fmt.Sprint(res.Counts.Major)), num(fmt.Sprint(res.Counts.Minor)), res.EligibleFrom)
 	}
 	if _, err := env.Out.Write(b.Bytes()); err != nil {
 		return err

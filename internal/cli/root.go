@@ -15,12 +15,15 @@ import (
 // Env is everything a command touches outside its arguments, so tests run
 // commands without a terminal, a clock or a real environment.
 type Env struct {
-	In     io.Reader
-	Out    io.Writer
-	Err    io.Writer
-	IsTTY  bool
-	Getenv func(string) string
-	Now    func() time.Time
+	In    io.Reader
+	Out   io.Writer
+	Err   io.Writer
+	IsTTY bool
+	// ErrIsTTY says standard error is a terminal: progress is shown only
+	// there, never in a log or a pipe.
+	ErrIsTTY bool
+	Getenv   func(string) string
+	Now      func() time.Time
 	// Build is the running binary's version, printed by --version and
 	// named in every report; tests pin it so golden files do not change
 	// with the commit they are run at.
@@ -45,11 +48,11 @@ func (e Env) version() string {
 
 // System returns the process's real environment.
 func System() Env {
-	tty := false
-	if st, err := os.Stdout.Stat(); err == nil {
-		tty = st.Mode()&os.ModeCharDevice != 0
+	isTTY := func(f *os.File) bool {
+		st, err := f.Stat()
+		return err == nil && st.Mode()&os.ModeCharDevice != 0
 	}
-	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: tty, Getenv: os.Getenv, Now: time.Now, Build: version.Get()}
+	return Env{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTTY: isTTY(os.Stdout), ErrIsTTY: isTTY(os.Stderr), Getenv: os.Getenv, Now: time.Now, Build: version.Get()}
 }
 
 // Main runs the command line and returns the exit code.
@@ -95,8 +98,15 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("%w (see %s --help)", err, c.CommandPath())}
 	})
+	// --quiet silences what commands write to standard error (notes,
+	// warnings, "wrote …", progress); errors are printed by Main on the
+	// real standard error and still appear.
+	q := &quietWriter{w: env.Err}
+	root.PersistentFlags().BoolVarP(&q.quiet, "quiet", "q", false, "print no notes, warnings or progress on standard error (errors still print)")
+	cmdEnv := env
+	cmdEnv.Err = q
 	for _, add := range commands {
-		root.AddCommand(add(env))
+		root.AddCommand(add(cmdEnv))
 	}
 	return root
 }
@@ -106,3 +116,16 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`,
 var commands []func(Env) *cobra.Command
 
 func register(f func(Env) *cobra.Command) { commands = append(commands, f) }
+
+// quietWriter drops everything once --quiet is parsed.
+type quietWriter struct {
+	w     io.Writer
+	quiet bool
+}
+
+func (q *quietWriter) Write(p []byte) (int, error) {
+	if q.quiet {
+		return len(p), nil
+	}
+	return q.w.Write(p)
+}

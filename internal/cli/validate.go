@@ -22,6 +22,7 @@ type validateOptions struct {
 	Path   string
 	Format string
 	Config string
+	Lang   string
 }
 
 func newValidateCmd(env Env) *cobra.Command {
@@ -56,6 +57,7 @@ the pre-commit hook passes the changed files.`,
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVar(&o.Config, "config", "", "configuration file (default: certready.yaml in the dossier)")
+	cmd.Flags().StringVar(&o.Lang, "lang", "", "language of warnings: en or zh (default: certready.yaml, else en)")
 	return cmd
 }
 
@@ -90,6 +92,9 @@ type validateReport struct {
 	Valid    bool              `json:"valid"`
 	Problems []validateProblem `json:"problems"`
 	Dropped  int               `json:"more_problems,omitempty"`
+	// Warnings do not make the dossier invalid: rows still holding the
+	// template's examples.
+	Warnings []validateProblem `json:"warnings"`
 	Records  map[string]int    `json:"records,omitempty"`
 	// Log groups the complaint log's row problems and lists its ignored
 	// columns; nil without a log.
@@ -109,7 +114,10 @@ func runValidate(env Env, o *validateOptions) error {
 	if o.Format != "text" && o.Format != "json" {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("--format: expected text or json, got %q", o.Format)}
 	}
-	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}}
+	if o.Lang != "" && o.Lang != "en" && o.Lang != "zh" {
+		return usageErr("--lang: expected en or zh, got %q", o.Lang)
+	}
+	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}, Warnings: []validateProblem{}}
 	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
 	errs := []error{err}
 	if res != nil {
@@ -150,6 +158,13 @@ func runValidate(env Env, o *validateOptions) error {
 			}
 		}
 	}
+	if res != nil {
+		lang := o.Lang
+		if lang == "" {
+			lang = res.Config.Lang
+		}
+		rep.Warnings = exampleWarnings(res.Dossier, lang)
+	}
 	rep.Valid = len(rep.Problems) == 0 && (rep.Log == nil || len(rep.Log.Groups) == 0) && likely == 0
 	if o.Format == "json" {
 		enc := json.NewEncoder(env.Out)
@@ -169,6 +184,9 @@ func runValidate(env Env, o *validateOptions) error {
 		if rep.Dropped > 0 {
 			fmt.Fprintf(env.Out, "… and %d more problems\n", rep.Dropped)
 		}
+		for _, w := range rep.Warnings {
+			fmt.Fprintf(env.Out, "%s: %s\n", w.Where, w.Message)
+		}
 		n := len(rep.Problems) + rep.Dropped + likely
 		if rep.Log != nil {
 			printLogSummary(env.Out, rep.Log)
@@ -179,7 +197,7 @@ func runValidate(env Env, o *validateOptions) error {
 		if rep.Valid {
 			fmt.Fprintf(env.Out, "%s: valid (%s)\n", o.Path, summarizeCounts(rep.Records))
 		} else {
-			fmt.Fprintf(env.Out, "%s: %d problem(s)\n", o.Path, n)
+			fmt.Fprintf(env.Out, "%s: %s\n", o.Path, plural(n, "problem", "problems"))
 		}
 	}
 	if !rep.Valid {
@@ -245,5 +263,13 @@ func summarizeCounts(m map[string]int) string {
 			total += v
 		}
 	}
-	return fmt.Sprintf("%d records, %d complaints", total, m["complaints"])
+	return plural(total, "record", "records") + ", " + plural(m["complaints"], "complaint", "complaints")
+}
+
+// plural words a count: "1 record", "2 records".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -104,7 +104,7 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 				// A cell's own newline does not count: C4 is on row 6, as a spreadsheet shows it.
 				`status unreadable: 3 — expected one of open (待处理), in_progress (处理中), resolved (已解决), closed (已关闭), withdrawn (已撤回), got "已结案"`,
 				`{dir}/complaints.csv:row 6, column "状态"`,
-				"5 problem(s)",
+				"5 problems",
 			},
 		},
 		{
@@ -115,7 +115,7 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 			want: []string{
 				`{dir}/complaints.csv:row 1, column "根本原因分析": ignored column "根本原因分析" looks like root_cause`,
 				`ignored columns (no field takes them): "备注"`,
-				"1 problem(s)",
+				"1 problem",
 			},
 		},
 		{
@@ -134,7 +134,7 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 				"{dir}/organisation.yaml:2:14: established: expected a date",
 				`received_at unreadable: 1 — expected a date-time`,
 				`first at {dir}/complaints.csv:row 2, column "受理时间"`,
-				"2 problem(s)",
+				"2 problems",
 			},
 		},
 	} {

@@ -8,16 +8,20 @@ import (
 	"io"
 	"sort"
 
+	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 )
 
 // Change is one finding that appeared or disappeared.
 type Change struct {
+	ID       string `json:"id"`
 	Check    string `json:"check"`
 	Severity string `json:"severity"`
 	Where    string `json:"where"`
 	Record   string `json:"record,omitempty"`
 	Message  string `json:"message"`
+
+	sev checks.Severity
 }
 
 // Movement is one clause's score change.
@@ -40,42 +44,46 @@ type Diff struct {
 	Regressed []Change   `json:"regressed"`
 	Clauses   []Movement `json:"clauses"`
 	Verdict   [2]string  `json:"verdict"`
+	// Legacy is true when a report had no finding IDs (written by an older
+	// certready) and findings were matched by check and record only.
+	Legacy bool `json:"legacy_match,omitempty"`
+
+	lang string // of the text rendering, as of the messages
 }
 
 func change(f *audit.Finding, lang string) Change {
-	return Change{Check: f.Check, Severity: f.Severity.String(), Where: f.Where, Record: f.Record, Message: f.Message.In(lang)}
+	return Change{ID: f.Key(), Check: f.Check, Severity: f.Severity.String(), Where: f.Where, Record: f.Record, Message: f.Message.In(lang), sev: f.Severity}
 }
 
 // Compare computes what changed from old to new. Findings are matched by
-// check, record and position, not by wording.
+// their IDs (check, record identity, facet), never by position or wording,
+// so a reordered or renamed dossier brings no false news.
 func Compare(old, new *audit.Result, lang string) *Diff {
 	d := &Diff{OldAsOf: old.AsOf, NewAsOf: new.AsOf, OldScore: old.Score, NewScore: new.Score,
 		Fixed: []Change{}, New: []Change{}, Regressed: []Change{}, Clauses: []Movement{},
-		Verdict: [2]string{string(old.Verdict), string(new.Verdict)}}
-	oldKeys, newKeys := map[string]bool{}, map[string]bool{}
+		Verdict: [2]string{string(old.Verdict), string(new.Verdict)}, lang: lang}
+	known := audit.NewMatcher(old, new.HasIDs())
+	d.Legacy = known.Legacy()
 	oldFailing := map[string]bool{}
 	for i := range old.Findings {
 		if old.Findings[i].State != "waived" {
-			oldKeys[old.Findings[i].Key()] = true
 			oldFailing[old.Findings[i].Check] = true
 		}
 	}
 	for i := range new.Findings {
 		f := &new.Findings[i]
-		if f.State == "waived" {
+		if f.State == "waived" || known.Take(f) {
 			continue
 		}
-		newKeys[f.Key()] = true
-		if !oldKeys[f.Key()] {
-			d.New = append(d.New, change(f, lang))
-			if !oldFailing[f.Check] {
-				d.Regressed = append(d.Regressed, change(f, lang))
-			}
+		d.New = append(d.New, change(f, lang))
+		if !oldFailing[f.Check] {
+			d.Regressed = append(d.Regressed, change(f, lang))
 		}
 	}
+	still := audit.NewMatcher(new, old.HasIDs())
 	for i := range old.Findings {
 		f := &old.Findings[i]
-		if f.State != "waived" && !newKeys[f.Key()] {
+		if f.State != "waived" && !still.Take(f) {
 			d.Fixed = append(d.Fixed, change(f, lang))
 		}
 	}
@@ -110,8 +118,22 @@ func round1(x float64) float64 {
 	return float64(int64(x*10+0.5)) / 10
 }
 
-// HasRegressions reports whether CI should fail.
+// HasRegressions reports whether a check that passed before has a finding.
 func (d *Diff) HasRegressions() bool { return len(d.Regressed) > 0 }
+
+// ExitCode is 1 when a new finding reaches failOn, whatever check it comes
+// from: a new major gap fails CI even where its check failed before.
+func (d *Diff) ExitCode(failOn checks.Severity) int {
+	if failOn == checks.None {
+		return 0
+	}
+	for _, c := range d.New {
+		if c.sev >= failOn {
+			return 1
+		}
+	}
+	return 0
+}
 
 // WriteText renders the diff for a terminal; markdown selects a Markdown
 // rendering of the same content.
@@ -129,22 +151,34 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 			p("\n%s\n", s)
 		}
 	}
+	zh := d.lang == "zh"
+	l := func(en, z string) string {
+		if zh {
+			return z
+		}
+		return en
+	}
 	if markdown {
 		p("# certready diff %s → %s\n\n", d.OldAsOf, d.NewAsOf)
 	} else {
 		p("certready diff %s → %s\n", d.OldAsOf, d.NewAsOf)
 	}
-	p("score %.1f → %.1f (%+.1f); verdict %s → %s\n", d.OldScore, d.NewScore, round1(d.NewScore-d.OldScore), d.Verdict[0], d.Verdict[1])
+	p(l("score %.1f → %.1f (%+.1f); verdict %s → %s\n", "得分 %.1f → %.1f（%+.1f）；结论 %s → %s\n"), d.OldScore, d.NewScore, round1(d.NewScore-d.OldScore),
+		audit.Verdict(d.Verdict[0]).Label(d.lang), audit.Verdict(d.Verdict[1]).Label(d.lang))
 	list := func(title string, cs []Change) {
-		h(fmt.Sprintf("%s (%d)", title, len(cs)))
+		h(fmt.Sprintf(l("%s (%d)", "%s（%d）"), title, len(cs)))
 		for _, c := range cs {
-			p("- %s [%s] %s — %s\n", c.Check, c.Severity, c.Where, c.Message)
+			sev := c.Severity
+			if zh {
+				sev = c.sev.Label("zh")
+			}
+			p("- %s [%s] %s — %s\n", c.Check, sev, c.Where, c.Message)
 		}
 	}
-	list("Regressed", d.Regressed)
-	list("New", d.New)
-	list("Fixed", d.Fixed)
-	h("Score by clause")
+	list(l("Regressed", "回退"), d.Regressed)
+	list(l("New", "新增"), d.New)
+	list(l("Fixed", "已整改"), d.Fixed)
+	h(l("Score by clause", "各条款得分变化"))
 	for _, m := range d.Clauses {
 		p("- %s: %.1f → %.1f (%+.1f)\n", m.Clause, m.Old, m.New, m.Delta)
 	}

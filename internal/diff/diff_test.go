@@ -45,3 +45,53 @@ func TestComparingARunWithItselfFindsNothing(t *testing.T) {
 		t.Errorf("%+v", d)
 	}
 }
+
+func withID(f audit.Finding, record string) audit.Finding {
+	f.Record = record
+	f.ID = f.Check + "|" + record
+	return f
+}
+
+// Matching is by ID: a finding that moved to another cell is the same
+// finding; a new major finding of a check that already failed is new (not
+// a regression) and still fails the run at --fail-on major.
+func TestFindingsMatchByIDAndANewMajorFailsWhateverItsCheck(t *testing.T) {
+	old := &audit.Result{Findings: []audit.Finding{withID(finding("docs.control", "book.xlsx!体系文件!I7", checks.Major), "document F-02")}}
+	new := &audit.Result{Findings: []audit.Finding{
+		withID(finding("docs.control", "renamed.xlsx!体系文件!I3", checks.Major), "document F-02"),
+		withID(finding("docs.control", "renamed.xlsx!体系文件!I2", checks.Major), "document QM-01"),
+	}}
+	d := Compare(old, new, "en")
+	if len(d.Fixed) != 0 || len(d.New) != 1 || d.New[0].Record != "document QM-01" || d.HasRegressions() || d.Legacy {
+		t.Fatalf("%+v", d)
+	}
+	for _, c := range []struct {
+		failOn checks.Severity
+		want   int
+	}{{checks.Major, 1}, {checks.Minor, 1}, {checks.None, 0}} {
+		if got := d.ExitCode(c.failOn); got != c.want {
+			t.Errorf("--fail-on %v: exit %d, want %d", c.failOn, got, c.want)
+		}
+	}
+	minorOnly := Compare(old, &audit.Result{Findings: append(new.Findings[:1:1], withID(finding("docs.review", "x", checks.Minor), "document WI-01"))}, "en")
+	if minorOnly.ExitCode(checks.Major) != 0 || minorOnly.ExitCode(checks.Minor) != 1 {
+		t.Errorf("a new minor finding: exit %d at major, %d at minor", minorOnly.ExitCode(checks.Major), minorOnly.ExitCode(checks.Minor))
+	}
+}
+
+// A report without IDs (older certready) is matched by check and record,
+// ignoring the position those reports also keyed on; two findings of one
+// check on one record match at most two.
+func TestAReportWithoutIDsIsMatchedByCheckAndRecord(t *testing.T) {
+	legacy := finding("docs.control", "old.xlsx!体系文件!I7", checks.Major)
+	legacy.Record = "document F-02"
+	new := &audit.Result{Findings: []audit.Finding{
+		withID(finding("docs.control", "new.xlsx!体系文件!I3", checks.Major), "document F-02"),
+		withID(finding("docs.control", "new.xlsx!体系文件!I4", checks.Major), "document F-02"),
+	}}
+	new.Findings[1].ID += "#2"
+	d := Compare(&audit.Result{Findings: []audit.Finding{legacy}}, new, "en")
+	if !d.Legacy || len(d.Fixed) != 0 || len(d.New) != 1 {
+		t.Fatalf("%+v", d)
+	}
+}

@@ -21,6 +21,20 @@ var EnumLabelsZH = map[string]map[string]string{
 	"status":       {"open": "待处理", "in_progress": "处理中", "resolved": "已解决", "closed": "已关闭", "withdrawn": "已撤回"},
 	"satisfaction": {"very_satisfied": "非常满意", "satisfied": "满意", "neutral": "一般", "dissatisfied": "不满意", "very_dissatisfied": "非常不满意"},
 	"action":       {"open": "未关闭", "closed": "已关闭"},
+	"role": {"top_management": "最高管理者", "management_representative": "管理者代表", "complaint_manager": "投诉管理负责人",
+		"handler": "投诉处理人员", "working_group_lead": "认证工作组组长", "working_group": "认证工作组成员", "auditor": "内审员", "trainer": "培训师"},
+	"topic": {"complaint_skills": "投诉处理技巧", "customer_psychology": "顾客心理", "product_knowledge": "产品和服务知识",
+		"laws_regulations": "法律法规", "standard": "标准", "other": "其他"},
+	"equipment": {"call_recording": "通话录音", "computer": "计算机", "printer": "打印机", "phone": "电话机", "crm_terminal": "CRM终端",
+		"camera": "摄像设备", "other": "其他"},
+	"element": {"policy": "投诉处理方针", "scope": "体系范围", "organisation_structure": "组织结构", "responsibilities": "职责分工",
+		"receipt": "接收", "classification": "分类", "assessment": "评估", "action": "处理措施制定", "execution": "措施执行",
+		"follow_up": "回访跟踪", "closing": "关闭", "time_limits": "处理时限", "categories": "投诉类别及责任部门", "escalation": "升级机制",
+		"root_cause_methods": "原因分析方法", "communication_norms": "沟通规范", "form_rules": "表格填写规范",
+		"intake_register": "投诉受理登记表", "handling_record": "投诉处理过程记录表", "follow_up_record": "客户回访记录表", "analysis_report": "投诉数据分析报表",
+		"types": "投诉类型", "causes": "投诉原因", "distribution": "分布", "effectiveness": "处理有效性",
+		"confidentiality": "保密", "objectivity": "客观公正",
+		"history": "发展历程", "products_services": "产品与服务", "markets": "市场", "culture": "企业文化"},
 }
 
 // EnumAliasesZH are further spellings real workbooks use for the same

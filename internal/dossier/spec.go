@@ -37,6 +37,12 @@ type Field struct {
 	DocEN    string
 	DocZH    string
 	Example  string // one example value, used by the template and the docs
+
+	// Terms are the values the checks read in a free list (a document's
+	// covers): offered, labelled in Chinese and read from their labels,
+	// but not enforced, since a document may declare more than the checks
+	// look for.
+	Terms []string
 }
 
 // RecordType describes one kind of record: its YAML file, its sheet and its
@@ -88,7 +94,20 @@ var (
 	Equipment = []string{"call_recording", "computer", "printer", "phone", "crm_terminal", "camera", "other"}
 
 	ActionStatuses = []string{"open", "closed"}
+
+	// CoverElements are the elements the checks look for in a document's
+	// covers: manual, procedure, work instructions, forms, analysis,
+	// principles and company profile, in that order.
+	CoverElements = []string{"policy", "scope", "organisation_structure", "responsibilities",
+		"receipt", "classification", "assessment", "action", "execution", "follow_up", "closing", "time_limits", "categories", "escalation",
+		"root_cause_methods", "communication_norms", "form_rules",
+		"intake_register", "handling_record", "follow_up_record", "analysis_report",
+		"types", "causes", "distribution", "effectiveness",
+		"confidentiality", "objectivity",
+		"history", "products_services", "markets", "culture"}
 )
+
+func terms(fl Field, values []string) Field { fl.Terms = values; return fl }
 
 func f(key, en, zh string, k Kind, docEN, docZH, example string) Field {
 	return Field{Key: key, EN: en, ZH: zh, Kind: k, DocEN: docEN, DocZH: docZH, Example: example}
@@ -152,7 +171,7 @@ func Types() []RecordType {
 				f("effective", "Effective", "生效日期", KDate, "Effective date", "生效日期", "2026-03-01"),
 				f("last_reviewed", "Last reviewed", "最近评审日期", KDate, "Date last reviewed", "最近一次评审日期", "2026-09-01"),
 				f("file", "File", "文件路径", KFile, "Evidence file, relative to the dossier", "文件（相对路径）", "docs/QM-01.pdf"),
-				alias(f("covers", "Covers elements", "涵盖要素", KList, "Required elements the document covers, e.g. policy; scope; organisation_structure; responsibilities; receipt; classification; assessment; action; execution; follow_up; closing; time_limits; categories; escalation; root_cause_methods; communication_norms; form_rules; intake_register; handling_record; follow_up_record; analysis_report; confidentiality; objectivity; commitment; history; products_services; markets; culture", "涵盖的要素（见说明）", "policy; scope; organisation_structure; responsibilities"), "elements"),
+				terms(alias(f("covers", "Covers elements", "涵盖要素", KList, "Required elements the document covers (see the instructions sheet for the elements the checks read)", "涵盖的要素（所检查的要素见说明页）", "policy; scope; organisation_structure; responsibilities"), "elements"), CoverElements),
 				f("contact_within_h", "Contact limit (h)", "联系时限（小时）", KNumber, "Procedure's time limit to contact the complainant, hours", "程序规定的联系顾客时限（小时）", "24"),
 				f("solution_within_h", "Initial solution limit (h)", "初步解决时限（小时）", KNumber, "Procedure's time limit for an initial solution, hours", "程序规定的初步解决时限（小时）", "48"),
 			}},

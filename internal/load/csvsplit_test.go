@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -303,28 +305,91 @@ func TestAMalformedRecordDeepInTheLogStopsTheReadAtItsLine(t *testing.T) {
 	}
 }
 
-// Stopping early (onErr giving up) ends every goroutine of the read.
+// Stopping early (onErr giving up) ends every goroutine of the read. The
+// reads run under a profiler label that every goroutine they start
+// inherits, so the test counts only those goroutines, not the runtime's
+// or another test's, and waits (with a deadline) for the last of them to
+// finish exiting after its WaitGroup.Done.
 func TestStoppingEarlyLeavesNoGoroutineBehind(t *testing.T) {
 	p := writeLog(t, 60000, func(i int) bool { return i%100 == 50 }, -1)
 	l := &csvLog{path: p, display: "log.csv", loc: time.UTC, maxCell: 1 << 20}
-	before := runtime.NumGoroutine()
 	giveUp := errors.New("enough")
-	for range 20 {
-		errs := 0
-		err := l.Scan(func(*dossier.Complaint) error { return nil }, func(error) error {
-			if errs++; errs == 3 {
-				return giveUp
+	label := pprof.Labels("csvread", t.Name())
+	pprof.Do(context.Background(), label, func(context.Context) {
+		for range 20 {
+			errs := 0
+			err := l.Scan(func(*dossier.Complaint) error { return nil }, func(error) error {
+				if errs++; errs == 3 {
+					return giveUp
+				}
+				return nil
+			})
+			if !errors.Is(err, giveUp) {
+				t.Fatalf("got %v", err)
 			}
-			return nil
-		})
-		if !errors.Is(err, giveUp) {
-			t.Fatalf("got %v", err)
+		}
+	})
+	if n := waitLabelledGoroutines(t, "csvread", t.Name(), 10*time.Second); n > 0 {
+		t.Fatalf("%d goroutines of the reads still running 10 s after 20 early stops", n)
+	}
+}
+
+// The counter the test above relies on sees a labelled goroutine while it
+// runs and none once it has ended, so that test's check is not vacuous.
+func TestTheGoroutineCounterSeesLabelledGoroutines(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{})
+	pprof.Do(context.Background(), pprof.Labels("csvread", t.Name()), func(context.Context) {
+		go func() { close(started); <-release }()
+	})
+	<-started
+	if n := labelledGoroutines(t, "csvread", t.Name()); n != 1 {
+		t.Fatalf("counted %d labelled goroutines, want 1", n)
+	}
+	close(release)
+	if n := waitLabelledGoroutines(t, "csvread", t.Name(), 10*time.Second); n != 0 {
+		t.Fatalf("counted %d labelled goroutines after release, want 0", n)
+	}
+}
+
+// waitLabelledGoroutines waits until no goroutine carries the label or the
+// deadline passes, and returns how many still do. A goroutine that has
+// called WaitGroup.Done is still alive for a moment; this lets it finish
+// without guessing how long that takes.
+func waitLabelledGoroutines(t *testing.T, key, value string, within time.Duration) int {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		n := labelledGoroutines(t, key, value)
+		if n == 0 || time.Now().After(deadline) {
+			return n
+		}
+		runtime.Gosched()
+	}
+}
+
+// labelledGoroutines counts the live goroutines labelled key=value.
+func labelledGoroutines(t *testing.T, key, value string) int {
+	t.Helper()
+	var b bytes.Buffer
+	if err := pprof.Lookup("goroutine").WriteTo(&b, 1); err != nil {
+		t.Fatal(err)
+	}
+	want := strconv.Quote(key) + ":" + strconv.Quote(value)
+	// Debug-1 profiles group goroutines by stack: "N @ pc…" then, for a
+	// labelled group, "# labels: {…}".
+	n, group := 0, 0
+	for _, line := range strings.Split(b.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[1] == "@" {
+			group, _ = strconv.Atoi(f[0])
+			continue
+		}
+		if strings.HasPrefix(line, "# labels: ") && strings.Contains(line, want) {
+			n += group
+			group = 0
 		}
 	}
-	// Scan waits for its goroutines before it returns.
-	if after := runtime.NumGoroutine(); after > before {
-		t.Fatalf("%d goroutines before, %d after 20 early stops", before, after)
-	}
+	return n
 }
 
 // A GB18030 log is cut into blocks on its raw bytes and each block decoded

@@ -90,7 +90,7 @@ func (n *normaliser) value(rt *dossier.RecordType, fl *dossier.Field, rf *rawFie
 		out := make([]any, 0, len(items))
 		for _, it := range items {
 			it = trimSpaceAll(it)
-			if len(fl.Enum) > 0 {
+			if len(fl.Enum) > 0 || len(fl.Terms) > 0 {
 				it = canonicalEnum(fl, it)
 			}
 			out = append(out, it)
@@ -204,7 +204,11 @@ func canonicalEnum(fl *dossier.Field, s string) string {
 	l := strings.ToLower(trimSpaceAll(s))
 	l = strings.ReplaceAll(l, " ", "_")
 	l = strings.ReplaceAll(l, "-", "_")
-	for _, e := range fl.Enum {
+	values := fl.Enum
+	if len(values) == 0 {
+		values = fl.Terms // a free list's known terms, read from their labels too
+	}
+	for _, e := range values {
 		if e == l {
 			return e
 		}
@@ -212,12 +216,12 @@ func canonicalEnum(fl *dossier.Field, s string) string {
 	label := trimSpaceAll(s)
 	for _, labels := range dossier.EnumLabelsZH {
 		for v, l := range labels {
-			if l == label && slices.Contains(fl.Enum, v) {
+			if l == label && slices.Contains(values, v) {
 				return v
 			}
 		}
 	}
-	if v, ok := dossier.EnumAliasesZH[label]; ok && slices.Contains(fl.Enum, v) {
+	if v, ok := dossier.EnumAliasesZH[label]; ok && slices.Contains(values, v) {
 		return v
 	}
 	return s

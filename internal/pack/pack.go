@@ -52,6 +52,10 @@ type Options struct {
 	// closing page. Callers build it canonically (see cli), not from argv,
 	// so that spelling a default explicitly does not change the PDF.
 	Command string
+	// Bundle says a submission bundle is written with this PDF; without
+	// one, the pack never mentions the bundle's files, which its reader
+	// does not have.
+	Bundle bool
 }
 
 // Input is what the pack is rendered from.
@@ -179,6 +183,7 @@ func (p *packer) build(d *pdfdoc.Doc) error {
 	p.sample()
 	p.waivers()
 	p.closing()
+	p.affected()
 	return nil
 }
 

@@ -137,7 +137,7 @@ func (p *packer) training() {
 				signIn += p.tr(" (missing)", "（缺失）")
 			}
 		}
-		rows[i] = []string{dash(s.ID), dateStr(s.Date), fmtNum(s.Hours), dash(strings.Join(s.Topics, ", ")), strconv.Itoa(len(s.Attendees)), signIn}
+		rows[i] = []string{dash(s.ID), dateStr(s.Date), fmtNum(s.Hours), dash(strings.Join(p.enumLabels("topic", s.Topics), p.tr(", ", "、"))), strconv.Itoa(len(s.Attendees)), signIn}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: "ID", Width: 14},
@@ -208,6 +208,10 @@ func (p *packer) keyLabel(key, name string) string {
 		return p.tr("(other)", "（其他）")
 	case key == "":
 		return p.tr("(blank)", "（空）")
+	case name != "" && p.o.Lang == "zh":
+		// A Chinese reader gets the organisation's own name for it; the
+		// key may be a code such as box or web.
+		return name
 	case name != "":
 		return key + " " + name
 	}
@@ -366,33 +370,64 @@ func (p *packer) sample() {
 	}
 	ids := make([]string, len(m.Sample))
 	var contacts []string
-	rows := make([][]string, len(m.Sample))
+	intake := make([][]string, len(m.Sample))
+	handling := make([][]string, len(m.Sample))
+	// Date and time on two lines: a break inside the date would be misread.
+	stamp := func(t time.Time) string { return strings.Replace(ts(t), " ", "\n", 1) }
 	for i := range m.Sample {
 		c := &m.Sample[i]
-		ids[i] = c.ID
+		ids[i] = dash(cn.MaskRef(c.ID))
 		done := c.ResolvedAt
 		if done.IsZero() {
 			done = c.ClosedAt
 		}
-		// Date and time on two lines: the column is too narrow for both,
-		// and a break inside the date would be misread.
-		handled := strings.Replace(ts(done), " ", "\n", 1)
 		contact := p.contact(c)
 		contacts = append(contacts, strings.Split(contact, "\n")...)
-		rows[i] = []string{dash(c.ID), ts(c.ReceivedAt) + "\n" + rowPos(c.Pos), dash(c.Channel), dash(c.Category),
-			p.stateLabel(c.Status), handled, contact, p.sampleHandler(c.Handler), dash(c.Description)}
+		intake[i] = []string{ids[i], ts(c.ReceivedAt) + "\n" + rowPos(c.Pos),
+			p.channelLabel(c.Channel) + "\n" + p.categoryLabel(c.Category),
+			p.complaintStatus(c.Status) + "\n" + p.sampleHandler(c.Handler), contact, dash(c.Description)}
+		// The fields the findings judge, side by side: acknowledgement and
+		// progress feedback against their limits, resolution, root cause
+		// and corrective action, follow-up and satisfaction.
+		handling[i] = []string{ids[i], stamp(c.AcknowledgedAt), stamp(c.FirstResponseAt), stamp(done),
+			dash(c.RootCause), dash(c.CorrectiveAction), p.satisfactionLabel(c.Satisfaction) + "\n" + stamp(c.FollowUpAt)}
 	}
+	idW := p.fitWidth(ids, sizeDense, 10, 24)
+	d.Subsection(p.tr("Intake", "受理信息"))
 	d.Table([]pdfdoc.Column{
-		{Header: p.tr("ID", "编号"), Width: p.fitWidth(ids, sizeDense, 10, 24)},
+		{Header: p.tr("ID", "编号"), Width: idW},
 		{Header: p.tr("Received / source", "受理时间 / 出处"), Width: 25},
-		{Header: p.tr("Channel", "渠道"), Width: 14},
-		{Header: p.tr("Category", "类别"), Width: 14},
-		{Header: p.tr("Status", "状态"), Width: 13},
-		{Header: p.tr("Resolved", "解决时间"), Width: 15},
+		{Header: p.tr("Channel / category", "渠道 / 类别"), Width: 28},
+		{Header: p.tr("Status / handler", "状态 / 处理人"), Width: 18},
 		{Header: p.tr("Complainant", "投诉人"), Width: p.fitWidth(contacts, sizeDense, 20, 40)},
-		{Header: p.tr("Handler", "处理人"), Width: 12},
 		{Header: p.tr("Description", "投诉描述"), Width: 0},
-	}, rows, pdfdoc.TableOpts{FontSize: sizeDense, Zebra: true})
+	}, intake, pdfdoc.TableOpts{FontSize: sizeDense, Zebra: true})
+	dateW := p.fitWidth([]string{"2026-06-01", "16:36"}, sizeDense, 12, 20)
+	d.Subsection(p.tr("Handling", "处理情况"))
+	d.Table([]pdfdoc.Column{
+		{Header: p.tr("ID", "编号"), Width: idW},
+		{Header: p.tr("Contacted", "首次联系"), Width: dateW},
+		{Header: p.tr("Feedback", "进度反馈"), Width: dateW},
+		{Header: p.tr("Resolved", "解决时间"), Width: dateW},
+		{Header: p.tr("Root cause", "根本原因"), Width: 0},
+		{Header: p.tr("Corrective action", "纠正预防措施"), Width: 0},
+		{Header: p.tr("Satisfaction / follow-up", "满意度 / 回访"), Width: 24},
+	}, handling, pdfdoc.TableOpts{FontSize: sizeDense, Zebra: true})
+}
+
+// complaintStatus labels a complaint's status in the pack's language, with
+// the labels the workbook's dropdowns offer.
+func (p *packer) complaintStatus(s string) string {
+	if s == "" {
+		return "—"
+	}
+	if p.o.Lang == "zh" {
+		if v, ok := dossier.EnumLabelsZH["status"][s]; ok {
+			return v
+		}
+		return s
+	}
+	return strings.ReplaceAll(s, "_", " ")
 }
 
 // rowPos names a log row briefly: the log's file is named once, above.
@@ -417,8 +452,8 @@ func (p *packer) waivers() {
 		d.Paragraph(p.tr("No waiver is configured: every finding stands.", "未配置豁免：所有发现项均有效。"))
 		return
 	}
-	d.Paragraph(p.tr("Findings accepted deliberately in certready.yaml. Only active waivers are in force; expired and unused ones are listed so they get cleaned up.",
-		"在 certready.yaml 中有意接受的发现项。仅“有效”的豁免生效；已过期和未使用的豁免一并列出，以便清理。"))
+	d.Paragraph(p.tr("Findings the organisation accepted deliberately, each with a justification, in its certready configuration. Only active waivers are in force; expired and unused ones are listed so they get cleaned up.",
+		"组织在其 certready 配置中有意接受并说明理由的发现项。仅“有效”的豁免生效；已过期和未使用的豁免一并列出，以便清理。"))
 	rows := make([][]string, len(ws))
 	ids := make([]string, len(ws))
 	for i, w := range ws {
@@ -469,6 +504,11 @@ func (p *packer) closing() {
 		"对资料自身文件（记录、投诉记录、配置）及每个证据文件哈希值计算的 SHA-256。输入的任何改动都会改变该值。"))
 	d.Subsection(p.tr("Command to reproduce", "复现命令"))
 	d.Paragraph(p.o.Command)
-	d.Note(p.tr("Run with the same certready version over the same dossier: the PDF is identical byte for byte. `certready verify BUNDLE.zip` re-checks a submission bundle against its manifest.",
-		"使用相同版本的 certready 对相同资料运行上述命令，可得到逐字节相同的 PDF。`certready verify 提交包.zip` 可按清单复核提交包。"))
+	if p.o.Bundle {
+		d.Note(p.tr("Run with the same certready version over the same dossier: the PDF is identical byte for byte. The command certready verify BUNDLE.zip re-checks the submission bundle against its manifest.",
+			"使用相同版本的 certready 对相同资料运行上述命令，可得到逐字节相同的 PDF。命令 certready verify 提交包.zip 可按清单复核提交包。"))
+	} else {
+		d.Note(p.tr("Run with the same certready version over the same dossier: the PDF is identical byte for byte.",
+			"使用相同版本的 certready 对相同资料运行上述命令，可得到逐字节相同的 PDF。"))
+	}
 }

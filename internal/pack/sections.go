@@ -10,6 +10,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/pdfdoc"
 	"github.com/certready/certready/internal/vocab"
@@ -59,7 +60,7 @@ func (p *packer) secClosing() string  { return p.tr("10 Reproducing this pack", 
 func SectionTitles(lang string) []string {
 	p := &packer{o: Options{Lang: lang}}
 	return []string{p.secSummary(), p.secGaps(), p.secMaterials(), p.secPrinciples(), p.secDocuments(),
-		p.secTraining(), p.secKPIs(), p.secSample(), p.secWaivers(), p.secClosing()}
+		p.secTraining(), p.secKPIs(), p.secSample(), p.secWaivers(), p.secClosing(), p.secAffected()}
 }
 
 // fitWidth is the column width (mm) in which every string fits on one line
@@ -333,7 +334,7 @@ func (p *packer) gapRegister() {
 			}
 			where := p.short(f.Where)
 			if f.Record != "" {
-				where = strings.TrimSpace(f.Record + "\n" + where)
+				where = strings.TrimSpace(p.r.RecordLabel(f.Record, p.o.Lang) + "\n" + where)
 			}
 			rows[i] = []string{head, p.findingText(f), dash(where), evidence, remedy}
 		}
@@ -371,8 +372,8 @@ func (p *packer) gapRegister() {
 	}
 }
 
-// maxRowsShown bounds the complaint rows quoted in one register cell; the
-// JSON report lists them all.
+// maxRowsShown bounds the complaint rows quoted in one register cell;
+// Appendix A lists them all.
 const maxRowsShown = 5
 
 func (p *packer) findingText(f audit.Finding) string {
@@ -384,11 +385,11 @@ func (p *packer) findingText(f audit.Finding) string {
 			if i == maxRowsShown {
 				break
 			}
-			ids = append(ids, row.ID)
+			ids = append(ids, cn.MaskRef(row.ID))
 		}
-		s += "\n" + p.tr("Rows: ", "涉及记录：") + strings.Join(ids, ", ")
+		s += "\n" + p.tr("Complaints: ", "涉及投诉：") + strings.Join(ids, p.tr(", ", "、"))
 		if more := max(len(f.Rows), f.Count) - len(ids); more > 0 {
-			s += p.tr(fmt.Sprintf(" and %d more (see report.json)", more), fmt.Sprintf(" 等，另有 %d 条（见 report.json）", more))
+			s += p.tr(fmt.Sprintf(" and %d more (Appendix A)", more), fmt.Sprintf(" 等，另有 %d 条（见附录 A）", more))
 		}
 	}
 	return s
@@ -411,7 +412,11 @@ func (p *packer) materials() {
 		if m.Optional {
 			title += p.tr(" (if applicable)", "（如适用）")
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(m.Refs, "\n"))), m.Note.In(p.o.Lang)}
+		refs := make([]string, len(m.Refs))
+		for j, ref := range m.Refs {
+			refs[j] = r.RecordLabel(ref, p.o.Lang)
+		}
+		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(refs, "\n"))), m.Note.In(p.o.Lang)}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: "#", Width: 8, Align: pdfdoc.AlignRight},
@@ -592,7 +597,7 @@ func (p *packer) documents() {
 			if e := p.d.EvidenceFor(doc.File); e != nil && e.Exists {
 				file += "\n" + fmtBytes(e.Size) + " B"
 			}
-			rows[i] = []string{doc.ID, doc.Title, dash(doc.Kind), dash(doc.Version), dateStr(doc.ApprovedOn), dateStr(doc.Effective), dateStr(doc.LastReviewed), file, status}
+			rows[i] = []string{doc.ID, doc.Title, dash(p.enumLabel("document", doc.Kind)), dash(doc.Version), dateStr(doc.ApprovedOn), dateStr(doc.Effective), dateStr(doc.LastReviewed), file, status}
 		}
 		dateW := p.fitWidth([]string{"0000-00-00"}, sizeDense, 12, 20)
 		d.Table([]pdfdoc.Column{
@@ -626,9 +631,13 @@ func (p *packer) documents() {
 			present++
 		}
 	}
+	bundleEN, bundleZH := "", ""
+	if p.o.Bundle {
+		bundleEN, bundleZH = "; the submission bundle carries the same hashes in MANIFEST.json", "；提交包的 MANIFEST.json 载有相同的哈希值"
+	}
 	d.Paragraph(p.tr(
-		fmt.Sprintf("Every file the records reference: %d present, %d missing. Compare a file with `sha256sum FILE`; the submission bundle carries the same hashes in MANIFEST.json.", present, len(paths)-present),
-		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用 `sha256sum 文件名` 核对；提交包的 MANIFEST.json 载有相同的哈希值。", present, len(paths)-present)))
+		fmt.Sprintf("Every file the records reference: %d present, %d missing. Compare a file with the command sha256sum FILE%s.", present, len(paths)-present, bundleEN),
+		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用命令 sha256sum 文件名 核对%s。", present, len(paths)-present, bundleZH)))
 	hashW := p.fitWidth([]string{strings.Repeat("d", 64), strings.Repeat("0", 64)}, sizeDense, 60, 110)
 	rows := make([][]string, len(paths))
 	for i, k := range paths {

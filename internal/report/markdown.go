@@ -10,6 +10,10 @@ import (
 
 func init() { register("markdown", FormatterFunc(formatMarkdown)) }
 
+// mdMaxIDs caps the complaint ids quoted in one Markdown cell; the count
+// says how many there are in all.
+const mdMaxIDs = 10
+
 func mdEscape(s string) string {
 	r := strings.NewReplacer("|", `\|`, "\n", "<br>", "\r", "", "<", "&lt;", ">", "&gt;")
 	return r.Replace(s)
@@ -54,8 +58,12 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 			if f.State != "open" {
 				sev += " (" + statusLabel(o, f.State) + ")"
 			}
+			msg := mdEscape(f.Message.In(lang))
+			if ids := affectedLine(o, &f, mdMaxIDs); ids != "" {
+				msg += "<br>" + mdEscape(ids)
+			}
 			t.p("| %s | `%s` %s | %s | %s | %s | %s | %s |\n", sev, f.Check, mdEscape(strings.Join(f.Requirements, ", ")),
-				mdEscape(f.Message.In(lang)), mdEscape(basisText(o, f.Basis, f.BasisNote)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
+				msg, mdEscape(basisText(o, f.Basis, f.BasisNote)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
 		}
 	}
 	if len(r.Coverage) > 0 {

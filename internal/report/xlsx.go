@@ -430,7 +430,11 @@ func materialsSheet(x *xw, r *audit.Result, o Options) {
 		if m.Optional {
 			opt = L(o, "yes", "是")
 		}
-		texts := []string{m.ID, m.Title.In(lang), statusLabel(o, string(m.Status)), opt, strings.Join(m.Refs, "\n"), m.Note.In(lang)}
+		refs := make([]string, len(m.Refs))
+		for j, ref := range m.Refs {
+			refs[j] = r.RecordLabel(ref, lang)
+		}
+		texts := []string{m.ID, m.Title.In(lang), statusLabel(o, string(m.Status)), opt, strings.Join(refs, "\n"), m.Note.In(lang)}
 		for c, t := range texts {
 			x.str(c+1, row, t)
 		}

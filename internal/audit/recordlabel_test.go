@@ -1,0 +1,28 @@
+package audit
+
+import (
+	"testing"
+
+	"github.com/certready/certready/checks"
+)
+
+func TestRecordLabelsReadInChinese(t *testing.T) {
+	r := &Result{Materials: []Material{{ID: "staff_list", Title: checks.T("Complaint staff list", "投诉处理人员名单及资质")}}}
+	for in, want := range map[string]string{
+		"staff_list":                 "投诉处理人员名单及资质",
+		"person P05":                 "人员 P05",
+		"licence food_operation JY1": "证照 食品经营许可证 JY1",
+		"complaint log: overdue":     "投诉记录：超期未结",
+		"complaint log":              "投诉记录",
+		"documents":                  "体系文件",
+		"training T01":               "培训 T01",
+		"docs/QM-01.md":              "docs/QM-01.md",
+	} {
+		if got := r.RecordLabel(in, "zh"); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+		if got := r.RecordLabel(in, "en"); got != in {
+			t.Errorf("%q in English: %q", in, got)
+		}
+	}
+}

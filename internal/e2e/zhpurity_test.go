@@ -1,0 +1,130 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/testtool"
+)
+
+// internalWords are the words a Chinese reader must never meet in a
+// Chinese output: the enum values and list vocabularies of the record
+// types (food_operation, procedure, product_knowledge, escalation …) and
+// the snake_case field keys (contact_within_h) — the code's names, for
+// which every Chinese output has a label or the sheet's Chinese header.
+func internalWords() map[string]bool {
+	w := map[string]bool{}
+	for _, vs := range [][]string{dossier.Sectors, dossier.LicenceTypes, dossier.DocumentKinds, dossier.ChannelTypes,
+		dossier.Complexities, dossier.RiskLevels, dossier.Statuses, dossier.Satisfactions, dossier.PersonRoles,
+		dossier.TrainingTopics, dossier.Equipment, dossier.ActionStatuses, dossier.CoverElements} {
+		for _, v := range vs {
+			w[v] = true
+		}
+	}
+	for _, rt := range dossier.Types() {
+		for _, f := range rt.Fields {
+			if strings.Contains(f.Key, "_") {
+				w[f.Key] = true
+			}
+		}
+	}
+	return w
+}
+
+var (
+	zhSplit   = regexp.MustCompile("[\\s，。：；、（）()“”\"'`|<>\\[\\]{}=,:;*]+")
+	asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*`)
+)
+
+// internalWordsIn lists the internal words in text. Tokens holding a path,
+// a position or a check id (a '/', '.' or '!') are the allowed proper
+// names: file names, workbook cells, ISO, GB/T, check ids; so are the
+// flags of the command line that reproduces a pack.
+func internalWordsIn(text string, bad map[string]bool) []string {
+	found := map[string]bool{}
+	for _, tok := range zhSplit.Split(text, -1) {
+		if strings.ContainsAny(tok, "/.!") || strings.HasPrefix(tok, "-") {
+			continue // a path, a cell, a check id or a command-line flag
+		}
+		for _, w := range asciiWord.FindAllString(tok, -1) {
+			if bad[w] {
+				found[w] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(found))
+	for w := range found {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// The Chinese text and Markdown reports, and the Chinese side of every
+// message, title, evidence and remedy in the JSON report, of both examples
+// use no internal key or enum value.
+func TestChineseOutputsOfTheExamplesUseNoInternalWords(t *testing.T) {
+	bad := internalWords()
+	if !bad["food_operation"] || !bad["contact_within_h"] || !bad["escalation"] {
+		t.Fatal("the vocabulary misses words it is meant to catch")
+	}
+	if got := internalWordsIn("没有程序文件规定联系投诉人的时限（contact_within_h）；见 gappy-org-evidence/docs/QP-01.md", bad); len(got) != 1 {
+		t.Fatalf("scanner found %v, want contact_within_h only", got)
+	}
+	for name, path := range examples {
+		for _, format := range []string{"text", "markdown"} {
+			_, out, errs := run(t, "audit", path, "--as-of", asOf, "--format", format, "--lang", "zh", "--fail-on", "none")
+			if errs != "" {
+				t.Fatalf("%s %s: %s", name, format, errs)
+			}
+			if got := internalWordsIn(string(out), bad); len(got) > 0 {
+				t.Errorf("%s zh %s uses internal words %v", name, format, got)
+			}
+		}
+		_, out, _ := run(t, "audit", path, "--as-of", asOf, "--format", "json", "--fail-on", "none")
+		var r audit.Result
+		if err := json.Unmarshal(out, &r); err != nil {
+			t.Fatal(err)
+		}
+		var zh []string
+		for _, f := range r.Findings {
+			zh = append(zh, f.Message.ZH, f.Title.ZH, f.Evidence.ZH, f.Remedy.ZH)
+		}
+		for _, m := range r.Materials {
+			zh = append(zh, m.Title.ZH, m.Note.ZH)
+		}
+		for _, n := range r.Notes {
+			zh = append(zh, n.ZH)
+		}
+		if got := internalWordsIn(strings.Join(zh, "\n"), bad); len(got) > 0 {
+			t.Errorf("%s JSON zh messages use internal words %v", name, got)
+		}
+	}
+}
+
+// The Chinese evidence pack of both examples, read back with pdftotext,
+// uses no internal word either.
+func TestChinesePacksOfTheExamplesUseNoInternalWords(t *testing.T) {
+	pdftotext := testtool.Path(t, "pdftotext")
+	bad := internalWords()
+	for name, path := range examples {
+		pdf := filepath.Join(t.TempDir(), name+".pdf")
+		if code, _, errs := run(t, "pack", "-q", path, "--as-of", asOf, "--lang", "zh", "-o", pdf); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		out, err := exec.Command(pdftotext, "-enc", "UTF-8", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if got := internalWordsIn(string(out), bad); len(got) > 0 {
+			t.Errorf("%s zh pack uses internal words %v", name, got)
+		}
+	}
+}
