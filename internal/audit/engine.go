@@ -422,7 +422,7 @@ func credit(worst checks.Severity) float64 {
 }
 
 // ScoreFormula documents the readiness score for people.
-const ScoreFormula = `Each applicable check has a weight by its default severity (major 3, minor 2, observation 1). It earns all of it when it passes, is waived or needs evidence, 0.9 of it when its worst open finding is an observation, 0.5 for a minor finding and nothing for a major one. A clause's score is the earned share of the weights of the checks citing it, in percent; the overall score is the same share over all checks (each check counted once).`
+const ScoreFormula = `Each applicable check has a weight by its default severity (major 3, minor 2, observation 1). It earns all of it when it passes or is waived, 0.9 of it when its worst open finding is an observation, 0.5 for a minor finding and nothing for a major one. A clause's score is the earned share of the weights of the checks citing it, in percent; the overall score is the same share over all checks (each check counted once). A check that needs evidence an auditor must see earns nothing yet: the score counts what the records prove, and score_awaiting_evidence is the share such checks would add once the evidence is shown.`
 
 func score(r *Result, _ *config.Config, _ Options) {
 	worst := map[string]checks.Severity{}
@@ -434,8 +434,8 @@ func score(r *Result, _ *config.Config, _ Options) {
 		}
 	}
 	type acc struct {
-		w, e      float64
-		n, failed int
+		w, e, pending float64
+		n, failed     int
 	}
 	per := map[string]*acc{}
 	var tot acc
@@ -445,6 +445,12 @@ func score(r *Result, _ *config.Config, _ Options) {
 		}
 		w := weight(cr.Severity)
 		e := w * credit(worst[cr.ID])
+		if cr.Status == NeedsEvidence {
+			// Nothing in the records proves it: no credit until an
+			// auditor has seen the evidence.
+			tot.pending += e
+			e = 0
+		}
 		tot.w += w
 		tot.e += e
 		for _, cl := range cr.Clauses {
@@ -463,6 +469,7 @@ func score(r *Result, _ *config.Config, _ Options) {
 	}
 	if tot.w > 0 {
 		r.Score = round1(100 * tot.e / tot.w)
+		r.ScoreAwaiting = round1(100 * tot.pending / tot.w)
 	}
 	for _, c := range checks.Clauses() {
 		a := per[c.Num]

@@ -210,3 +210,30 @@ func TestTheInputDigestHashesTheLogTheAuditRead(t *testing.T) {
 		t.Fatal("changing the log did not change the digest")
 	}
 }
+
+func TestChecksAwaitingEvidenceEarnNoScoreUntilShown(t *testing.T) {
+	ready, err := load.Load("../../examples/ready-org", load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, ready, Options{FailOn: checks.None})
+	if r.Counts.NeedsEvidence == 0 {
+		t.Fatal("the ready example should leave checks awaiting evidence")
+	}
+	if r.ScoreAwaiting <= 0 || r.Score+r.ScoreAwaiting > 100 {
+		t.Fatalf("score %.1f proven, %.1f awaiting: checks awaiting evidence must count apart", r.Score, r.ScoreAwaiting)
+	}
+	var w, pending float64
+	for _, cr := range r.Checks {
+		if cr.Status == NotApplicable {
+			continue
+		}
+		w += weight(cr.Severity)
+		if cr.Status == NeedsEvidence {
+			pending += weight(cr.Severity)
+		}
+	}
+	if got := round1(100 * pending / w); got != r.ScoreAwaiting {
+		t.Errorf("awaiting %.1f, want the manual checks' share %.1f", r.ScoreAwaiting, got)
+	}
+}

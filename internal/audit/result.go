@@ -215,11 +215,14 @@ type Result struct {
 	Verdict      Verdict      `json:"verdict"`
 	// Partial is true when --only or --skip left checks out; Skipped
 	// lists them. A partial audit never reads ready.
-	Partial      bool     `json:"partial"`
-	Skipped      []string `json:"skipped,omitempty"`
-	Score        float64  `json:"score"`
-	EligibleFrom string   `json:"eligible_from,omitempty"`
-	Eligible     bool     `json:"eligible"`
+	Partial bool     `json:"partial"`
+	Skipped []string `json:"skipped,omitempty"`
+	Score   float64  `json:"score"`
+	// ScoreAwaiting is what checks awaiting evidence would add to Score
+	// once an auditor has seen it; Score counts only what records prove.
+	ScoreAwaiting float64 `json:"score_awaiting_evidence"`
+	EligibleFrom  string  `json:"eligible_from,omitempty"`
+	Eligible      bool    `json:"eligible"`
 	// EligibleWaits says what the eligibility date waits for when a
 	// prerequisite has no record yet (then EligibleFrom is empty).
 	EligibleWaits []checks.Text  `json:"eligible_waits,omitempty"`

@@ -185,7 +185,7 @@ func (p *packer) cover() {
 		{p.tr("Standard", "标准"), p.standardLabel()},
 		{p.tr("As of", "评估日期"), r.AsOf},
 		{p.tr("Verdict", "结论"), r.Verdict.Label(p.o.Lang)},
-		{p.tr("Overall score", "总体得分"), fmt.Sprintf("%.1f / 100", r.Score)},
+		{p.tr("Overall score", "总体得分"), p.scoreText()},
 	}
 	if c := strings.TrimSpace(b.Client); c != "" {
 		lines = append(lines, [2]string{p.tr("Prepared for", "委托方"), c})
@@ -203,6 +203,16 @@ func (p *packer) cover() {
 	lines = append(lines, [2]string{p.tr("Personal data", "个人信息"), pd})
 	p.doc.Cover(p.tr("Complaints-handling certification readiness\nEvidence pack", "投诉处理管理体系\n认证准备证据包"),
 		p.tr("ISO 10002:2018 / GB/T 19012-2019 readiness audit", "依据 GB/T 19012-2019 / ISO 10002:2018 的认证准备评估"), lines)
+}
+
+// scoreText is the score the records prove and what evidence still to be
+// shown would add.
+func (p *packer) scoreText() string {
+	s := fmt.Sprintf("%.1f / 100", p.r.Score)
+	if p.r.ScoreAwaiting > 0 {
+		s += fmt.Sprintf(p.tr(" proven (+%.1f awaiting evidence)", " 已证实（另有 %.1f 待提供证据）"), p.r.ScoreAwaiting)
+	}
+	return s
 }
 
 // ---- 1 executive summary ----
@@ -237,7 +247,7 @@ func (p *packer) summary() {
 	}
 	d.KeyValues([][2]string{
 		{p.tr("Verdict", "结论"), r.Verdict.Label(p.o.Lang)},
-		{p.tr("Overall score", "总体得分"), fmt.Sprintf("%.1f / 100", r.Score)},
+		{p.tr("Overall score", "总体得分"), p.scoreText()},
 		{p.tr("Earliest eligible application date", "最早可申请日期"), eligible},
 		{p.tr("Open findings", "未关闭发现项"), p.tr(
 			fmt.Sprintf("%d major · %d minor · %d observation", r.Counts.Major, r.Counts.Minor, r.Counts.Observation),

@@ -120,3 +120,13 @@ func eligibilityText(o Options, r *audit.Result) string {
 func partialLine(o Options, r *audit.Result) string {
 	return fmt.Sprintf(L(o, "PARTIAL AUDIT: %d checks skipped (--only/--skip); no verdict is given", "部分评估：跳过 %d 项检查（--only/--skip），不作结论"), len(r.Skipped))
 }
+
+// scoreText is the score as proven by the records, and what evidence still
+// to be shown would add.
+func scoreText(o Options, r *audit.Result) string {
+	s := fmt.Sprintf("%.1f/100", r.Score)
+	if r.ScoreAwaiting > 0 {
+		s += fmt.Sprintf(L(o, " proven (+%.1f awaiting evidence)", " 已证实（另有 %.1f 待提供证据）"), r.ScoreAwaiting)
+	}
+	return s
+}

@@ -36,7 +36,7 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 	}
 	t.p("| %s | %s |\n", L(o, "As of", "评估日期"), r.AsOf)
 	t.p("| %s | **%s** |\n", L(o, "Verdict", "结论"), r.Verdict.Label(lang))
-	t.p("| %s | %.1f / 100 |\n", L(o, "Score", "得分"), r.Score)
+	t.p("| %s | %s |\n", L(o, "Score", "得分"), scoreText(o, r))
 	t.p("| %s | %s |\n", L(o, "Earliest application date", "最早可申请日期"), mdEscape(eligibilityText(o, r)))
 	t.p("| %s | %d / %d / %d |\n\n", L(o, "Findings (major / minor / observation)", "发现项（严重/轻微/观察）"), r.Counts.Major, r.Counts.Minor, r.Counts.Observation)
 

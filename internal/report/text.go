@@ -142,7 +142,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	} else if r.Verdict == audit.ReadyMinor {
 		vc = ansiYellow
 	}
-	t.p("%s %s   %s %.1f/100\n", L(o, "Verdict:", "结论："), t.c(vc+ansiBold, r.Verdict.Label(lang)), L(o, "Score:", "得分："), r.Score)
+	t.p("%s %s   %s %s\n", L(o, "Verdict:", "结论："), t.c(vc+ansiBold, r.Verdict.Label(lang)), L(o, "Score:", "得分："), scoreText(o, r))
 	t.p("%s\n", wrapIndent(L(o, "Earliest application date: ", "最早可申请日期：")+eligibilityText(o, r), 78, ""))
 	t.p("%s %d %s, %d %s, %d %s",
 		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, L(o, "observations", "观察"))
