@@ -32,6 +32,8 @@ var thresholdDocs = map[string]string{
 	"max_listed":               "how many violating rows a finding lists / 每条发现列出的违规记录数上限",
 	"complex_resolve_days":     "an open complex complaint is overdue after this many days (see complex_resolve_unit) / 复杂投诉超过该天数未办结即为逾期（单位见 complex_resolve_unit）",
 	"complex_resolve_unit":     "calendar or working: how complex_resolve_days are counted / calendar（自然日）或 working（工作日）",
+	"min_handled_complaints":   "complaints handled to the end the log must show before applying / 申请前台账须显示的处理完毕投诉数",
+	"max_log_gap_days":         "the log's last receipt at most this many days before the as-of date / 台账最后受理日期距评估日不超过的天数",
 	"nonworking_receipt":       "next_working_day or receipt_day: day 0 of a receipt on a non-working day / 非工作日受理的投诉以下一工作日（next_working_day）或受理当日（receipt_day）为第0日",
 	"due_soon_days":            "evidence pack: a review falling due within this many days is flagged / 证据包中提示即将到期的天数",
 }

@@ -24,7 +24,7 @@ var logAspectsZH = map[string]string{
 	"re-handling": "再处理", "escalation": "升级", "overdue": "超期未结", "charges": "收费", "root cause": "根本原因",
 	"corrective action": "纠正预防措施", "feedback": "顾客最终反馈",
 	"complex investigation": "复杂投诉调查过程", "high-risk escalation": "高风险投诉升级",
-	"initial assessment": "初步评估", "duplicate ids": "编号重复",
+	"initial assessment": "初步评估", "duplicate ids": "编号重复", "operation": "体系运行记录",
 }
 
 const complaintLogPrefix = "complaint log"

@@ -40,6 +40,8 @@ type Thresholds struct {
 	MaxListed           int     `yaml:"max_listed"`               // how many violating rows a finding lists
 	DueSoonDays         int     `yaml:"due_soon_days"`            // pack: review falling due within
 	ComplexResolveDays  int     `yaml:"complex_resolve_days"`     // R16: an open complex complaint is overdue after this many days
+	MinHandled          int     `yaml:"min_handled_complaints"`   // R4: complaints handled to the end the log must show before applying
+	MaxLogGapDays       int     `yaml:"max_log_gap_days"`         // R4: the log's last receipt at most this many days before the as-of date
 	// ComplexResolveUnit counts ComplexResolveDays in "calendar" (default)
 	// or "working" days.
 	ComplexResolveUnit string `yaml:"complex_resolve_unit"`
@@ -74,6 +76,8 @@ func Defaults() Thresholds {
 		MaxListed:           20,
 		DueSoonDays:         30,
 		ComplexResolveDays:  30,
+		MinHandled:          3,
+		MaxLogGapDays:       60,
 		ComplexResolveUnit:  "calendar",
 		NonWorkingReceipt:   "next_working_day",
 	}
