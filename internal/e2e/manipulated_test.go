@@ -104,6 +104,18 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			waits:  "a management review covering complaints handling, held after the system went live",
 		},
 		{
+			name: "a complaint log two rows long while months of operation are claimed",
+			change: func(t *testing.T, dir string) {
+				b, err := os.ReadFile(filepath.Join(dir, "complaints.csv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.SplitAfter(string(b), "\n")
+				writeFile(t, dir, "complaints.csv", strings.Join(lines[:4], "")) // title, header, two rows
+			},
+			check: "handling.log-covers-operation", says: "fewer than the 3 a certification body needs",
+		},
+		{
 			name: "every complaint carrying the same id",
 			change: func(t *testing.T, dir string) {
 				p := filepath.Join(dir, "complaints.csv")
