@@ -205,33 +205,15 @@ func (p *packer) cover() {
 		p.tr("ISO 10002:2018 / GB/T 19012-2019 readiness audit", "依据 GB/T 19012-2019 / ISO 10002:2018 的认证准备评估"), lines)
 }
 
-// scoreText is the score the records prove and what evidence still to be
-// shown would add.
-func (p *packer) scoreText() string {
-	s := fmt.Sprintf("%.1f / 100", p.r.Score)
-	if p.r.ScoreAwaiting > 0 {
-		s += fmt.Sprintf(p.tr(" proven (+%.1f awaiting evidence)", " 已证实（另有 %.1f 待提供证据）"), p.r.ScoreAwaiting)
-	}
-	return s
-}
+// scoreText is the score proven and awaiting evidence.
+func (p *packer) scoreText() string { return p.r.ScoreText().In(p.o.Lang) }
 
 // ---- 1 executive summary ----
 
 func (p *packer) summary() {
 	d, r := p.doc, p.r
 	d.Section(p.secSummary())
-	var waits []string
-	for _, w := range r.EligibleWaits {
-		waits = append(waits, w.In(p.o.Lang))
-	}
-	eligible := p.tr("not yet — needs ", "尚不能确定——尚缺") + strings.Join(waits, p.tr("; ", "；"))
-	if r.EligibleFrom != "" {
-		if r.Eligible {
-			eligible = r.EligibleFrom + p.tr(" (reached)", "（已满足）")
-		} else {
-			eligible = r.EligibleFrom + p.tr(" (not yet reached)", "（尚未满足）")
-		}
-	}
+	eligible := r.EligibilityText().In(p.o.Lang)
 	var pass, fail, need, na int
 	for _, c := range r.Checks {
 		switch c.Status {
@@ -488,10 +470,7 @@ func (p *packer) coverage() {
 	d.Paragraph(p.tr("Every requirement of the standard and of the certification scheme, and how this run assessed it. A requirement not assessed is not a pass: no check looked at it.",
 		"标准和认证规则的每一项要求及本次运行的评价情况。“未评价”不等于通过：没有任何检查评价过该项。"))
 	for _, tc := range r.Coverage {
-		c := tc.Counts
-		d.Paragraph(fmt.Sprintf(p.tr("%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed.",
-			"%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价。"),
-			tc.Title.In(p.o.Lang), c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed))
+		d.Paragraph(tc.Summary().In(p.o.Lang) + p.tr(".", "。"))
 		rows := make([][]string, len(tc.Nodes))
 		for i, n := range tc.Nodes {
 			what := strings.Join(n.Checks, ", ")
@@ -521,17 +500,7 @@ func (p *packer) coverage() {
 }
 
 // coverageLabel names a coverage state.
-func (p *packer) coverageLabel(s string) string {
-	switch s {
-	case audit.NodePass:
-		return p.tr("assessed, no gap", "已评价，无差距")
-	case audit.NodeFindings:
-		return p.tr("findings", "有发现项")
-	case audit.NodeNeedsEvidence:
-		return p.tr("needs evidence", "待提供证据")
-	}
-	return p.tr("not assessed", "未评价")
-}
+func (p *packer) coverageLabel(s string) string { return audit.CoverageLabel(s).In(p.o.Lang) }
 
 // ---- 5 document and evidence register ----
 

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/reqtree"
@@ -75,58 +74,18 @@ func nodeHeading(o Options, n vocab.NodeRef) string {
 }
 
 // coverageStatusLabel names a coverage state for people.
-func coverageStatusLabel(o Options, s string) string {
-	en := map[string]string{audit.NodePass: "assessed, no gap", audit.NodeFindings: "findings", audit.NodeNeedsEvidence: "needs evidence", audit.NodeNotAssessed: "NOT ASSESSED"}
-	zh := map[string]string{audit.NodePass: "已评价，无差距", audit.NodeFindings: "有发现项", audit.NodeNeedsEvidence: "待提供证据", audit.NodeNotAssessed: "未评价"}
-	m := en
-	if o.Lang == "zh" {
-		m = zh
-	}
-	if v, ok := m[s]; ok {
-		return v
-	}
-	return s
-}
+func coverageStatusLabel(o Options, s string) string { return audit.CoverageLabel(s).In(o.Lang) }
 
-// coverageSummary is one line per tree: how many assessable nodes the run
-// assessed and how.
-func coverageSummary(o Options, tc audit.TreeCoverage) string {
-	c := tc.Counts
-	return fmt.Sprintf(L(o, "%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed",
-		"%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价"),
-		tc.Title.In(o.Lang), c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed)
-}
+// coverageSummary is one line per tree on its coverage.
+func coverageSummary(o Options, tc audit.TreeCoverage) string { return tc.Summary().In(o.Lang) }
 
-// eligibilityText is the earliest application date as people read it: the
-// date and whether it is reached, or "not yet" and what it waits for.
-func eligibilityText(o Options, r *audit.Result) string {
-	if r.EligibleFrom != "" {
-		if r.Eligible {
-			return r.EligibleFrom + L(o, " (reached)", "（已满足）")
-		}
-		return r.EligibleFrom + L(o, " (not yet reached)", "（尚未满足）")
-	}
-	var ws []string
-	for _, w := range r.EligibleWaits {
-		ws = append(ws, w.In(o.Lang))
-	}
-	if len(ws) == 0 {
-		return L(o, "not determined", "无法确定")
-	}
-	return L(o, "not yet — needs ", "尚不能确定——尚缺") + strings.Join(ws, L(o, "; ", "；"))
-}
+// eligibilityText is the earliest application date as people read it.
+func eligibilityText(o Options, r *audit.Result) string { return r.EligibilityText().In(o.Lang) }
 
 // partialLine is the first line of every output of a partial audit.
 func partialLine(o Options, r *audit.Result) string {
 	return fmt.Sprintf(L(o, "PARTIAL AUDIT: %d checks skipped (--only/--skip); no verdict is given", "部分评估：跳过 %d 项检查（--only/--skip），不作结论"), len(r.Skipped))
 }
 
-// scoreText is the score as proven by the records, and what evidence still
-// to be shown would add.
-func scoreText(o Options, r *audit.Result) string {
-	s := fmt.Sprintf("%.1f/100", r.Score)
-	if r.ScoreAwaiting > 0 {
-		s += fmt.Sprintf(L(o, " proven (+%.1f awaiting evidence)", " 已证实（另有 %.1f 待提供证据）"), r.ScoreAwaiting)
-	}
-	return s
-}
+// scoreText is the score proven and awaiting evidence.
+func scoreText(o Options, r *audit.Result) string { return r.ScoreText().In(o.Lang) }
