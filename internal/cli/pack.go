@@ -22,8 +22,14 @@ import (
 
 func init() { register(newPackCmd) }
 
-// defaultSample is how many complaint records the pack shows the auditor.
-const defaultSample = 30
+// defaultSample is how many complaint records the pack shows the auditor;
+// maxSample bounds --sample: the sample is printed in the pack, a page per
+// few dozen records, and the audit sizes a slice by it, so an absurd value
+// must be a usage error and not an allocation of terabytes.
+const (
+	defaultSample = 30
+	maxSample     = 1000
+)
 
 // packOptions are the flags of `certready pack`.
 type packOptions struct {
@@ -86,8 +92,8 @@ func runPack(env Env, o *packOptions) error {
 	if o.Output == "" {
 		return usageErr("-o/--output is required (the PDF file to write, or - for standard output)")
 	}
-	if o.Sample < 1 {
-		return usageErr("--sample: expected at least 1, got %d", o.Sample)
+	if o.Sample < 1 || o.Sample > maxSample {
+		return usageErr("--sample: expected 1 to %d, got %d", maxSample, o.Sample)
 	}
 	if o.Bundle == "-" {
 		return usageErr("--bundle: a bundle cannot be written to standard output")

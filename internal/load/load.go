@@ -15,12 +15,17 @@ import (
 
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // Options tune a load.
 type Options struct {
 	// ConfigPath overrides where certready.yaml is read from.
 	ConfigPath string
+	// Limits caps input sizes; nil means config.DefaultLimits. They come
+	// from whoever runs certready, never from the dossier's own
+	// certready.yaml.
+	Limits *config.Limits
 }
 
 // Result is a loaded dossier and the configuration that applies to it.
@@ -56,6 +61,17 @@ func Load(path string, o Options) (*Result, error) {
 	cfg, err := config.Load(cfgPath, optional)
 	if err != nil {
 		return nil, err
+	}
+	cfg.Limits = config.DefaultLimits()
+	if o.Limits != nil {
+		cfg.Limits = *o.Limits
+	}
+	if !isDir {
+		// A workbook is opened by name by the zip readers: check first that
+		// it is a regular file, so a FIFO cannot block the run.
+		if err := infile.Check(path, cfg.Limits.MaxUnzipBytes, "CERTREADY_MAX_UNZIP_BYTES"); err != nil {
+			return nil, fmt.Errorf("dossier: %w", err)
+		}
 	}
 	loc, err := cfg.Location()
 	if err != nil {

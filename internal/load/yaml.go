@@ -4,30 +4,26 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // readCapped reads at most max bytes and refuses a larger file before it is
 // parsed: a 200 MB YAML file costs yaml.v3 several times its size in memory.
+// A FIFO or a device in place of a YAML file is refused, not read.
 func readCapped(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	b, err := infile.ReadFile(path, max, "CERTREADY_MAX_YAML_BYTES")
 	if err != nil {
+		var tl *infile.TooLargeError
+		if errors.As(err, &tl) {
+			return nil, tl
+		}
 		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("file is larger than the %d-byte limit (limits.max_yaml_bytes)", max)
 	}
 	return b, nil
 }
