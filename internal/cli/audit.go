@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -131,9 +130,14 @@ func runAudit(env Env, o *auditOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, o.Path, o.Config)
 	if err != nil {
 		return err
+	}
+	for _, out := range outs {
+		if err := checkOutput("--output", out.path, inputsOf(res, o.Baseline)); err != nil {
+			return err
+		}
 	}
 	ropts, aopts, err := resolveCommon(env, res, o.Lang, o.Standard, o.AsOf)
 	if err != nil {
@@ -184,9 +188,9 @@ func resolveCommon(env Env, res *load.Result, lang, standard, asOf string) (repo
 }
 
 func readBaseline(path string) (map[string]bool, error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput("--baseline", path, maxReportBytes)
 	if err != nil {
-		return nil, usageErr("--baseline: %v", err)
+		return nil, err
 	}
 	var old audit.Result
 	if err := json.Unmarshal(b, &old); err != nil {

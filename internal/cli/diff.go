@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -56,9 +55,9 @@ func newDiffCmd(env Env) *cobra.Command {
 }
 
 func readResult(path string) (*audit.Result, error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput("diff", path, maxReportBytes)
 	if err != nil {
-		return nil, usageErr("%v", err)
+		return nil, err
 	}
 	var r audit.Result
 	if err := json.Unmarshal(b, &r); err != nil || r.Tool != "certready" {

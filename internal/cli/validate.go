@@ -58,7 +58,7 @@ func runValidate(env Env, o *validateOptions) error {
 		return &ExitError{Code: ExitInput, Err: fmt.Errorf("--format: expected text or json, got %q", o.Format)}
 	}
 	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}}
-	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, o.Path, o.Config)
 	errs := []error{err}
 	if res != nil {
 		rep.Records = counts(res.Dossier)

@@ -304,7 +304,7 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 			continue
 		}
 		if len(s) > maxCell {
-			if err := onErr(dossier.Errorf(where(i), "cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(s), maxCell)); err != nil {
+			if err := onErr(dossier.Errorf(where(i), "cell is %d bytes, over the %d-byte limit (CERTREADY_MAX_CELL_BYTES)", len(s), maxCell)); err != nil {
 				return err
 			}
 			continue

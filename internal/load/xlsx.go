@@ -44,7 +44,7 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 		_ = os.RemoveAll(tmp)
 		// excelize has no sentinel for this error, only its text.
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (limits.max_unzip_bytes)", err)
+			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (CERTREADY_MAX_UNZIP_BYTES)", err)
 		}
 		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", err)
 	}
@@ -100,7 +100,7 @@ func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordTyp
 	cell := func(rec *rawRecord, key string, col, row int, v string) {
 		at := pos(col, row)
 		if len(v) > maxCell {
-			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(v), maxCell))
+			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (CERTREADY_MAX_CELL_BYTES)", len(v), maxCell))
 			return
 		}
 		if excelErrors[strings.TrimSpace(v)] {
@@ -253,7 +253,7 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 	case errors.Is(err, zip.ErrFormat):
 		return dossier.Errorf(dossier.Pos{File: l.display}, "not an Excel .xlsx workbook (%w)", err)
 	case errors.Is(err, xlsxstream.ErrTooLarge) || err != nil && strings.Contains(err.Error(), "unzip size exceeds"):
-		return dossier.Errorf(dossier.Pos{File: l.display}, "refused: %w (limits.max_unzip_bytes)", err)
+		return dossier.Errorf(dossier.Pos{File: l.display}, "refused: %w (CERTREADY_MAX_UNZIP_BYTES)", err)
 	case err != nil:
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%w", err)
 	}

@@ -36,7 +36,7 @@ type yamlReader struct {
 	budget int
 }
 
-var errBudget = errors.New("document too large or too deeply aliased (limits.max_yaml_nodes)")
+var errBudget = errors.New("document too large or too deeply aliased (CERTREADY_MAX_YAML_NODES)")
 
 func (r *yamlReader) pos(n *yaml.Node) dossier.Pos {
 	return dossier.Pos{File: r.file, Line: n.Line, Col: n.Column}
@@ -126,7 +126,7 @@ func (r *yamlReader) checkExpansion(root *yaml.Node) error {
 			total++
 		}
 		if total > limit {
-			return dossier.Errorf(r.pos(n), "the document expands to more than %d nodes, counting each *alias as a copy of its &anchor; refused (limits.max_yaml_nodes)", limit)
+			return dossier.Errorf(r.pos(n), "the document expands to more than %d nodes, counting each *alias as a copy of its &anchor; refused (CERTREADY_MAX_YAML_NODES)", limit)
 		}
 		if n.Kind == yaml.AliasNode {
 			return nil
