@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -181,14 +182,21 @@ func complaintSetters() map[string]complaintSetter {
 		},
 		"charge": func(c *dossier.Complaint, s string, _ *cellCtx) error {
 			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || v < 0 {
-				return fmt.Errorf("expected an amount ≥ 0, got %q", s)
+			// NaN passes v < 0 and would be silently no charge; +Inf, or a
+			// sum of huge amounts overflowing to it, would break the JSON
+			// report: no complaint is charged a quadrillion.
+			if err != nil || v < 0 || math.IsNaN(v) || v > maxCharge {
+				return fmt.Errorf("expected an amount from 0 to %g, got %q", float64(maxCharge), s)
 			}
 			c.Charge = v
 			return nil
 		},
 	}
 }
+
+// maxCharge bounds one complaint's charge so that the sum over a log of
+// millions of rows stays finite and exact to the cent.
+const maxCharge = 1e12
 
 // headerIndex maps header text (English, Chinese, alias or canonical key,
 // case-insensitive) to canonical keys for one record type.

@@ -237,7 +237,10 @@ type dirSource struct {
 func (s *dirSource) find(base string) (string, bool) {
 	for _, ext := range []string{".yaml", ".yml"} {
 		p := filepath.Join(s.dir, base+ext)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		// Something other than a regular file under a record file's name
+		// (a FIFO, a directory) is found, and refused when read, rather
+		// than taken for a missing file.
+		if _, err := os.Lstat(p); err == nil {
 			return p, true
 		}
 	}
