@@ -44,7 +44,7 @@ func fill(v byte) func([]byte) {
 func TestAFontDamagedWhereFpdfWouldPanicIsRefusedUpFront(t *testing.T) {
 	for _, tc := range []struct {
 		name, tag, want string
-		fn             func([]byte)
+		fn              func([]byte)
 	}{
 		{"glyf all 0xFF (composites referring to glyph 65535)", "glyf", "refers to glyph", fill(0xFF)},
 		{"loca all 0xFF", "loca", "outside the", fill(0xFF)},
