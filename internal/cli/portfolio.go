@@ -155,11 +155,11 @@ func printPortfolio(env Env, rows []portfolioRow) error {
 			if i := strings.IndexByte(msg, '\n'); i >= 0 {
 				msg = msg[:i] + " …"
 			}
-			fmt.Fprintf(&b, "%-28s error: %s\n", r.path, msg)
+			fmt.Fprintf(&b, "%-28s error: %s\n", report.TerminalSafe(r.path), report.TerminalSafe(msg))
 			continue
 		}
 		res := r.result
-		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", r.path, textwidth.Fit(res.Organisation.Name, 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
+		fmt.Fprintf(&b, "%-28s %s %-12s %6.1f %6d %6d  %s\n", report.TerminalSafe(r.path), textwidth.Fit(report.TerminalSafe(res.Organisation.Name), 28), res.Verdict, res.Score, res.Counts.Major, res.Counts.Minor, res.EligibleFrom)
 	}
 	if _, err := env.Out.Write(b.Bytes()); err != nil {
 		return err

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/certready/certready/internal/report"
 )
 
 // Version is the tool version printed in reports; set at build time with
@@ -62,10 +64,21 @@ func Main(args []string, env Env) (code int) {
 	if err != nil {
 		var ee *ExitError
 		if !asExit(err, &ee) || ee.Err != nil {
-			fmt.Fprintln(env.Err, "certready:", strings.TrimPrefix(err.Error(), "certready: "))
+			fmt.Fprintln(env.Err, "certready:", safeLines(strings.TrimPrefix(err.Error(), "certready: ")))
 		}
 	}
 	return codeOf(err)
+}
+
+// safeLines escapes control characters in each line of a message for the
+// terminal (an error quotes file names and values from the dossier) and
+// keeps the message's own line breaks.
+func safeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = report.TerminalSafe(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // trackingWriter remembers the first failed write, so that a command which
