@@ -296,7 +296,7 @@ func (l *loader) complaints(src recordSource) error {
 		rt, _ := dossier.TypeByName("complaints")
 		sheet := cs.Sheet
 		if sheet == "" {
-			sheet = findSheet(wb.f, &rt)
+			sheet = findSheetName(wb.sheets, &rt)
 		}
 		if sheet == "" {
 			return nil

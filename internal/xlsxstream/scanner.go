@@ -29,8 +29,9 @@ type Scanner struct {
 	sheet string
 	d1904 bool
 
-	book *Book
-	rows *Rows
+	book     *Book
+	borrowed bool // the Book is the caller's, closed by the caller
+	rows     *Rows
 
 	// The excelize fallback, once taken.
 	fallback error // why it was taken
@@ -72,6 +73,18 @@ func OpenScanner(path string, opt Options, pick func(sheets []string) string) (*
 		return sc, nil
 	}
 	return nil, err
+}
+
+// Scanner reads one sheet of an open Book, falling back to excelize (on
+// the workbook at path) as OpenScanner does. The Book stays open when the
+// Scanner is closed, so one Book, its shared strings read once, serves
+// every sheet of a workbook.
+func (b *Book) Scanner(path, sheet string) (*Scanner, error) {
+	rows, err := b.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	return &Scanner{path: path, opt: b.opt, sheet: rows.sheet, d1904: b.date1904, book: b, borrowed: true, rows: rows}, nil
 }
 
 // openExcelize opens the workbook with excelize, with the same limits:
@@ -127,7 +140,9 @@ func (sc *Scanner) Next() bool {
 		}
 		err := sc.rows.Err()
 		sc.rows.Close()
-		sc.book.Close()
+		if !sc.borrowed {
+			sc.book.Close()
+		}
 		sc.rows, sc.book = nil, nil
 		if err == nil || !errors.Is(err, ErrUnsupported) {
 			sc.err = err
@@ -186,7 +201,9 @@ func (sc *Scanner) Close() error {
 		sc.rows = nil
 	}
 	if sc.book != nil {
-		errs = append(errs, sc.book.Close())
+		if !sc.borrowed {
+			errs = append(errs, sc.book.Close())
+		}
 		sc.book = nil
 	}
 	if sc.xrows != nil {
