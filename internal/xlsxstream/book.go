@@ -94,7 +94,7 @@ type Book struct {
 	sst      sharedStrings
 	// maxStrings caps the shared strings table; set by load.
 	maxStrings int
-	dateXf   []bool // by cellXfs index: the number format is a date or time
+	dateXf     []bool // by cellXfs index: the number format is a date or time
 }
 
 type sheetRef struct {
