@@ -1,6 +1,11 @@
 package load
 
 import (
+	"archive/zip"
+	"bytes"
+	"hash/crc32"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -133,5 +138,163 @@ func TestCSVLogsThatReadAsNonsenseSayWhatTheyAre(t *testing.T) {
 				t.Errorf("want %q at the file; got:%s", tc.want, describeProblems(probs))
 			}
 		})
+	}
+}
+
+// documentsBook writes a workbook whose Documents sheet has a header and
+// one record, then lets edit rewrite the package's parts.
+func documentsBook(t *testing.T, edit func(name string, body []byte) []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "book.xlsx")
+	book(t, p, []string{"Documents"}, func(f *excelize.File) {
+		setRows(t, f, "Documents", [][]any{{"id", "title", "kind"}, {"QM-01", "Manual", "manual"}})
+	})
+	if edit != nil {
+		rewriteZip(t, p, edit)
+	}
+	return p
+}
+
+// documentsPart is the Documents sheet's part: excelize makes it sheet2
+// (sheet1 was the default sheet it deleted).
+const documentsPart = "xl/worksheets/sheet2.xml"
+
+// sheetXML adds rows after the header row of the Documents sheet.
+func sheetXML(rows string) func(string, []byte) []byte {
+	return func(name string, body []byte) []byte {
+		if name != documentsPart {
+			return nil
+		}
+		s := string(body)
+		i, j := strings.Index(s, "</row>"), strings.Index(s, "</sheetData>")
+		return []byte(s[:i+len("</row>")] + rows + s[j:])
+	}
+}
+
+func TestARecordSheetIsCappedInRowsAndColumnsAtTheCellThatCrosses(t *testing.T) {
+	for _, tc := range []struct {
+		name, rows, cell, want string
+	}{
+		{"a row past the row cap", `<row r="100001"><c r="A100001" t="inlineStr"><is><t>D1</t></is></c></row>`, "A100001", "more than 100000 rows"},
+		{"a value in column XFD", `<row r="2"><c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row>`, "XFD2", "at most 256 columns"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := documentsBook(t, sheetXML(tc.rows))
+			within(t, 30*time.Second, func() {
+				_, _, probs := loadAndScan(t, p)
+				if !hasProblem(probs, dossier.Pos{File: p, Sheet: "Documents", Cell: tc.cell}, tc.want) {
+					t.Errorf("want %q at Documents!%s; got:%s", tc.want, tc.cell, describeProblems(probs))
+				}
+			})
+		})
+	}
+}
+
+func TestASharedStringsTableLargerThanTheSheetsCouldUseIsRefused(t *testing.T) {
+	p := documentsBook(t, func(name string, body []byte) []byte {
+		if name != "xl/sharedStrings.xml" {
+			return nil
+		}
+		s := string(body)
+		i := strings.LastIndex(s, "</sst>")
+		return []byte(s[:i] + strings.Repeat("<si><t></t></si>", 1<<20+10) + s[i:])
+	})
+	within(t, 30*time.Second, func() {
+		_, _, probs := loadAndScan(t, p)
+		if !hasProblem(probs, dossier.Pos{File: p}, "shared strings table holds more than") {
+			t.Errorf("want the shared strings refused; got:%s", describeProblems(probs))
+		}
+	})
+}
+
+func TestADamagedWorkbookSaysWhatIsWrongWithIt(t *testing.T) {
+	t.Run("a zip that is not a workbook", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "book.xlsx")
+		book(t, p, []string{"Documents"}, nil)
+		// Keep only a text file: a zip, but no workbook in it.
+		rewriteZip(t, p, func(name string, body []byte) []byte { return nil })
+		writeZip(t, p, zipEntry{"hello.txt", []byte("hi")})
+		_, _, probs := loadAndScan(t, p)
+		if !hasProblem(probs, dossier.Pos{File: p}, "not an Excel .xlsx workbook") {
+			t.Errorf("got:%s", describeProblems(probs))
+		}
+	})
+	t.Run("a broken shared-strings part", func(t *testing.T) {
+		p := documentsBook(t, func(name string, body []byte) []byte {
+			if name == "xl/sharedStrings.xml" {
+				return body[:len(body)/2]
+			}
+			return nil
+		})
+		_, _, probs := loadAndScan(t, p)
+		if !hasProblem(probs, dossier.Pos{File: p}, "damaged workbook", "xl/sharedStrings.xml") {
+			t.Errorf("got:%s", describeProblems(probs))
+		}
+	})
+	t.Run("a stored sheet whose CRC does not match", func(t *testing.T) {
+		p := documentsBook(t, nil)
+		corruptStored(t, p, documentsPart)
+		_, _, probs := loadAndScan(t, p)
+		if !strings.Contains(describeProblems(probs), "checksum") {
+			t.Errorf("want the bad CRC reported; got:%s", describeProblems(probs))
+		}
+	})
+}
+
+// writeZip replaces the file at path with a zip of the entries.
+func writeZip(t *testing.T, path string, entries ...zipEntry) {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range entries {
+		w, err := zw.Create(e.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(e.body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// corruptStored rewrites the package with part stored (not deflated) and
+// its recorded CRC off by one: the content is intact, the checksum lies.
+func corruptStored(t *testing.T, path, part string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name != part {
+			w, _ := zw.Create(f.Name)
+			w.Write(body)
+			continue
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: f.Name, Method: zip.Store, CRC32: crc32.ChecksumIEEE(body) ^ 1,
+			CompressedSize64: uint64(len(body)), UncompressedSize64: uint64(len(body))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
