@@ -169,7 +169,7 @@ func DefaultLimits() Limits {
 		MaxCellBytes:   1 << 20,
 		MaxUnzipBytes:  4 << 30,
 		MaxErrors:      200,
-		MaxYAMLNodes:   2_000_000,
+		MaxYAMLNodes:   1_000_000,
 		MaxEvidenceMiB: 512,
 	}
 }

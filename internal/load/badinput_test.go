@@ -114,10 +114,11 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 				writeFiles(t, dir, map[string]string{"organisation.yaml": billionLaughs()})
 				return dir
 			},
-			// Levels a to f hold 1,358,000 nodes expanded; the first *f on line 8
-			// (1,222,222 more) crosses the default 2,000,000.
-			at:   dossier.Pos{File: "organisation.yaml", Line: 8, Col: 8},
-			want: []string{"more than 2000000 nodes", "CERTREADY_MAX_YAML_NODES"},
+			// Levels a to e hold some 135,800 nodes expanded; each *e on line 7
+			// adds 122,222, and the eighth, at column 36, crosses the default
+			// 1,000,000.
+			at:   dossier.Pos{File: "organisation.yaml", Line: 7, Col: 36},
+			want: []string{"more than 1000000 nodes", "CERTREADY_MAX_YAML_NODES"},
 		},
 		{
 			name: "an alias bomb shaped like valid records is refused by the configured node limit",

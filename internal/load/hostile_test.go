@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -103,7 +104,7 @@ func TestADossierCannotLiftItsOwnLimits(t *testing.T) {
 	})
 	within(t, 30*time.Second, func() {
 		res, _, probs := loadAndScan(t, dir)
-		if !strings.Contains(describeProblems(probs), "more than 2000000 nodes") {
+		if !strings.Contains(describeProblems(probs), "more than 1000000 nodes") {
 			t.Errorf("the dossier's limits section lifted the node limit; got:%s", describeProblems(probs))
 		}
 		if res == nil || len(res.Config.Notes) == 0 || !strings.Contains(res.Config.Notes[0], "limits: ignored") {
@@ -175,7 +176,7 @@ func TestARecordSheetIsCappedInRowsAndColumnsAtTheCellThatCrosses(t *testing.T) 
 	for _, tc := range []struct {
 		name, rows, cell, want string
 	}{
-		{"a row past the row cap", `<row r="100001"><c r="A100001" t="inlineStr"><is><t>D1</t></is></c></row>`, "A100001", "more than 100000 rows"},
+		{"a row past the row cap", `<row r="50001"><c r="A50001" t="inlineStr"><is><t>D1</t></is></c></row>`, "A50001", "more than 50000 rows"},
 		{"a value in column XFD", `<row r="2"><c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row>`, "XFD2", "at most 256 columns"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -296,5 +297,31 @@ func corruptStored(t *testing.T, path, part string) {
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestAYAMLFileOfMoreNodesThanTheBudgetIsRefusedBeforeItsTreeIsBuilt(t *testing.T) {
+	for _, tc := range []struct{ name, body string }{
+		{"flow sequences", "[" + strings.Repeat("[1,2,3,4,5,6,7,8],", 150_000) + "[]]"},
+		{"block items", strings.Repeat("- x\n", 1_100_000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := dossierDir(t, map[string]string{"people.yaml": tc.body})
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			within(t, 30*time.Second, func() {
+				_, _, probs := loadAndScan(t, dir)
+				if !strings.Contains(describeProblems(probs), "refused before parsing") {
+					t.Errorf("want the file refused before parsing; got:%s", describeProblems(probs))
+				}
+			})
+			runtime.ReadMemStats(&after)
+			// The node tree would take hundreds of megabytes; the file and
+			// the schemas take a few.
+			if got := after.TotalAlloc - before.TotalAlloc; got > 64<<20 {
+				t.Errorf("refusing it allocated %d MB", got>>20)
+			}
+		})
 	}
 }

@@ -67,6 +67,9 @@ func (r *yamlReader) parse(b []byte) (*yaml.Node, error) {
 		col := utf8.RuneCount(b[bytes.LastIndexByte(b[:off], '\n')+1:off]) + 1
 		return nil, dossier.Errorf(dossier.Pos{File: r.file, Line: line, Col: col}, "file is not UTF-8 (byte offset %d); save it as UTF-8", off)
 	}
+	if err := r.precheck(b); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, r.syntaxErr(err)
@@ -78,6 +81,71 @@ func (r *yamlReader) parse(b []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return doc.Content[0], nil
+}
+
+// precheck refuses, before yaml.v3 builds its node tree, a document that
+// must hold more nodes than the budget: the tree costs a few hundred bytes
+// a node, so 30 MB of "[1,1,1,…]" would take gigabytes before the budget
+// could be counted on it. It counts, outside comments and quoted text,
+// what is rarely written without a node: each line with content in block
+// style, each flow collection opened, each comma between flow items. Only
+// the lines of multi-line text count where no node is, so a document
+// within the budget passes unless it holds millions of lines of text. The
+// position is where the count crosses the budget.
+func (r *yamlReader) precheck(b []byte) error {
+	limit := r.budget
+	n, line, col, depth := 0, 1, 0, 0
+	content := false // the current line has something besides space
+	var quote byte
+	comment := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		col++
+		if c == '\n' {
+			if content && quote == 0 && depth == 0 {
+				n++
+			}
+			line, col, content, comment = line+1, 0, false, false
+			if quote == 0 && n > limit {
+				return dossier.Errorf(dossier.Pos{File: r.file, Line: line - 1, Col: 1}, "the document holds more than %d nodes; refused before parsing (CERTREADY_MAX_YAML_NODES)", limit)
+			}
+			continue
+		}
+		switch {
+		case comment:
+		case quote == '"':
+			if c == '\\' {
+				i++
+				col++
+			} else if c == '"' {
+				quote = 0
+			}
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0 // a doubled '' reopens on the next byte: counted as one string either way
+			}
+		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '\n'):
+			comment = true
+		case c == '"' || c == '\'':
+			quote = c
+			content = true
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+			content = true
+		case c == '[' || c == '{' || (c == ',' && depth > 0):
+			if c != ',' {
+				depth++
+			}
+			n++
+			content = true
+			if n > limit {
+				return dossier.Errorf(dossier.Pos{File: r.file, Line: line, Col: col}, "the document holds more than %d nodes; refused before parsing (CERTREADY_MAX_YAML_NODES)", limit)
+			}
+		case c != ' ' && c != '\t' && c != '\r':
+			content = true
+		}
+	}
+	return nil
 }
 
 // checkExpansion refuses a document whose aliases would expand to more
@@ -187,6 +255,9 @@ func (r *yamlReader) records(rt *dossier.RecordType, root *yaml.Node) ([]rawReco
 	}
 	if root.Kind != yaml.SequenceNode {
 		return nil, dossier.Errorf(r.pos(root), "expected a list of %s records (each item starting with \"- \")", rt.Name)
+	}
+	if len(root.Content) > maxSheetRows {
+		return nil, dossier.Errorf(r.pos(root.Content[maxSheetRows]), "more than %d %s records; a record list holds at most that many", maxSheetRows, rt.Name)
 	}
 	out := make([]rawRecord, 0, len(root.Content))
 	for _, item := range root.Content {
