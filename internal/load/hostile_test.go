@@ -325,3 +325,58 @@ func TestAYAMLFileOfMoreNodesThanTheBudgetIsRefusedBeforeItsTreeIsBuilt(t *testi
 		})
 	}
 }
+
+// FuzzLoadWorkbookSheets feeds one input as the XML of a record sheet
+// (Documents) and as the shared strings of a small workbook. Loading must
+// never panic or hang, and every problem must be placed in the workbook.
+func FuzzLoadWorkbookSheets(f *testing.F) {
+	seed := filepath.Join(f.TempDir(), "seed.xlsx")
+	book(f, seed, []string{"Documents"}, func(x *excelize.File) {
+		setRows(f, x, "Documents", [][]any{{"id", "title", "kind", "version"}, {"QM-01", "Manual", "manual", "1.0"}, {"QP-01", "Procedure", "procedure", 2}})
+	})
+	parts := map[string][]byte{}
+	zr, err := zip.OpenReader(seed)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		parts[zf.Name], _ = io.ReadAll(rc)
+		rc.Close()
+	}
+	zr.Close()
+	f.Add(parts[documentsPart], parts["xl/sharedStrings.xml"])
+	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c></row><row r="2"><c r="XFD2" t="s"><v>99</v></c></row></sheetData></worksheet>`), []byte(`<sst><si><t>x</t></si>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="60000"/></sheetData></worksheet>`), []byte(`<sst count="999999999"></sst>`))
+	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "book.xlsx")
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, body := range parts {
+			switch name {
+			case documentsPart:
+				body = sheet
+			case "xl/sharedStrings.xml":
+				body = sst
+			}
+			w, _ := zw.Create(name)
+			w.Write(body)
+		}
+		zw.Close()
+		if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		within(t, 30*time.Second, func() {
+			res, err := Load(p, Options{Limits: fuzzLimits})
+			for _, pe := range problems(err) {
+				if pe.Pos.File != p {
+					t.Fatalf("a problem not placed in the workbook: %#v: %v", pe.Pos, pe.Err)
+				}
+			}
+			if err == nil && res == nil {
+				t.Fatal("no dossier and no error")
+			}
+		})
+	})
+}

@@ -22,7 +22,7 @@ type craftMember struct {
 // craft builds a bundle whose MANIFEST.json and SHA256SUMS list exactly
 // the members given, with their true hashes: consistent with itself,
 // whatever the names.
-func craft(t *testing.T, members []craftMember) []byte {
+func craft(t testing.TB, members []craftMember) []byte {
 	t.Helper()
 	m := Manifest{Tool: "certready", Version: "test", AsOf: "2026-01-01", InputDigest: "x"}
 	for _, mb := range members {
@@ -136,3 +136,30 @@ func TestVerifyReportsAMemberWhoseCRCOrSizeLies(t *testing.T) {
 		})
 	}
 }
+
+// FuzzVerify: any file as a bundle is verified or refused as not a bundle,
+// never a panic; and a bundle called intact has only safe member names.
+func FuzzVerify(f *testing.F) {
+	f.Add([]byte{})
+	f.Add([]byte("PK\x03\x04"))
+	f.Add(craftBytes(f, []craftMember{{name: PDFName, data: []byte("%PDF")}}))
+	f.Add(craftBytes(f, []craftMember{{name: "../../x", data: []byte("x")}, {name: "evidence/a\nb", data: []byte("y")}}))
+	f.Add(craftBytes(f, []craftMember{{name: PDFName, data: []byte("%PDF-1.4"), raw: true, crc: 7, declaredSz: 3}}))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := writeTemp(t, "bundle.zip", b)
+		v, err := VerifyExpect(p, "")
+		if err != nil {
+			return
+		}
+		if v.OK() {
+			for _, mf := range v.Manifest.Files {
+				if unsafeName(mf.Path) != "" {
+					t.Fatalf("an intact bundle lists the unsafe name %q", mf.Path)
+				}
+			}
+		}
+	})
+}
+
+// craftBytes is craft for a fuzz seed.
+func craftBytes(f *testing.F, members []craftMember) []byte { return craft(f, members) }
