@@ -58,7 +58,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzWrap -fuzztime $(FUZZTIME) ./internal/pdfdoc/
 	CERTREADY_XLSX_CASES=2000 $(GO) test -count=1 -run TestReadsGeneratedWorkbooksAsExcelizeDoes ./internal/xlsxstream/
 	$(GO) test -run '^$$' -fuzz FuzzReadsGeneratedWorkbooksAsExcelizeDoes -fuzztime $(FUZZTIME) ./internal/xlsxstream/
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./internal/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) ./internal/config/
 	$(GO) test -run '^$$' -fuzz FuzzLoadWorkbookSheets -fuzztime $(FUZZTIME) ./internal/load/
 	$(GO) test -run '^$$' -fuzz FuzzVerify -fuzztime $(FUZZTIME) ./internal/pack/
 	$(GO) test -run '^$$' -fuzz FuzzTerminalSafe -fuzztime $(FUZZTIME) ./internal/report/

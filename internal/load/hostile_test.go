@@ -3,6 +3,7 @@ package load
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
@@ -378,5 +379,23 @@ func FuzzLoadWorkbookSheets(f *testing.F) {
 				t.Fatal("no dossier and no error")
 			}
 		})
+	})
+}
+
+func TestTheRecordCapHoldsForAllRecordListsTogether(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads 30,000 records")
+	}
+	var docs, people strings.Builder
+	for i := range 30_000 {
+		fmt.Fprintf(&docs, "- {id: D%d, title: t, kind: form}\n", i)
+		fmt.Fprintf(&people, "- {id: P%d, name: n}\n", i)
+	}
+	dir := dossierDir(t, map[string]string{"documents.yaml": docs.String(), "people.yaml": people.String()})
+	within(t, 120*time.Second, func() {
+		_, _, probs := loadAndScan(t, dir)
+		if !strings.Contains(describeProblems(probs), "more than 50000 records besides the complaint log") {
+			t.Errorf("want the dossier refused for its total records; got:%s", describeProblems(probs)[:min(2000, len(describeProblems(probs)))])
+		}
 	})
 }

@@ -126,6 +126,7 @@ func (l *loader) run() error {
 		defer wb.close()
 		src = wb
 	}
+	total := 0
 	for _, rt := range dossier.Types() {
 		l.d.Places[rt.Name] = src.place(&rt)
 		if rt.Name == "complaints" {
@@ -138,6 +139,12 @@ func (l *loader) run() error {
 		}
 		if !present {
 			continue
+		}
+		// The cap on one record list holds for all of them together, or
+		// fifteen full sheets would cost fifteen times the memory.
+		if total += len(recs); total > maxSheetRows {
+			l.errs.add(src.place(&rt), fmt.Errorf("the dossier holds more than %d records besides the complaint log; refused", maxSheetRows))
+			return nil
 		}
 		l.d.Present[rt.Name] = true
 		for i := range recs {
