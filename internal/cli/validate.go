@@ -9,6 +9,7 @@ import (
 
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/report"
 )
 
 func init() { register(newValidateCmd) }
@@ -93,10 +94,12 @@ func runValidate(env Env, o *validateOptions) error {
 		}
 	} else {
 		for _, p := range rep.Problems {
+			// Positions and messages quote the dossier (file names, cell
+			// text): shown escaped for the terminal, one problem a line.
 			if p.Where != "" {
-				fmt.Fprintf(env.Out, "%s: %s\n", p.Where, p.Message)
+				fmt.Fprintf(env.Out, "%s: %s\n", report.TerminalSafe(p.Where), safeLines(p.Message))
 			} else {
-				fmt.Fprintln(env.Out, p.Message)
+				fmt.Fprintln(env.Out, safeLines(p.Message))
 			}
 		}
 		if rep.Dropped > 0 {

@@ -64,13 +64,8 @@ func date1904(f *excelize.File) bool {
 	return err == nil && props.Date1904 != nil && *props.Date1904
 }
 
-// findSheet returns the sheet named with the record type's English or
+// findSheetName returns the sheet named with the record type's English or
 // Chinese name (case-insensitive), or "".
-func findSheet(f *excelize.File, rt *dossier.RecordType) string {
-	return findSheetName(f.GetSheetList(), rt)
-}
-
-// findSheetName is findSheet over a list of sheet names.
 func findSheetName(names []string, rt *dossier.RecordType) string {
 	for _, s := range names {
 		n := strings.TrimSpace(s)
