@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"strings"
 	"testing"
+	"time"
 )
 
 type craftMember struct {
@@ -147,7 +148,19 @@ func FuzzVerify(f *testing.F) {
 	f.Add(craftBytes(f, []craftMember{{name: PDFName, data: []byte("%PDF-1.4"), raw: true, crc: 7, declaredSz: 3}}))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := writeTemp(t, "bundle.zip", b)
-		v, err := VerifyExpect(p, "")
+		type res struct {
+			v   *Verification
+			err error
+		}
+		done := make(chan res, 1)
+		go func() { v, err := VerifyExpect(p, ""); done <- res{v, err} }()
+		var r res
+		select {
+		case r = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("Verify still running after 10s on %d bytes", len(b))
+		}
+		v, err := r.v, r.err
 		if err != nil {
 			return
 		}
