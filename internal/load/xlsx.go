@@ -32,6 +32,14 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 	} else {
 		zr.Close()
 	}
+	// excelize drops the zip reader's CRC and size errors: check every
+	// part first, so a corrupted sheet is an error and not data.
+	if err := xlsxstream.CheckParts(path, maxUnzip); err != nil {
+		if errors.Is(err, xlsxstream.ErrTooLarge) {
+			return nil, nil, tooLarge(display, err)
+		}
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "damaged workbook: %w", err)
+	}
 	tmp, err := os.MkdirTemp("", "certready-xlsx-")
 	if err != nil {
 		return nil, nil, err

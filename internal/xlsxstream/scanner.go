@@ -1,8 +1,10 @@
 package xlsxstream
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/xuri/excelize/v2"
@@ -91,6 +93,9 @@ func (b *Book) Scanner(path, sheet string) (*Scanner, error) {
 // sheets larger than 64 MB are unpacked to a directory of the Scanner's
 // own, which Close removes.
 func (sc *Scanner) openExcelize(pick func([]string) string) error {
+	if err := CheckParts(sc.path, sc.opt.MaxUnzipBytes); err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "certready-xlsx-")
 	if err != nil {
 		return err
@@ -113,6 +118,38 @@ func (sc *Scanner) openExcelize(pick func([]string) string) error {
 	}
 	sc.xrows, err = f.Rows(sc.sheet)
 	return err
+}
+
+// CheckParts inflates every part of the package at path once, discarding
+// the bytes, and returns the first CRC or size mismatch (or any read
+// error). excelize reads parts without reporting such errors, so a
+// truncated or corrupted sheet would be read as if whole; this runs before
+// anything is handed to it. At most maxUnzip bytes are inflated in all.
+func CheckParts(path string, maxUnzip int64) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	if maxUnzip <= 0 {
+		maxUnzip = DefaultMaxUnzipBytes
+	}
+	var total int64
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxUnzip-total+1))
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if total += n; total > maxUnzip {
+			return fmt.Errorf("%w: the parts inflate to more than %d bytes", ErrTooLarge, maxUnzip)
+		}
+	}
+	return nil
 }
 
 // Sheet is the name of the sheet being read.
