@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -36,7 +38,12 @@ func newDiffCmd(env Env) *cobra.Command {
 				enc.SetEscapeHTML(false)
 				err = enc.Encode(d)
 			case "text", "markdown":
-				err = d.WriteText(env.Out, format == "markdown")
+				// The reports quote the dossiers (messages, positions):
+				// their control characters are shown escaped, line by line.
+				var buf bytes.Buffer
+				if err = d.WriteText(&buf, format == "markdown"); err == nil {
+					_, err = io.WriteString(env.Out, safeLines(buf.String()))
+				}
 			default:
 				return usageErr("--format: expected text, markdown or json, got %q", format)
 			}

@@ -256,3 +256,23 @@ func TestTerminalOutputShowsControlCharactersEscaped(t *testing.T) {
 		t.Errorf("the name is not shown escaped:\n%s", stdout)
 	}
 }
+
+func TestDiffShowsControlCharactersFromTheReportsEscaped(t *testing.T) {
+	dir := t.TempDir()
+	old, new := filepath.Join(dir, "old.json"), filepath.Join(dir, "new.json")
+	runWithin(t, nil, "audit", miniDossier, "--as-of", "2026-11-23", "-o", "json="+old)
+	d := copyDossier(t)
+	org, _ := os.ReadFile(filepath.Join(d, "organisation.yaml"))
+	evil := strings.Replace(string(org), "uscc: 91350100M000100Y43", `uscc: "9135\e[2J\u202E0100M000100Y43"`, 1)
+	if err := os.WriteFile(filepath.Join(d, "organisation.yaml"), []byte(evil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runWithin(t, nil, "audit", d, "--as-of", "2026-11-23", "-o", "json="+new)
+	if _, err := os.Stat(new); err != nil {
+		t.Fatalf("the edited dossier did not audit: %v", err)
+	}
+	_, stdout, _ := runWithin(t, nil, "diff", old, new)
+	if strings.ContainsAny(stdout, "\x1b\u202e") {
+		t.Errorf("raw control characters in the diff:\n%q", stdout)
+	}
+}
