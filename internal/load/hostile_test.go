@@ -5,6 +5,7 @@ package load
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/xlsxstream"
 )
 
 // within fails the test when fn has not returned by the deadline: a
@@ -204,6 +206,34 @@ func TestASharedStringsTableLargerThanTheSheetsCouldUseIsRefused(t *testing.T) {
 		i := strings.LastIndex(s, "</sst>")
 		return []byte(s[:i] + strings.Repeat("<si><t></t></si>", 1<<20+10) + s[i:])
 	})
+	within(t, 30*time.Second, func() {
+		_, _, probs := loadAndScan(t, p)
+		if !hasProblem(probs, dossier.Pos{File: p}, "shared strings table holds more than") {
+			t.Errorf("want the shared strings refused; got:%s", describeProblems(probs))
+		}
+	})
+}
+
+func TestTheSharedStringsCapHoldsWhenExcelizeReadsTheWorkbook(t *testing.T) {
+	p := documentsBook(t, func(name string, body []byte) []byte {
+		switch name {
+		case "xl/sharedStrings.xml":
+			s := string(body)
+			i := strings.LastIndex(s, "</sst>")
+			return []byte(s[:i] + strings.Repeat("<si><t></t></si>", 1<<20+10) + s[i:])
+		case "xl/_rels/workbook.xml.rels":
+			// Shared strings declared elsewhere: outside the fast reader's
+			// subset, so the workbook goes to excelize.
+			if !bytes.Contains(body, []byte(`sharedStrings.xml"`)) {
+				t.Fatalf("no shared strings relationship in %s", body)
+			}
+			return bytes.Replace(body, []byte(`sharedStrings.xml"`), []byte(`strings/other.xml"`), 1)
+		}
+		return nil
+	})
+	if _, err := xlsxstream.Open(p, xlsxstream.Options{}); !errors.Is(err, xlsxstream.ErrUnsupported) {
+		t.Fatalf("the test workbook must be outside the fast reader's subset; Open: %v", err)
+	}
 	within(t, 30*time.Second, func() {
 		_, _, probs := loadAndScan(t, p)
 		if !hasProblem(probs, dossier.Pos{File: p}, "shared strings table holds more than") {

@@ -73,11 +73,11 @@ func newWorkbookSource(path string, cfg *config.Config) (*workbookSource, error)
 // workbookErr words a workbook that cannot be opened: a zip that is not a
 // workbook says so, rather than excelize's bare "EOF".
 func workbookErr(path string, xerr, fast error) error {
-	var pe *dossier.PosError
-	if errors.As(xerr, &pe) && strings.Contains(pe.Err.Error(), "not an Excel") {
-		return xerr
+	var xe *excelizeOpenError
+	if !errors.As(xerr, &xe) {
+		return xerr // already worded: not a zip, refused, damaged
 	}
-	if fast != nil && strings.Contains(fast.Error(), "workbook") {
+	if fast != nil && (strings.Contains(fast.Error(), "no workbook part") || strings.Contains(fast.Error(), "_rels/.rels")) {
 		return dossier.Errorf(dossier.Pos{File: path}, "not an Excel .xlsx workbook: a zip archive without a readable workbook part (%v)", fast)
 	}
 	return xerr

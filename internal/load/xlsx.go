@@ -55,7 +55,7 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 		if strings.Contains(err.Error(), "unzip size exceeds") {
 			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (CERTREADY_MAX_UNZIP_BYTES)", err)
 		}
-		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", err)
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", &excelizeOpenError{err})
 	}
 	return f, func() error {
 		err := f.Close()
@@ -65,6 +65,13 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 		return err
 	}, nil
 }
+
+// excelizeOpenError is excelize's own reason for not opening a workbook,
+// often as bare as "EOF"; newWorkbookSource words it when it can.
+type excelizeOpenError struct{ err error }
+
+func (e *excelizeOpenError) Error() string { return e.err.Error() }
+func (e *excelizeOpenError) Unwrap() error { return e.err }
 
 // date1904 reports whether the workbook counts dates from 1904.
 func date1904(f *excelize.File) bool {

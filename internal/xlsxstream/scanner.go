@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -134,13 +135,29 @@ func CheckParts(path string, maxUnzip int64) error {
 	if maxUnzip <= 0 {
 		maxUnzip = DefaultMaxUnzipBytes
 	}
+	// The shared strings cap Book applies (see Book.load), so that
+	// excelize, which reads the whole table before the first row, is not
+	// handed ten million items either.
+	var sheetBytes uint64
+	for _, f := range zr.File {
+		if strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/") {
+			sheetBytes += f.UncompressedSize64
+		}
+	}
+	maxItems := int64(max(minSharedStrings, min(sheetBytes/16, 1<<40)))
 	var total int64
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxUnzip-total+1))
+		var w io.Writer = io.Discard
+		var items *itemCounter
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), sstPart) {
+			items = &itemCounter{}
+			w = items
+		}
+		n, err := io.Copy(w, io.LimitReader(rc, maxUnzip-total+1))
 		rc.Close()
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Name, err)
@@ -148,8 +165,32 @@ func CheckParts(path string, maxUnzip int64) error {
 		if total += n; total > maxUnzip {
 			return fmt.Errorf("%w: the parts inflate to more than %d bytes", ErrTooLarge, maxUnzip)
 		}
+		if items != nil && items.n > maxItems {
+			return fmt.Errorf("%s: %w: the shared strings table holds more than %d items, more than the sheets' cells could refer to", f.Name, ErrTooLarge, maxItems)
+		}
 	}
 	return nil
+}
+
+// itemCounter counts "<si>", "<si " and "<si/" start tags in what is
+// written to it, across write boundaries: the items of a shared strings
+// table written without a namespace prefix, as Excel, LibreOffice, WPS
+// and excelize write it.
+type itemCounter struct {
+	n    int64
+	tail []byte
+}
+
+func (c *itemCounter) Write(p []byte) (int, error) {
+	b := append(c.tail, p...)
+	for i := 0; i+3 < len(b); i++ {
+		if b[i] == '<' && b[i+1] == 's' && b[i+2] == 'i' && (b[i+3] == '>' || b[i+3] == ' ' || b[i+3] == '/') {
+			c.n++
+		}
+	}
+	keep := min(3, len(b))
+	c.tail = append(c.tail[:0], b[len(b)-keep:]...)
+	return len(p), nil
 }
 
 // Sheet is the name of the sheet being read.
