@@ -158,7 +158,9 @@ func writeMember(zw *zip.Writer, mb member, root string, stamp time.Time) error 
 	if err != nil {
 		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
 	}
-	f, err := os.Open(full)
+	// Opened as an input: something swapped in for the file since it was
+	// hashed (a FIFO, a device) is refused rather than read.
+	f, err := infile.Open(full, 0, "")
 	if err != nil {
 		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
 	}
