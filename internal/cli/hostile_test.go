@@ -208,7 +208,8 @@ func TestAPanicIsExitTwoAndARequestToReport(t *testing.T) {
 	var errb bytes.Buffer
 	code := Main([]string{"audit", miniDossier}, Env{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &errb,
 		Getenv: func(string) string { panic("boom") }, Now: time.Now})
-	if code != ExitInput || !strings.Contains(errb.String(), "internal error, please report") || !strings.Contains(errb.String(), "boom") {
+	if code != ExitInput || !strings.Contains(errb.String(), "internal error, please report") || !strings.Contains(errb.String(), "boom") ||
+		!strings.Contains(errb.String(), "certready audit "+miniDossier) {
 		t.Errorf("exit %d, stderr %q", code, errb.String())
 	}
 }

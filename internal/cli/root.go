@@ -49,7 +49,10 @@ func Main(args []string, env Env) (code int) {
 	env.Out = out
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(env.Err, "certready: internal error, please report (with the command line and, if you can, the input): %v\n", p)
+			// The command line says which input was being read; the panic
+			// value says where in certready.
+			fmt.Fprintf(env.Err, "certready: internal error, please report it with the input if you can: %v\n(while running: certready %s)\n",
+				p, report.TerminalSafe(strings.Join(args, " ")))
 			code = ExitInput
 		}
 	}()
