@@ -8,6 +8,9 @@ GO        ?= go
 BIN       ?= bin/certready
 PKGS      ?= ./...
 FUZZTIME  ?= 20s
+# Minimising each new interesting input of a slow target (a whole
+# workbook, a bundle) can otherwise take the whole run.
+FUZZMIN   ?= 5s
 BENCHROWS ?= 1000000
 STATICCHECK_VERSION ?= v0.8.2
 # The commit being built, stamped with -ldflags -X: the go command records
@@ -84,6 +87,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzWrap -fuzztime $(FUZZTIME) ./internal/pdfdoc/
 	CERTREADY_XLSX_CASES=2000 $(GO) test -count=1 -run TestReadsGeneratedWorkbooksAsExcelizeDoes ./internal/xlsxstream/
 	$(GO) test -run '^$$' -fuzz FuzzReadsGeneratedWorkbooksAsExcelizeDoes -fuzztime $(FUZZTIME) ./internal/xlsxstream/
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/config/
+	$(GO) test -run '^$$' -fuzz FuzzLoadWorkbookSheets -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/load/
+	$(GO) test -run '^$$' -fuzz FuzzVerify -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/pack/
+	$(GO) test -run '^$$' -fuzz FuzzTerminalSafe -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/report/
 
 # gofmt, vet and staticcheck (installed with go install, pinned).
 lint:

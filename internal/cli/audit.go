@@ -155,9 +155,14 @@ func runAudit(env Env, o *auditOptions) error {
 			return err
 		}
 	}
-	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, o.Path, o.Config)
 	if err != nil {
 		return err
+	}
+	for _, out := range outs {
+		if err := checkOutput("--output", out.path, inputsOf(res, o.Baseline)); err != nil {
+			return err
+		}
 	}
 	ropts, aopts, err := resolveCommon(env, res, o.Lang, o.Standard, o.AsOf)
 	if err != nil {
@@ -211,13 +216,10 @@ func resolveCommon(env Env, res *load.Result, lang, standard, asOf string) (repo
 		audit.Options{AsOf: d, Standard: standard, Version: env.version()}, nil
 }
 
-// readBaseline reads the keys of an earlier run's findings. A report
-// written before findings had IDs is matched by check and record, with a
-// warning, rather than refused or matched by positions that moved.
 func readBaseline(env Env, path string) (keys map[string]bool, legacy bool, err error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput("--baseline", path, maxReportBytes)
 	if err != nil {
-		return nil, false, usageErr("--baseline: %v", err)
+		return nil, false, err
 	}
 	var old audit.Result
 	if err := json.Unmarshal(b, &old); err != nil {

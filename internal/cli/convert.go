@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/convert"
 	"github.com/certready/certready/templates"
 )
@@ -65,7 +66,11 @@ func runConvert(env Env, o *convertOptions) error {
 	if err != nil {
 		return err
 	}
-	sum, err := convert.Run(o.Src, o.Dst, convert.Options{Lang: o.Lang, Force: o.Force, ConfigPath: o.Config, Date: date})
+	lim, err := config.LimitsFromEnv(env.Getenv)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	sum, err := convert.Run(o.Src, o.Dst, convert.Options{Lang: o.Lang, Force: o.Force, ConfigPath: o.Config, Date: date, Limits: &lim})
 	if err != nil {
 		if errors.Is(err, convert.ErrExists) {
 			return &ExitError{Code: ExitInput, Err: err}

@@ -1,9 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -52,7 +53,12 @@ otherwise; 2 on a usage or input error.`,
 				enc.SetEscapeHTML(false)
 				err = enc.Encode(d)
 			case "text", "markdown":
-				err = d.WriteText(env.Out, format == "markdown")
+				// The reports quote the dossiers (messages, positions):
+				// their control characters are shown escaped, line by line.
+				var buf bytes.Buffer
+				if err = d.WriteText(&buf, format == "markdown"); err == nil {
+					_, err = io.WriteString(env.Out, safeLines(buf.String()))
+				}
 			default:
 				return usageErr("--format: expected text, markdown or json, got %q", format)
 			}
@@ -72,9 +78,9 @@ otherwise; 2 on a usage or input error.`,
 }
 
 func readResult(path string) (*audit.Result, error) {
-	b, err := os.ReadFile(path)
+	b, err := readInput("diff", path, maxReportBytes)
 	if err != nil {
-		return nil, usageErr("%v", err)
+		return nil, err
 	}
 	var r audit.Result
 	if err := json.Unmarshal(b, &r); err != nil || r.Tool != "certready" {

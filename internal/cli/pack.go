@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/atomicfile"
 	"github.com/certready/certready/internal/audit"
-	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/pack"
 	"github.com/certready/certready/internal/pdfdoc"
 	"github.com/certready/certready/internal/report"
@@ -22,8 +20,14 @@ import (
 
 func init() { register(newPackCmd) }
 
-// defaultSample is how many complaint records the pack shows the auditor.
-const defaultSample = 30
+// defaultSample is how many complaint records the pack shows the auditor;
+// maxSample bounds --sample: the sample is printed in the pack, a page per
+// few dozen records, and the audit sizes a slice by it, so an absurd value
+// must be a usage error and not an allocation of terabytes.
+const (
+	defaultSample = 30
+	maxSample     = 1000
+)
 
 // packOptions are the flags of `certready pack`.
 type packOptions struct {
@@ -86,26 +90,41 @@ func runPack(env Env, o *packOptions) error {
 	if o.Output == "" {
 		return usageErr("-o/--output is required (the PDF file to write, or - for standard output)")
 	}
-	if o.Sample < 1 {
-		return usageErr("--sample: expected at least 1, got %d", o.Sample)
+	if o.Sample < 1 || o.Sample > maxSample {
+		return usageErr("--sample: expected 1 to %d, got %d", maxSample, o.Sample)
 	}
 	if o.Bundle == "-" {
 		return usageErr("--bundle: a bundle cannot be written to standard output")
 	}
 	var font []byte
 	if o.Font != "" {
-		b, err := os.ReadFile(o.Font)
+		b, err := readInput("--font", o.Font, maxFontBytes)
 		if err != nil {
-			return usageErr("--font: %v", err)
+			return err
 		}
 		if _, err := pdfdoc.ValidateFont(b); err != nil {
 			return usageErr("--font %s: %v", o.Font, err)
 		}
 		font = b
 	}
-	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, o.Path, o.Config)
 	if err != nil {
 		return err
+	}
+	inputs := inputsOf(res, o.Font)
+	if logo := strings.TrimSpace(res.Config.Branding.Logo); logo != "" {
+		inputs = append(inputs, filepath.Join(res.Dossier.Root, filepath.FromSlash(logo)))
+	}
+	if err := checkOutput("--output", o.Output, inputs); err != nil {
+		return err
+	}
+	if o.Bundle != "" {
+		if err := checkOutput("--bundle", o.Bundle, append(inputs, o.Output)); err != nil {
+			return err
+		}
+		if filepath.Clean(o.Bundle) == filepath.Clean(o.Output) {
+			return usageErr("--bundle %s: the same file as --output", o.Bundle)
+		}
 	}
 	ropts, aopts, err := resolveCommon(env, res, o.Lang, o.Standard, o.AsOf)
 	if err != nil {

@@ -2,18 +2,20 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/atomicfile"
 	"github.com/certready/certready/internal/audit"
-	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/report"
 	"github.com/certready/certready/internal/textwidth"
 )
@@ -52,6 +54,7 @@ func runPortfolio(env Env, o *auditOptions, paths []string, failOn checks.Severi
 	if _, err := report.Get(o.Format); err != nil {
 		return usageErr("--format: %v", err)
 	}
+	names := outputNames(paths)
 	rows := make([]portfolioRow, len(paths))
 	sem := make(chan struct{}, runtime.NumCPU())
 	var wg sync.WaitGroup
@@ -61,21 +64,66 @@ func runPortfolio(env Env, o *auditOptions, paths []string, failOn checks.Severi
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			rows[i] = auditOne(env, o, p, failOn)
+			rows[i] = auditOne(env, o, p, names[i], failOn)
 		}()
 	}
 	wg.Wait()
 	return printPortfolio(env, rows, portfolioLang(o.Lang, rows))
 }
 
-func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (row portfolioRow) {
+// outputNames gives each dossier of a portfolio run its report's base
+// name: the dossier's own name, or, when two dossiers share it
+// (clients/a/org and clients/b/org), that name and a digest of the
+// dossier's absolute path, so that no report overwrites another.
+func outputNames(paths []string) []string {
+	base := func(p string) string {
+		p = filepath.Clean(p)
+		return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+	}
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
+	}
+	dossiers := map[string]map[string]bool{} // base name → absolute paths
+	for _, p := range paths {
+		k := strings.ToLower(base(p))
+		if dossiers[k] == nil {
+			dossiers[k] = map[string]bool{}
+		}
+		dossiers[k][abs(p)] = true
+	}
+	names := make([]string, len(paths))
+	used := map[string]bool{}
+	for i, p := range paths {
+		n := base(p)
+		if len(dossiers[strings.ToLower(n)]) > 1 {
+			sum := sha256.Sum256([]byte(abs(p)))
+			n += "-" + hex.EncodeToString(sum[:4])
+		}
+		// The same dossier named twice still gets two files.
+		for k, m := 2, n; used[strings.ToLower(m)]; k++ {
+			m = n + "-" + strconv.Itoa(k)
+			if !used[strings.ToLower(m)] {
+				n = m
+			}
+		}
+		used[strings.ToLower(n)] = true
+		names[i] = n
+	}
+	return names
+}
+
+func auditOne(env Env, o *auditOptions, path, name string, failOn checks.Severity) (row portfolioRow) {
 	row.path = path
+	// A panic here is on another goroutine than the one Main recovers on.
 	defer func() {
 		if p := recover(); p != nil {
-			row.err, row.code = fmt.Errorf("internal error: %v", p), ExitInput
+			row.err, row.code = fmt.Errorf("internal error, please report: %v", p), ExitInput
 		}
 	}()
-	res, err := load.Load(path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, path, o.Config)
 	if err != nil {
 		row.err, row.code = err, ExitInput
 		return row
@@ -96,8 +144,12 @@ func auditOne(env Env, o *auditOptions, path string, failOn checks.Severity) (ro
 	row.result, row.code = r, r.ExitCode()
 	if o.OutputDir != "" {
 		f, _ := report.Get(o.Format)
-		name := reportName(path, o.Format)
-		if err := atomicfile.Write(filepath.Join(o.OutputDir, name), func(w io.Writer) error { return f.Format(w, r, ro) }); err != nil {
+		out := filepath.Join(o.OutputDir, name+formatExt[o.Format])
+		if err := checkOutput("--output-dir", out, inputsOf(res)); err != nil {
+			row.err, row.code = err, ExitInput
+			return row
+		}
+		if err := atomicfile.Write(out, func(w io.Writer) error { return f.Format(w, r, ro) }); err != nil {
 			row.err, row.code = err, ExitInput
 		}
 	}
@@ -161,11 +213,11 @@ func printPortfolio(env Env, rows []portfolioRow, lang string) error {
 			if i := strings.IndexByte(msg, '\n'); i >= 0 {
 				msg = msg[:i] + " …"
 			}
-			fmt.Fprintf(&b, "%s %s%s\n", textwidth.Pad(r.path, wPath), l("error: ", "错误："), msg)
+			fmt.Fprintf(&b, "%s %s%s\n", textwidth.Pad(report.TerminalSafe(r.path), wPath), l("error: ", "错误："), report.TerminalSafe(msg))
 			continue
 		}
 		res := r.result
-		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s\n", textwidth.Fit(r.path, wPath), textwidth.Fit(res.Organisation.Name, wOrg), textwidth.Fit(res.Verdict.Label(lang), wVerdict),
+		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s\n", textwidth.Fit(report.TerminalSafe(r.path), wPath), textwidth.Fit(report.TerminalSafe(res.Organisation.Name), wOrg), textwidth.Fit(res.Verdict.Label(lang), wVerdict),
 			num(fmt.Sprintf("%.1f", res.Score)), num(fmt.Sprint(res.Counts.Major)), num(fmt.Sprint(res.Counts.Minor)), res.EligibleFrom)
 	}
 	if _, err := env.Out.Write(b.Bytes()); err != nil {

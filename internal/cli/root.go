@@ -9,6 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/certready/certready/internal/report"
+
 	"github.com/certready/certready/internal/version"
 )
 
@@ -56,17 +58,72 @@ func System() Env {
 }
 
 // Main runs the command line and returns the exit code.
-func Main(args []string, env Env) int {
+//
+// It is the one place a panic is caught: whatever input reached a bug, the
+// user gets exit 2 and a request to report it, not a stack trace. Every
+// known panic has a test proving the input gets a clear error before this
+// recover is needed. A failed write to standard output (a full disk, a
+// closed pipe, /dev/full) fails the run with exit 2 whatever the command:
+// a report that was not delivered is not a success.
+func Main(args []string, env Env) (code int) {
+	out := &trackingWriter{w: env.Out}
+	env.Out = out
+	defer func() {
+		if p := recover(); p != nil {
+			// The command line says which input was being read; the panic
+			// value says where in certready.
+			fmt.Fprintf(env.Err, "certready: internal error, please report it with the input if you can: %v\n(while running: certready %s)\n",
+				p, report.TerminalSafe(strings.Join(args, " ")))
+			code = ExitInput
+		}
+	}()
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if err == nil || codeOf(err) != ExitInput {
+		if werr := out.err; werr != nil {
+			err = &ExitError{Code: ExitInput, Err: fmt.Errorf("writing standard output: %w", werr)}
+		}
+	}
 	if err != nil {
 		var ee *ExitError
 		if !asExit(err, &ee) || ee.Err != nil {
-			fmt.Fprintln(env.Err, "certready:", strings.TrimPrefix(err.Error(), "certready: "))
+			fmt.Fprintln(env.Err, "certready:", safeLines(strings.TrimPrefix(err.Error(), "certready: ")))
 		}
 	}
 	return codeOf(err)
+}
+
+// safeLines escapes control characters in each line of a message for the
+// terminal (an error quotes file names and values from the dossier) and
+// keeps the message's own line breaks.
+func safeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = report.TerminalSafe(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// trackingWriter remembers the first failed write, so that a command which
+// ignores the error of a Fprintf to standard output still fails the run.
+type trackingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (t *trackingWriter) Write(p []byte) (int, error) {
+	if t.err != nil {
+		return 0, t.err
+	}
+	n, err := t.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		t.err = err
+	}
+	return n, err
 }
 
 func asExit(err error, out **ExitError) bool {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/report"
 )
 
 func init() { register(newValidateCmd) }
@@ -118,7 +119,7 @@ func runValidate(env Env, o *validateOptions) error {
 		return usageErr("--lang: expected en or zh, got %q", o.Lang)
 	}
 	rep := validateReport{Dossier: o.Path, Problems: []validateProblem{}, Warnings: []validateProblem{}}
-	res, err := load.Load(o.Path, load.Options{ConfigPath: o.Config})
+	res, err := loadDossier(env, o.Path, o.Config)
 	errs := []error{err}
 	if res != nil {
 		rep.Records = counts(res.Dossier)
@@ -175,10 +176,12 @@ func runValidate(env Env, o *validateOptions) error {
 		}
 	} else {
 		for _, p := range rep.Problems {
+			// Positions and messages quote the dossier (file names, cell
+			// text): shown escaped for the terminal, one problem a line.
 			if p.Where != "" {
-				fmt.Fprintf(env.Out, "%s: %s\n", p.Where, p.Message)
+				fmt.Fprintf(env.Out, "%s: %s\n", report.TerminalSafe(p.Where), safeLines(p.Message))
 			} else {
-				fmt.Fprintln(env.Out, p.Message)
+				fmt.Fprintln(env.Out, safeLines(p.Message))
 			}
 		}
 		if rep.Dropped > 0 {

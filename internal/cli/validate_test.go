@@ -20,7 +20,7 @@ func validateCLI(args ...string) (code int, stdout, stderr string) {
 		In:     strings.NewReader(""),
 		Out:    &out,
 		Err:    &errb,
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string { return map[string]string{"CERTREADY_MAX_CELL_BYTES": "1024"}[k] },
 		Now:    func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) },
 	}
 	code = Main(args, env)
@@ -81,12 +81,11 @@ func TestValidateExitsTwoWithEveryProblemAtItsPosition(t *testing.T) {
 		{
 			name: "an oversized CSV cell is printed at its row and column",
 			files: map[string]string{
-				"certready.yaml": "limits:\n  max_cell_bytes: 1024\n",
 				"complaints.csv": header + "C1,2026-03-02 09:05,phone,正常,closed\nC2,2026-03-02 10:00,phone," + strings.Repeat("长", 700) + ",closed\n",
 			},
 			want: []string{
 				"complaint log: 1 of 2 rows have problems",
-				`description too-large: 1 — cell is 2100 bytes, over the 1024-byte limit (limits.max_cell_bytes); first at {dir}/complaints.csv:row 3, column "投诉内容"`,
+				`description too-large: 1 — cell is 2100 bytes, over the 1024-byte limit (CERTREADY_MAX_CELL_BYTES); first at {dir}/complaints.csv:row 3, column "投诉内容"`,
 			},
 		},
 		{

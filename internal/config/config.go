@@ -10,15 +10,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/certready/certready/internal/infile"
 )
 
 // FileName is the configuration file looked for in a dossier directory.
 const FileName = "certready.yaml"
+
+// MaxConfigBytes caps certready.yaml: thresholds, a calendar, waivers and
+// column mappings fit in kilobytes; a larger file is not a configuration.
+const MaxConfigBytes = 4 << 20
 
 // Thresholds are the configurable figures behind the checks.
 type Thresholds struct {
@@ -114,6 +123,21 @@ func (t Thresholds) CutoffDuration() (time.Duration, error) {
 	return time.Duration(c.Hour())*time.Hour + time.Duration(c.Minute())*time.Minute, nil
 }
 
+// finite refuses a threshold that is not a finite number: YAML reads .nan
+// and .inf as floats, and a NaN limit makes every comparison false, so a
+// check would silently pass everything.
+func (t Thresholds) finite() error {
+	for _, f := range []struct {
+		key string
+		v   float64
+	}{{"ack_hours", t.AckHours}, {"response_hours", t.ResponseHours}, {"training_hours", t.TrainingHours}, {"budget_ratio", t.BudgetRatio}, {"compliance_rate", t.ComplianceRate}} {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return fmt.Errorf("%s: expected a finite number, got %v", f.key, f.v)
+		}
+	}
+	return nil
+}
+
 // YearCalendar lists a year's statutory holidays and make-up working days,
 // as the State Council's notice for that year announces them. A year given
 // here replaces the embedded year of the same number entirely (a notice is
@@ -175,7 +199,10 @@ type Branding struct {
 	DocVersion      string `yaml:"doc_version"`
 }
 
-// Limits cap input sizes before parsing, so a hostile file is refused cheaply.
+// Limits cap input sizes before parsing, so a hostile file is refused
+// cheaply. They protect the machine of the person running certready, so
+// that person sets them (LimitsFromEnv), never the dossier being audited:
+// a dossier that could raise them could switch its own defences off.
 type Limits struct {
 	MaxYAMLBytes   int64 `yaml:"max_yaml_bytes"`
 	MaxCellBytes   int   `yaml:"max_cell_bytes"`
@@ -197,12 +224,70 @@ type Config struct {
 	Waivers       []Waiver             `yaml:"waivers"`
 	Complaints    ComplaintSource      `yaml:"complaints"`
 	Branding      Branding             `yaml:"branding"`
-	Limits        Limits               `yaml:"limits"`
-	Path          string               `yaml:"-"` // the file it came from, "" for defaults
+	Limits        Limits               `yaml:"-"`      // set by the runner: DefaultLimits, LimitsFromEnv
+	LimitsKey     yaml.Node            `yaml:"limits"` // an older file's limits section: read, ignored, noted
+	Notes         []string             `yaml:"-"`      // warnings about the file that do not stop the run
+	Path          string               `yaml:"-"`      // the file it came from, "" for defaults
 	// Declared holds the thresholds keys the file sets itself. A figure
 	// the organisation chose is its policy; a default is only recommended
 	// practice, and findings say which.
 	Declared map[string]bool `yaml:"-"`
+}
+
+// DefaultLimits are the input caps when the environment sets none.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxYAMLBytes:   32 << 20,
+		MaxCellBytes:   1 << 20,
+		MaxUnzipBytes:  4 << 30,
+		MaxErrors:      200,
+		MaxYAMLNodes:   1_000_000,
+		MaxEvidenceMiB: 512,
+	}
+}
+
+// limitVars are the environment variables that set Limits, each with the
+// largest value accepted (beyond it a value is a typo, or an attempt to
+// switch the defence off).
+var limitVars = []struct {
+	name string
+	max  int64
+	set  func(*Limits, int64)
+}{
+	{"CERTREADY_MAX_YAML_BYTES", 1 << 30, func(l *Limits, v int64) { l.MaxYAMLBytes = v }},
+	{"CERTREADY_MAX_YAML_NODES", 100_000_000, func(l *Limits, v int64) { l.MaxYAMLNodes = int(v) }},
+	{"CERTREADY_MAX_CELL_BYTES", 64 << 20, func(l *Limits, v int64) { l.MaxCellBytes = int(v) }},
+	{"CERTREADY_MAX_UNZIP_BYTES", 64 << 30, func(l *Limits, v int64) { l.MaxUnzipBytes = v }},
+	{"CERTREADY_MAX_ERRORS", 1_000_000, func(l *Limits, v int64) { l.MaxErrors = int(v) }},
+	{"CERTREADY_MAX_EVIDENCE_MIB", 1 << 20, func(l *Limits, v int64) { l.MaxEvidenceMiB = v }},
+}
+
+// LimitVarNames lists the environment variables LimitsFromEnv reads.
+func LimitVarNames() []string {
+	out := make([]string, len(limitVars))
+	for i, v := range limitVars {
+		out[i] = v.name
+	}
+	return out
+}
+
+// LimitsFromEnv returns DefaultLimits with whatever the environment sets;
+// a value that is not a whole number from 1 to its maximum is an error
+// naming the variable.
+func LimitsFromEnv(getenv func(string) string) (Limits, error) {
+	l := DefaultLimits()
+	for _, v := range limitVars {
+		s := getenv(v.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 1 || n > v.max {
+			return l, fmt.Errorf("%s: expected a whole number from 1 to %d, got %q", v.name, v.max, s)
+		}
+		v.set(&l, n)
+	}
+	return l, nil
 }
 
 // Default returns the configuration used when no certready.yaml exists.
@@ -220,14 +305,7 @@ func Default() *Config {
 			"drug":    {"drug_operation"},
 		},
 		Complaints: ComplaintSource{MaxProblemShare: DefaultMaxProblemShare},
-		Limits: Limits{
-			MaxYAMLBytes:   32 << 20,
-			MaxCellBytes:   1 << 20,
-			MaxUnzipBytes:  4 << 30,
-			MaxErrors:      200,
-			MaxYAMLNodes:   2_000_000,
-			MaxEvidenceMiB: 512,
-		},
+		Limits:     DefaultLimits(),
 	}
 }
 
@@ -243,17 +321,17 @@ func (c *Config) Location() (*time.Location, error) {
 // Load reads path over the defaults. A missing file is not an error when
 // optional is true; an unknown key always is, since a typo in a threshold
 // name would otherwise silently keep the default.
+//
+// The file is an input like any other: a FIFO, a device or a file over
+// MaxConfigBytes is refused before it is read.
 func Load(path string, optional bool) (*Config, error) {
 	c := Default()
-	b, err := os.ReadFile(path)
+	b, err := infile.ReadFile(path, MaxConfigBytes, "")
 	if err != nil {
 		if optional && errors.Is(err, os.ErrNotExist) {
 			return c, nil
 		}
 		return nil, fmt.Errorf("reading config: %w", err)
-	}
-	if int64(len(b)) > c.Limits.MaxYAMLBytes {
-		return nil, fmt.Errorf("%s: config larger than %d bytes", path, c.Limits.MaxYAMLBytes)
 	}
 	c.Path = path
 	if err := c.decode(b); err != nil {
@@ -268,6 +346,10 @@ func (c *Config) decode(b []byte) error {
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf(" %w", err)
+	}
+	if k := c.LimitsKey; k.Kind != 0 {
+		c.Notes = append(c.Notes, fmt.Sprintf("%s:%d:%d: limits: ignored: input limits protect the machine running certready and are set there (environment variables %s), not by the dossier", c.Path, k.Line, k.Column, strings.Join(LimitVarNames(), ", ")))
+		c.LimitsKey = yaml.Node{}
 	}
 	// A second, node-level parse keeps the line of each waiver so an input
 	// error can point at it.
@@ -294,6 +376,9 @@ func (c *Config) decode(b []byte) error {
 }
 
 func (c *Config) validate() error {
+	if err := c.Thresholds.finite(); err != nil {
+		return fmt.Errorf(" thresholds.%w", err)
+	}
 	if _, err := c.Thresholds.CutoffDuration(); err != nil {
 		return fmt.Errorf(" %w", err)
 	}

@@ -47,6 +47,8 @@ type Options struct {
 	ConfigPath string
 	// Date goes into a workbook's document properties (zero: fixed).
 	Date time.Time
+	// Limits caps the source's input sizes; nil means the defaults.
+	Limits *config.Limits
 }
 
 // Summary says what a conversion wrote and what the user must know.
@@ -74,7 +76,7 @@ func Run(src, dst string, o Options) (*Summary, error) {
 	if same(src, dst) {
 		return nil, fmt.Errorf("convert: source and destination are the same (%s)", src)
 	}
-	res, err := load.Load(src, load.Options{ConfigPath: o.ConfigPath})
+	res, err := load.Load(src, load.Options{ConfigPath: o.ConfigPath, Limits: o.Limits})
 	if err != nil {
 		return nil, err
 	}

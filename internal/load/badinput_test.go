@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 )
 
@@ -113,16 +114,17 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 				writeFiles(t, dir, map[string]string{"organisation.yaml": billionLaughs()})
 				return dir
 			},
-			// Levels a to f hold 1,358,000 nodes expanded; the first *f on line 8
-			// (1,222,222 more) crosses the default 2,000,000.
-			at:   dossier.Pos{File: "organisation.yaml", Line: 8, Col: 8},
-			want: []string{"more than 2000000 nodes", "limits.max_yaml_nodes"},
+			// Levels a to e hold some 135,800 nodes expanded; each *e on line 7
+			// adds 122,222, and the eighth, at column 36, crosses the default
+			// 1,000,000.
+			at:   dossier.Pos{File: "organisation.yaml", Line: 7, Col: 36},
+			want: []string{"more than 1000000 nodes", "CERTREADY_MAX_YAML_NODES"},
 		},
 		{
 			name: "an alias bomb shaped like valid records is refused by the configured node limit",
 			setup: func(t *testing.T, dir string) string {
+				t.Setenv("CERTREADY_MAX_YAML_NODES", "100000")
 				writeFiles(t, dir, map[string]string{
-					"certready.yaml": "limits:\n  max_yaml_nodes: 100000\n",
 					"documents.yaml": recordBomb(3000),
 				})
 				return dir
@@ -130,7 +132,7 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 			// The record is 1 + 4 keys + 3 values + (1 + 3000) list nodes = 3009 nodes;
 			// the sequence, the first record and 32 aliases make 100,324 > 100,000.
 			at:   dossier.Pos{File: "documents.yaml", Line: 38, Col: 3},
-			want: []string{"more than 100000 nodes", "limits.max_yaml_nodes"},
+			want: []string{"more than 100000 nodes", "CERTREADY_MAX_YAML_NODES"},
 		},
 		{
 			name: "10,000 levels of flow nesting are refused at the first nested value",
@@ -205,25 +207,25 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 			want: []string{"not an Excel .xlsx workbook"},
 		},
 		{
-			name: "a zip-bomb workbook is refused by limits.max_unzip_bytes",
+			name: "a zip-bomb workbook is refused by CERTREADY_MAX_UNZIP_BYTES",
 			setup: func(t *testing.T, dir string) string {
 				p := filepath.Join(dir, "dossier.xlsx")
 				zipBombBook(t, p, "Licences", 8<<20)
-				writeFiles(t, dir, map[string]string{"dossier.certready.yaml": "limits:\n  max_unzip_bytes: 1048576\n"})
+				t.Setenv("CERTREADY_MAX_UNZIP_BYTES", "1048576")
 				return p
 			},
 			at:   dossier.Pos{File: "dossier.xlsx"},
-			want: []string{"refused", "1048576", "limits.max_unzip_bytes"},
+			want: []string{"refused", "1048576", "CERTREADY_MAX_UNZIP_BYTES"},
 		},
 		{
-			name: "a zip-bomb complaint log is refused by limits.max_unzip_bytes",
+			name: "a zip-bomb complaint log is refused by CERTREADY_MAX_UNZIP_BYTES",
 			setup: func(t *testing.T, dir string) string {
 				zipBombBook(t, filepath.Join(dir, "complaints.xlsx"), "投诉记录", 8<<20)
-				writeFiles(t, dir, map[string]string{"certready.yaml": "limits:\n  max_unzip_bytes: 1048576\n"})
+				t.Setenv("CERTREADY_MAX_UNZIP_BYTES", "1048576")
 				return dir
 			},
 			at:   dossier.Pos{File: "complaints.xlsx"},
-			want: []string{"refused", "limits.max_unzip_bytes"},
+			want: []string{"refused", "CERTREADY_MAX_UNZIP_BYTES"},
 		},
 		{
 			name: "a record sheet with no header row is refused at A1",
@@ -401,7 +403,7 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 			check: noEvidence("scans/licence.pdf"),
 		},
 		{
-			name: "a 50 MB cell in the CSV log is refused by limits.max_cell_bytes at its row and column",
+			name: "a 50 MB cell in the CSV log is refused by CERTREADY_MAX_CELL_BYTES at its row and column",
 			setup: func(t *testing.T, dir string) string {
 				f, err := os.Create(filepath.Join(dir, "complaints.csv"))
 				if err != nil {
@@ -423,7 +425,7 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 				return dir
 			},
 			at:   dossier.Pos{File: "complaints.csv", Row: 3, Column: "投诉内容"},
-			want: []string{"over the 1048576-byte limit", "limits.max_cell_bytes"},
+			want: []string{"over the 1048576-byte limit", "CERTREADY_MAX_CELL_BYTES"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -464,11 +466,11 @@ func TestAZipBombRefusedPartWayLeavesNoTemporaryFileBehind(t *testing.T) {
 	p := filepath.Join(dir, "complaints.xlsx")
 	zipBombBook(t, p, "投诉记录", 70<<20) // over excelize's 64 MB in-memory sheet size
 	rewriteZip(t, p, func(string, []byte) []byte { return nil }, zipEntry{"xl/media/pad.bin", make([]byte, 40<<20)})
-	writeFiles(t, dir, map[string]string{"certready.yaml": "limits:\n  max_unzip_bytes: 104857600\n"})
+	t.Setenv("CERTREADY_MAX_UNZIP_BYTES", "104857600")
 
 	_, _, probs := loadAndScan(t, dir)
-	if !hasProblem(probs, dossier.Pos{File: p}, "limits.max_unzip_bytes") {
-		t.Errorf("want the bomb refused by limits.max_unzip_bytes; got:%s", describeProblems(probs))
+	if !hasProblem(probs, dossier.Pos{File: p}, "CERTREADY_MAX_UNZIP_BYTES") {
+		t.Errorf("want the bomb refused by CERTREADY_MAX_UNZIP_BYTES; got:%s", describeProblems(probs))
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("a refused workbook left %d temporary entries behind, first %s", len(left), left[0].Name())
@@ -477,13 +479,14 @@ func TestAZipBombRefusedPartWayLeavesNoTemporaryFileBehind(t *testing.T) {
 
 func TestTheMemoryABillionLaughsCostsIsBoundedByTheNodeLimit(t *testing.T) {
 	dir := dossierDir(t, map[string]string{
-		"certready.yaml":    "limits:\n  max_yaml_nodes: 10000\n",
 		"organisation.yaml": billionLaughs(),
 	})
+	lim := config.DefaultLimits()
+	lim.MaxYAMLNodes = 10000
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	_, err := Load(dir, Options{})
+	_, err := Load(dir, Options{Limits: &lim})
 	runtime.ReadMemStats(&after)
 	// Levels a to c expand to 1,358 nodes, each *c on line 5 adds 1,222:
 	// the eighth, at column 36, crosses 10,000.

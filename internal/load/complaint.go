@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,14 +228,21 @@ func complaintSetters(sp *logSpec) map[string]complaintSetter {
 		},
 		"charge": func(c *dossier.Complaint, s string, _ *cellCtx) error {
 			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || v < 0 {
-				return fmt.Errorf("expected an amount ≥ 0, got %q", s)
+			// NaN passes v < 0 and would be silently no charge; +Inf, or a
+			// sum of huge amounts overflowing to it, would break the JSON
+			// report: no complaint is charged a quadrillion.
+			if err != nil || v < 0 || math.IsNaN(v) || v > maxCharge {
+				return fmt.Errorf("expected an amount from 0 to %g, got %q", float64(maxCharge), s)
 			}
 			c.Charge = v
 			return nil
 		},
 	}
 }
+
+// maxCharge bounds one complaint's charge so that the sum over a log of
+// millions of rows stays finite and exact to the cent.
+const maxCharge = 1e12
 
 // headerIndex maps header text (English, Chinese, alias or canonical key,
 // case-insensitive) to canonical keys for one record type.
@@ -412,7 +420,7 @@ func (b *complaintBinding) fill(c *dossier.Complaint, row []string, cx *cellCtx,
 			continue
 		}
 		if len(s) > maxCell {
-			if err := problem(i, "too-large", fmt.Errorf("cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(s), maxCell)); err != nil {
+			if err := problem(i, "too-large", fmt.Errorf("cell is %d bytes, over the %d-byte limit (CERTREADY_MAX_CELL_BYTES)", len(s), maxCell)); err != nil {
 				return err
 			}
 			continue

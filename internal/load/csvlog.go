@@ -2,13 +2,13 @@ package load
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"iter"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // csvLog streams a complaint log from a CSV file. Memory is bounded by the
@@ -65,11 +66,15 @@ func (l *csvLog) Each(fn func(*dossier.Complaint) error) error {
 // returns how to turn a block of the file's bytes into UTF-8 text: each
 // call of newDecode gives a function for one goroutine.
 func (l *csvLog) reader(sum io.Writer) (f io.ReadCloser, r io.Reader, newDecode func() func([]byte) string, err error) {
-	fh, err := os.Open(l.path)
+	fh, err := infile.Open(l.path, 0, "")
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	br := bufio.NewReaderSize(io.TeeReader(fh, sum), 256<<10)
+	if err := sniffCSV(br); err != nil {
+		fh.Close()
+		return nil, nil, nil, dossier.Errorf(dossier.Pos{File: l.display}, "%w", err)
+	}
 	switch strings.ToLower(strings.ReplaceAll(l.encoding, "-", "")) {
 	case "", "utf8":
 		if bom, _ := br.Peek(3); len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
@@ -100,6 +105,26 @@ func (l *csvLog) reader(sum io.Writer) (f io.ReadCloser, r io.Reader, newDecode 
 	}
 	fh.Close()
 	return nil, nil, nil, fmt.Errorf("%s: unknown encoding %q (use utf-8 or gb18030)", l.display, l.encoding)
+}
+
+// sniffCSV refuses, with what to do, the two CSV shapes that otherwise read
+// as nonsense: UTF-16 text (Excel's "Unicode text"), whose every other byte
+// is NUL and which no encoding setting here decodes, and a file whose lines
+// end in a bare CR (classic Mac), which reads as one enormous row.
+func sniffCSV(br *bufio.Reader) error {
+	head, _ := br.Peek(64 << 10)
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return errors.New("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as \"CSV UTF-8\" (or set complaints.encoding: gb18030 for a GB18030 file)")
+	case len(head) >= 4 && bytes.Count(head, []byte{0}) > len(head)/4:
+		return errors.New("the file looks like UTF-16 text (a quarter of its bytes are NUL); save it as \"CSV UTF-8\"")
+	}
+	if cr := bytes.IndexByte(head, '\r'); cr >= 0 && bytes.IndexByte(head, '\n') < 0 && (cr+1 < len(head) || len(head) < 64<<10) {
+		if bytes.Count(head, []byte{'\r'}) > 1 {
+			return errors.New("the lines end with a bare carriage return (CR, old Mac style), so the file reads as one line; save it with LF or CRLF line ends")
+		}
+	}
+	return nil
 }
 
 // Scan calls fn for every good row and onErr for every bad one; it stops

@@ -11,8 +11,10 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // evidenceIndex resolves evidence references against the dossier root and
@@ -55,8 +57,13 @@ func cleanRel(p string) (string, error) {
 	if c == ".." || strings.HasPrefix(c, "../") {
 		return "", fmt.Errorf("%q: %w", p, errEscapes)
 	}
-	if strings.ContainsRune(c, 0) {
-		return "", fmt.Errorf("%q contains a NUL byte", p)
+	// A control character (a new line, a tab, NUL) in a file name is
+	// legal on most systems but breaks every line-based format the path
+	// ends up in: SHA256SUMS, the terminal, the zip bundle's listing.
+	for _, r := range c {
+		if unicode.IsControl(r) {
+			return "", fmt.Errorf("%q contains the control character %U; rename the file", p, r)
+		}
 	}
 	return c, nil
 }
@@ -94,9 +101,9 @@ func (x *evidenceIndex) ref(p string, at dossier.Pos) (string, error) {
 	e.Exists, e.Size = true, st.Size()
 	if x.hash {
 		if x.maxBytes > 0 && st.Size() > x.maxBytes {
-			return "", fmt.Errorf("%q is %d bytes, over the %d-byte evidence limit", p, st.Size(), x.maxBytes)
+			return "", fmt.Errorf("%q is %d bytes, over the %d-byte evidence limit (CERTREADY_MAX_EVIDENCE_MIB)", p, st.Size(), x.maxBytes)
 		}
-		sum, err := hashFile(real)
+		sum, err := hashFile(real, x.maxBytes)
 		if err != nil {
 			return "", fmt.Errorf("%q: %w", p, err)
 		}
@@ -106,8 +113,8 @@ func (x *evidenceIndex) ref(p string, at dossier.Pos) (string, error) {
 	return rel, nil
 }
 
-func hashFile(p string) (string, error) {
-	f, err := os.Open(p)
+func hashFile(p string, max int64) (string, error) {
+	f, err := infile.Open(p, max, "CERTREADY_MAX_EVIDENCE_MIB")
 	if err != nil {
 		return "", err
 	}

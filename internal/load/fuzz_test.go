@@ -6,10 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/certready/certready/internal/config"
 )
 
-// fuzzConfig keeps each fuzz run cheap: small limits, the same code paths.
-const fuzzConfig = "limits:\n  max_yaml_nodes: 20000\n  max_errors: 50\n  max_cell_bytes: 4096\n"
+// fuzzLimits keeps each fuzz run cheap: small limits, the same code paths.
+var fuzzLimits = &config.Limits{MaxYAMLBytes: 32 << 20, MaxYAMLNodes: 20000, MaxErrors: 50, MaxCellBytes: 4096, MaxUnzipBytes: 64 << 20, MaxEvidenceMiB: 16}
 
 func readSeed(f *testing.F, name string) []byte {
 	f.Helper()
@@ -77,11 +79,10 @@ func FuzzLoadYAML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		writeFiles(t, dir, map[string]string{
-			"certready.yaml":    fuzzConfig,
 			"organisation.yaml": string(data),
 			"licences.yaml":     string(data),
 		})
-		res, err := Load(dir, Options{})
+		res, err := Load(dir, Options{Limits: fuzzLimits})
 		assertPositioned(t, "Load", err)
 		if res == nil {
 			t.Fatalf("Load returned no dossier alongside %v", err)
@@ -105,8 +106,8 @@ func FuzzLoadCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
-		writeFiles(t, dir, map[string]string{"certready.yaml": fuzzConfig, "complaints.csv": string(data)})
-		res, err := Load(dir, Options{})
+		writeFiles(t, dir, map[string]string{"complaints.csv": string(data)})
+		res, err := Load(dir, Options{Limits: fuzzLimits})
 		if err != nil {
 			t.Fatalf("Load of a directory holding only a CSV log: %v", err)
 		}

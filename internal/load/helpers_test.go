@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 )
 
@@ -61,7 +62,13 @@ func problems(err error) []*dossier.PosError {
 // does, returning the result (possibly partial) and every problem found.
 func loadAndScan(t testing.TB, path string) (*Result, int, []*dossier.PosError) {
 	t.Helper()
-	res, err := Load(path, Options{})
+	// Limits come from the environment, as for the command: a test sets
+	// one with t.Setenv.
+	lim, err := config.LimitsFromEnv(os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Load(path, Options{Limits: &lim})
 	probs := problems(err)
 	rows := -1
 	if res != nil {

@@ -15,12 +15,17 @@ import (
 
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // Options tune a load.
 type Options struct {
 	// ConfigPath overrides where certready.yaml is read from.
 	ConfigPath string
+	// Limits caps input sizes; nil means config.DefaultLimits. They come
+	// from whoever runs certready, never from the dossier's own
+	// certready.yaml.
+	Limits *config.Limits
 }
 
 // Result is a loaded dossier and the configuration that applies to it.
@@ -56,6 +61,17 @@ func Load(path string, o Options) (*Result, error) {
 	cfg, err := config.Load(cfgPath, optional)
 	if err != nil {
 		return nil, err
+	}
+	cfg.Limits = config.DefaultLimits()
+	if o.Limits != nil {
+		cfg.Limits = *o.Limits
+	}
+	if !isDir {
+		// A workbook is opened by name by the zip readers: check first that
+		// it is a regular file, so a FIFO cannot block the run.
+		if err := infile.Check(path, cfg.Limits.MaxUnzipBytes, "CERTREADY_MAX_UNZIP_BYTES"); err != nil {
+			return nil, fmt.Errorf("dossier: %w", err)
+		}
 	}
 	loc, err := cfg.Location()
 	if err != nil {
@@ -110,6 +126,7 @@ func (l *loader) run() error {
 		defer wb.close()
 		src = wb
 	}
+	total := 0
 	for _, rt := range dossier.Types() {
 		l.d.Places[rt.Name] = src.place(&rt)
 		if rt.Name == "complaints" {
@@ -122,6 +139,12 @@ func (l *loader) run() error {
 		}
 		if !present {
 			continue
+		}
+		// The cap on one record list holds for all of them together, or
+		// fifteen full sheets would cost fifteen times the memory.
+		if total += len(recs); total > maxSheetRows {
+			l.errs.add(src.place(&rt), fmt.Errorf("the dossier holds more than %d records besides the complaint log; refused", maxSheetRows))
+			return nil
 		}
 		l.d.Present[rt.Name] = true
 		for i := range recs {
@@ -221,7 +244,10 @@ type dirSource struct {
 func (s *dirSource) find(base string) (string, bool) {
 	for _, ext := range []string{".yaml", ".yml"} {
 		p := filepath.Join(s.dir, base+ext)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+		// Something other than a regular file under a record file's name
+		// (a FIFO, a directory) is found, and refused when read, rather
+		// than taken for a missing file.
+		if _, err := os.Lstat(p); err == nil {
 			return p, true
 		}
 	}
@@ -284,7 +310,7 @@ func (l *loader) complaints(src recordSource) error {
 		rt, _ := dossier.TypeByName("complaints")
 		sheet := cs.Sheet
 		if sheet == "" {
-			sheet = findSheet(wb.f, &rt)
+			sheet = findSheetName(wb.sheets, &rt)
 		}
 		if sheet == "" {
 			return nil

@@ -3,6 +3,7 @@ package load
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -98,8 +99,16 @@ func (n *normaliser) value(rt *dossier.RecordType, fl *dossier.Field, rf *rawFie
 		return out, true
 	case dossier.KInt, dossier.KNumber:
 		t := strings.ReplaceAll(text, ",", "")
-		if _, err := strconv.ParseFloat(t, 64); err != nil {
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil {
 			return text, true // the schema reports "expected number" at this position
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			// ParseFloat reads "NaN", "Inf" and "+Infinity" as numbers (and
+			// 1e999 as +Inf); no record field means any of them, and none
+			// may reach the schema validator as a json.Number.
+			n.errs.add(rf.Pos, fmt.Errorf("%s: expected a finite number, got %q", fl.Key, text))
+			return nil, false
 		}
 		return json.Number(t), true
 	case dossier.KBool:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,6 +32,14 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 	} else {
 		zr.Close()
 	}
+	// excelize drops the zip reader's CRC and size errors: check every
+	// part first, so a corrupted sheet is an error and not data.
+	if err := xlsxstream.CheckParts(path, maxUnzip); err != nil {
+		if errors.Is(err, xlsxstream.ErrTooLarge) {
+			return nil, nil, tooLarge(display, err)
+		}
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "damaged workbook: %w", err)
+	}
 	tmp, err := os.MkdirTemp("", "certready-xlsx-")
 	if err != nil {
 		return nil, nil, err
@@ -44,9 +53,9 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 		_ = os.RemoveAll(tmp)
 		// excelize has no sentinel for this error, only its text.
 		if strings.Contains(err.Error(), "unzip size exceeds") {
-			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (limits.max_unzip_bytes)", err)
+			return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "refused: %w (CERTREADY_MAX_UNZIP_BYTES)", err)
 		}
-		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", err)
+		return nil, nil, dossier.Errorf(dossier.Pos{File: display}, "%w", &excelizeOpenError{err})
 	}
 	return f, func() error {
 		err := f.Close()
@@ -57,19 +66,21 @@ func openWorkbook(path, display string, maxUnzip int64) (f *excelize.File, close
 	}, nil
 }
 
+// excelizeOpenError is excelize's own reason for not opening a workbook,
+// often as bare as "EOF"; newWorkbookSource words it when it can.
+type excelizeOpenError struct{ err error }
+
+func (e *excelizeOpenError) Error() string { return e.err.Error() }
+func (e *excelizeOpenError) Unwrap() error { return e.err }
+
 // date1904 reports whether the workbook counts dates from 1904.
 func date1904(f *excelize.File) bool {
 	props, err := f.GetWorkbookProps()
 	return err == nil && props.Date1904 != nil && *props.Date1904
 }
 
-// findSheet returns the sheet named with the record type's English or
+// findSheetName returns the sheet named with the record type's English or
 // Chinese name (case-insensitive), or "".
-func findSheet(f *excelize.File, rt *dossier.RecordType) string {
-	return findSheetName(f.GetSheetList(), rt)
-}
-
-// findSheetName is findSheet over a list of sheet names.
 func findSheetName(names []string, rt *dossier.RecordType) string {
 	for _, s := range names {
 		n := strings.TrimSpace(s)
@@ -85,14 +96,12 @@ func cellName(col, row int) string {
 	return n
 }
 
-// sheetRecords reads a small sheet into raw records. List sheets have a
-// header row (detected among the first 10 rows, or the first row holding
-// two known headers); single-record sheets are two columns, field | value.
-func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordType, maxCell int, d1904 bool, errs *errorList) ([]rawRecord, error) {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("%s!%s: %w", display, sheet, err)
-	}
+// sheetRecords reads a record sheet, streamed, into raw records. List
+// sheets have a header row (detected among the first 10 rows, or the first
+// row holding two known headers); single-record sheets are two columns,
+// field | value. A sheet over maxSheetRows rows, or with a value beyond
+// column maxSheetColumns, is refused at the cell that crosses the cap.
+func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType, maxCell int, d1904 bool, errs *errorList) ([]rawRecord, error) {
 	pos := func(col, row int) dossier.Pos {
 		return dossier.Pos{File: display, Sheet: sheet, Cell: cellName(col, row)}
 	}
@@ -100,7 +109,7 @@ func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordTyp
 	cell := func(rec *rawRecord, key string, col, row int, v string) {
 		at := pos(col, row)
 		if len(v) > maxCell {
-			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (limits.max_cell_bytes)", len(v), maxCell))
+			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (CERTREADY_MAX_CELL_BYTES)", len(v), maxCell))
 			return
 		}
 		if excelErrors[strings.TrimSpace(v)] {
@@ -114,91 +123,161 @@ func sheetRecords(f *excelize.File, display, sheet string, rt *dossier.RecordTyp
 		rec.Fields = append(rec.Fields, rawField{Key: key, Pos: at, Text: v, Excel: true, Date1904: d1904,
 			Number: t != "" && (t[0] >= '0' && t[0] <= '9') && !strings.ContainsAny(t, "-/年: ")})
 	}
+	// next yields the rows within the caps.
+	next := func() (int, []string, bool, error) {
+		if !rows.Next() {
+			if err := rows.Err(); err != nil {
+				return 0, nil, false, dossier.Errorf(dossier.Pos{File: display, Sheet: sheet}, "%w", err)
+			}
+			return 0, nil, false, nil
+		}
+		rn, row := rows.Row()
+		if rn > maxSheetRows {
+			return 0, nil, false, dossier.Errorf(pos(1, rn), "the %s sheet has more than %d rows; a record sheet holds at most that many", rt.Name, maxSheetRows)
+		}
+		if len(row) > maxSheetColumns {
+			for c := len(row) - 1; c >= maxSheetColumns; c-- {
+				if strings.TrimSpace(row[c]) != "" {
+					return 0, nil, false, dossier.Errorf(pos(c+1, rn), "a value in column %s, beyond column %s: a record sheet has at most %d columns", columnName(c+1), columnName(maxSheetColumns), maxSheetColumns)
+				}
+			}
+			row = row[:maxSheetColumns]
+		}
+		return rn, row, true, nil
+	}
 	if rt.Single {
 		rec := rawRecord{Pos: pos(1, 1)}
 		seen := map[string]string{}
-		for r, row := range rows {
+		for {
+			rn, row, ok, err := next()
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
 			if len(row) == 0 || strings.TrimSpace(row[0]) == "" {
 				continue
 			}
 			k, ok := matchHeader(idx, row[0])
 			if !ok {
-				if r == 0 {
+				if rn == 1 {
 					continue // a "Field | Value" heading row
 				}
-				errs.add(pos(1, r+1), fmt.Errorf("unknown field %q in %s (expected one of: %s)", row[0], rt.Name, fieldKeys(rt)))
+				errs.add(pos(1, rn), fmt.Errorf("unknown field %q in %s (expected one of: %s)", row[0], rt.Name, fieldKeys(rt)))
 				continue
 			}
 			if prev, dup := seen[k]; dup {
-				errs.add(pos(1, r+1), fmt.Errorf("field %s appears twice (also at %s)", k, prev))
+				errs.add(pos(1, rn), fmt.Errorf("field %s appears twice (also at %s)", k, prev))
 				continue
 			}
-			seen[k] = cellName(1, r+1)
+			seen[k] = cellName(1, rn)
 			v := ""
 			if len(row) > 1 {
 				v = row[1]
 			}
-			cell(&rec, k, 2, r+1, v)
+			cell(&rec, k, 2, rn, v)
 		}
 		return []rawRecord{rec}, nil
 	}
+	// The header is looked for in the first 10 rows, which are kept; the
+	// rest stream.
+	type heldRow struct {
+		n     int
+		cells []string
+	}
+	var head []heldRow
 	hdr := -1
-	for r := 0; r < len(rows) && r < 10; r++ {
+	var after []heldRow // rows read past the header while looking for it
+	for hdr < 0 {
+		rn, row, ok, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		if rn > 10 {
+			after = append(after, heldRow{rn, slices.Clone(row)})
+			break
+		}
+		head = append(head, heldRow{rn, slices.Clone(row)})
 		n := 0
-		for _, h := range rows[r] {
+		for _, h := range row {
 			if _, ok := matchHeader(idx, h); ok {
 				n++
 			}
 		}
 		if n >= 2 || (n >= 1 && len(rt.Fields) <= 2) {
-			hdr = r
-			break
+			hdr = len(head) - 1
 		}
 	}
 	if hdr < 0 {
-		if len(rows) == 0 {
+		if len(head) == 0 && len(after) == 0 {
 			return nil, nil // an empty sheet: no records
 		}
 		return nil, dossier.Errorf(dossier.Pos{File: display, Sheet: sheet, Cell: "A1"},
 			"no header row in the first 10 rows: expected column headers such as %s", headerHint(rt))
 	}
-	keys := make([]string, len(rows[hdr]))
+	hrow, hn := head[hdr].cells, head[hdr].n
+	keys := make([]string, len(hrow))
 	seen := map[string]int{}
-	for c, h := range rows[hdr] {
+	for c, h := range hrow {
 		if strings.TrimSpace(h) == "" {
 			continue
 		}
 		k, ok := matchHeader(idx, h)
 		if !ok {
-			errs.add(pos(c+1, hdr+1), fmt.Errorf("unknown column %q in %s (expected: %s)", h, rt.Name, headerHint(rt)))
+			errs.add(pos(c+1, hn), fmt.Errorf("unknown column %q in %s (expected: %s)", h, rt.Name, headerHint(rt)))
 			continue
 		}
 		if prev, dup := seen[k]; dup {
-			errs.add(pos(c+1, hdr+1), fmt.Errorf("duplicate column %q: %s is already in column %s", h, k, cellName(prev+1, hdr+1)))
+			errs.add(pos(c+1, hn), fmt.Errorf("duplicate column %q: %s is already in column %s", h, k, cellName(prev+1, hn)))
 			continue
 		}
 		seen[k] = c
 		keys[c] = k
 	}
 	var out []rawRecord
-	for r := hdr + 1; r < len(rows); r++ {
-		row := rows[r]
+	record := func(rn int, row []string) {
 		if blank(row) {
-			continue
+			return
 		}
-		rec := rawRecord{Pos: pos(1, r+1)}
+		rec := rawRecord{Pos: pos(1, rn)}
 		for c, v := range row {
 			if c >= len(keys) || keys[c] == "" {
 				if strings.TrimSpace(v) != "" && c >= len(keys) {
-					errs.add(pos(c+1, r+1), fmt.Errorf("value in a column with no header"))
+					errs.add(pos(c+1, rn), fmt.Errorf("value in a column with no header"))
 				}
 				continue
 			}
-			cell(&rec, keys[c], c+1, r+1, v)
+			cell(&rec, keys[c], c+1, rn, v)
 		}
 		out = append(out, rec)
 	}
+	for _, r := range head[hdr+1:] {
+		record(r.n, r.cells)
+	}
+	for _, r := range after {
+		record(r.n, r.cells)
+	}
+	for {
+		rn, row, ok, err := next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		record(rn, row)
+	}
 	return out, nil
+}
+
+// columnName is the letters of a 1-based column number.
+func columnName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
 }
 
 func headerHint(rt *dossier.RecordType) string {
@@ -257,7 +336,7 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 	case errors.Is(err, zip.ErrFormat):
 		return dossier.Errorf(dossier.Pos{File: l.display}, "not an Excel .xlsx workbook (%w)", err)
 	case errors.Is(err, xlsxstream.ErrTooLarge) || err != nil && strings.Contains(err.Error(), "unzip size exceeds"):
-		return dossier.Errorf(dossier.Pos{File: l.display}, "refused: %w (limits.max_unzip_bytes)", err)
+		return tooLarge(l.display, err)
 	case err != nil:
 		return dossier.Errorf(dossier.Pos{File: l.display}, "%w", err)
 	}
@@ -319,6 +398,15 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 		return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet}, "%v: the sheet is empty or has no recognisable header", errNoHeader)
 	}
 	return nil
+}
+
+// tooLarge words a workbook refused by a size cap, naming the setting
+// that raises it when there is one.
+func tooLarge(display string, err error) error {
+	if strings.Contains(err.Error(), "shared strings") {
+		return dossier.Errorf(dossier.Pos{File: display}, "refused: %w", err)
+	}
+	return dossier.Errorf(dossier.Pos{File: display}, "refused: %w (CERTREADY_MAX_UNZIP_BYTES)", err)
 }
 
 func itoa(n int) string {

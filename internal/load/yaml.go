@@ -4,30 +4,26 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 )
 
 // readCapped reads at most max bytes and refuses a larger file before it is
 // parsed: a 200 MB YAML file costs yaml.v3 several times its size in memory.
+// A FIFO or a device in place of a YAML file is refused, not read.
 func readCapped(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	b, err := infile.ReadFile(path, max, "CERTREADY_MAX_YAML_BYTES")
 	if err != nil {
+		var tl *infile.TooLargeError
+		if errors.As(err, &tl) {
+			return nil, tl
+		}
 		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("file is larger than the %d-byte limit (limits.max_yaml_bytes)", max)
 	}
 	return b, nil
 }
@@ -40,7 +36,7 @@ type yamlReader struct {
 	budget int
 }
 
-var errBudget = errors.New("document too large or too deeply aliased (limits.max_yaml_nodes)")
+var errBudget = errors.New("document too large or too deeply aliased (CERTREADY_MAX_YAML_NODES)")
 
 func (r *yamlReader) pos(n *yaml.Node) dossier.Pos {
 	return dossier.Pos{File: r.file, Line: n.Line, Col: n.Column}
@@ -71,6 +67,9 @@ func (r *yamlReader) parse(b []byte) (*yaml.Node, error) {
 		col := utf8.RuneCount(b[bytes.LastIndexByte(b[:off], '\n')+1:off]) + 1
 		return nil, dossier.Errorf(dossier.Pos{File: r.file, Line: line, Col: col}, "file is not UTF-8 (byte offset %d); save it as UTF-8", off)
 	}
+	if err := r.precheck(b); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, r.syntaxErr(err)
@@ -82,6 +81,71 @@ func (r *yamlReader) parse(b []byte) (*yaml.Node, error) {
 		return nil, err
 	}
 	return doc.Content[0], nil
+}
+
+// precheck refuses, before yaml.v3 builds its node tree, a document that
+// must hold more nodes than the budget: the tree costs a few hundred bytes
+// a node, so 30 MB of "[1,1,1,…]" would take gigabytes before the budget
+// could be counted on it. It counts, outside comments and quoted text,
+// what is rarely written without a node: each line with content in block
+// style, each flow collection opened, each comma between flow items. Only
+// the lines of multi-line text count where no node is, so a document
+// within the budget passes unless it holds millions of lines of text. The
+// position is where the count crosses the budget.
+func (r *yamlReader) precheck(b []byte) error {
+	limit := r.budget
+	n, line, col, depth := 0, 1, 0, 0
+	content := false // the current line has something besides space
+	var quote byte
+	comment := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		col++
+		if c == '\n' {
+			if content && quote == 0 && depth == 0 {
+				n++
+			}
+			line, col, content, comment = line+1, 0, false, false
+			if quote == 0 && n > limit {
+				return dossier.Errorf(dossier.Pos{File: r.file, Line: line - 1, Col: 1}, "the document holds more than %d nodes; refused before parsing (CERTREADY_MAX_YAML_NODES)", limit)
+			}
+			continue
+		}
+		switch {
+		case comment:
+		case quote == '"':
+			if c == '\\' {
+				i++
+				col++
+			} else if c == '"' {
+				quote = 0
+			}
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0 // a doubled '' reopens on the next byte: counted as one string either way
+			}
+		case c == '#' && (i == 0 || b[i-1] == ' ' || b[i-1] == '\t' || b[i-1] == '\n'):
+			comment = true
+		case c == '"' || c == '\'':
+			quote = c
+			content = true
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+			content = true
+		case c == '[' || c == '{' || (c == ',' && depth > 0):
+			if c != ',' {
+				depth++
+			}
+			n++
+			content = true
+			if n > limit {
+				return dossier.Errorf(dossier.Pos{File: r.file, Line: line, Col: col}, "the document holds more than %d nodes; refused before parsing (CERTREADY_MAX_YAML_NODES)", limit)
+			}
+		case c != ' ' && c != '\t' && c != '\r':
+			content = true
+		}
+	}
+	return nil
 }
 
 // checkExpansion refuses a document whose aliases would expand to more
@@ -130,7 +194,7 @@ func (r *yamlReader) checkExpansion(root *yaml.Node) error {
 			total++
 		}
 		if total > limit {
-			return dossier.Errorf(r.pos(n), "the document expands to more than %d nodes, counting each *alias as a copy of its &anchor; refused (limits.max_yaml_nodes)", limit)
+			return dossier.Errorf(r.pos(n), "the document expands to more than %d nodes, counting each *alias as a copy of its &anchor; refused (CERTREADY_MAX_YAML_NODES)", limit)
 		}
 		if n.Kind == yaml.AliasNode {
 			return nil
@@ -191,6 +255,9 @@ func (r *yamlReader) records(rt *dossier.RecordType, root *yaml.Node) ([]rawReco
 	}
 	if root.Kind != yaml.SequenceNode {
 		return nil, dossier.Errorf(r.pos(root), "expected a list of %s records (each item starting with \"- \")", rt.Name)
+	}
+	if len(root.Content) > maxSheetRows {
+		return nil, dossier.Errorf(r.pos(root.Content[maxSheetRows]), "more than %d %s records; a record list holds at most that many", maxSheetRows, rt.Name)
 	}
 	out := make([]rawRecord, 0, len(root.Content))
 	for _, item := range root.Content {

@@ -14,10 +14,12 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 	"github.com/certready/certready/internal/load"
 )
 
@@ -156,7 +158,9 @@ func writeMember(zw *zip.Writer, mb member, root string, stamp time.Time) error 
 	if err != nil {
 		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
 	}
-	f, err := os.Open(full)
+	// Opened as an input: something swapped in for the file since it was
+	// hashed (a FIFO, a device) is refused rather than read.
+	f, err := infile.Open(full, 0, "")
 	if err != nil {
 		return fmt.Errorf("bundle: evidence %s: %w", mb.rel, err)
 	}
@@ -185,7 +189,36 @@ const (
 	Added   = "added"
 	Missing = "missing"
 	Changed = "changed"
+	// Unsafe is a member name that could write outside the directory a
+	// bundle is unpacked into, or forge a line of output: absolute, with a
+	// .. element, a backslash or a control character.
+	Unsafe = "unsafe"
 )
+
+// unsafeName says what is wrong with a member name, or "" when nothing is.
+// certready writes only relative, slash-separated names of printable
+// characters; anything else in a bundle was put there by someone else.
+func unsafeName(name string) string {
+	switch {
+	case name == "":
+		return "empty name"
+	case strings.HasPrefix(name, "/") || (len(name) >= 2 && name[1] == ':'):
+		return "absolute path"
+	case strings.ContainsRune(name, '\\'):
+		return "backslash in the name"
+	}
+	for _, el := range strings.Split(name, "/") {
+		if el == ".." {
+			return "a .. element leaves the bundle"
+		}
+	}
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == utf8.RuneError {
+			return "control character in the name"
+		}
+	}
+	return ""
+}
 
 // Problem is one difference between a bundle and its manifest.
 type Problem struct {
@@ -218,6 +251,20 @@ type bundleFile struct {
 // checks SHA256SUMS against the manifest. It returns an error wrapping
 // ErrNotBundle when path holds no readable manifest.
 func Verify(p string) (*Verification, error) {
+	return VerifyExpect(p, "")
+}
+
+// VerifyExpect is Verify anchored to a digest published apart from the
+// bundle: the SHA-256 of its SHA256SUMS. A bundle edited and re-hashed
+// throughout is consistent with itself; only a digest kept elsewhere
+// tells it from the original. expect "" checks consistency only.
+func VerifyExpect(p, expect string) (*Verification, error) {
+	expect = strings.ToLower(strings.TrimSpace(expect))
+	if expect != "" {
+		if b, err := hex.DecodeString(expect); err != nil || len(b) != sha256.Size {
+			return nil, fmt.Errorf("expected digest %q: want 64 hexadecimal digits (a SHA-256)", expect)
+		}
+	}
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, errors.Join(ErrNotBundle, err))
@@ -227,11 +274,19 @@ func Verify(p string) (*Verification, error) {
 	if st.IsDir() {
 		files, err = dirFiles(p)
 	} else {
-		var zr *zip.ReadCloser
-		zr, err = zip.OpenReader(p)
+		// The zip is opened as an input like any other: a FIFO or a
+		// device is refused, not waited on.
+		var in *infile.File
+		in, err = infile.Open(p, 0, "")
 		if err == nil {
-			closer = zr
-			files, err = zipFiles(&zr.Reader)
+			closer = in
+			var zr *zip.Reader
+			zr, err = zip.NewReader(in, in.Size())
+			if err == nil {
+				files, err = zipFiles(zr)
+			} else {
+				err = errors.Join(ErrNotBundle, err)
+			}
 		} else {
 			err = errors.Join(ErrNotBundle, err)
 		}
@@ -257,6 +312,11 @@ func Verify(p string) (*Verification, error) {
 	v := &Verification{Manifest: &m, Problems: []Problem{}}
 	listed := map[string]bool{ManifestName: true, SumsName: true}
 	for _, f := range m.Files {
+		if why := unsafeName(f.Path); why != "" {
+			v.Problems = append(v.Problems, Problem{Kind: Unsafe, Path: f.Path, Detail: ManifestName + " lists it: " + why})
+			listed[f.Path] = true
+			continue
+		}
 		if listed[f.Path] {
 			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: ManifestName, Detail: "lists " + f.Path + " twice or lists itself"})
 			continue
@@ -279,11 +339,24 @@ func Verify(p string) (*Verification, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
+		if why := unsafeName(name); why != "" {
+			v.Problems = append(v.Problems, Problem{Kind: Unsafe, Path: name, Detail: why})
+			continue
+		}
 		if !listed[name] {
 			v.Problems = append(v.Problems, Problem{Kind: Added, Path: name})
 		}
 	}
 	v.Problems = append(v.Problems, checkSums(files, &m, raw)...)
+	if expect != "" {
+		if sf, ok := files[SumsName]; ok {
+			if b, err := readAll(sf, 64<<20); err == nil {
+				if got := sha256Hex(b); got != expect {
+					v.Problems = append(v.Problems, Problem{Kind: Changed, Path: SumsName, Detail: "its sha256 is " + got + ", the published digest is " + expect})
+				}
+			}
+		}
+	}
 	sort.SliceStable(v.Problems, func(i, j int) bool { return v.Problems[i].Path < v.Problems[j].Path })
 	return v, nil
 }

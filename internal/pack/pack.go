@@ -18,7 +18,6 @@ package pack
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -26,6 +25,7 @@ import (
 	"github.com/certready/certready/internal/civil"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/infile"
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/pdfdoc"
 )
@@ -190,10 +190,12 @@ func (p *packer) build(d *pdfdoc.Doc) error {
 // readEvidence reads a dossier file only through the loader's containment
 // check, so a crafted path or symlink can never pull in a file from
 // outside the dossier.
+// The logo is the one file read whole, so it is capped: a logo is tens of
+// kilobytes, and a gigabyte "logo" is refused before it is read.
 func readEvidence(root, rel string) ([]byte, error) {
 	full, err := load.ResolveEvidence(root, rel)
 	if err != nil {
 		return nil, err
 	}
-	return os.ReadFile(full)
+	return infile.ReadFile(full, pdfdoc.MaxLogoBytes, "")
 }

@@ -20,10 +20,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // image.DecodeConfig reads JPEG headers
+	_ "image/png"  // and PNG headers
 	"io"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -226,6 +230,32 @@ func registerFont(pdf *fpdf.Fpdf, ttf []byte) (err error) {
 	return nil
 }
 
+// Logo bounds: the logo is drawn in a 60 × 25 mm box, for which a few
+// hundred pixels a side suffice. Checked from the image header before
+// anything is decoded: a 1.5 MB PNG can declare 20000 × 20000 pixels and
+// decode to more than a gigabyte.
+const (
+	MaxLogoBytes  = 8 << 20
+	maxLogoSide   = 8000
+	maxLogoPixels = 16 << 20
+)
+
+// checkLogo reads the image header only and refuses a logo too large in
+// bytes or in pixels.
+func checkLogo(b []byte) error {
+	if len(b) > MaxLogoBytes {
+		return fmt.Errorf("pdfdoc: logo is %d bytes, over the %d-byte limit", len(b), MaxLogoBytes)
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("pdfdoc: logo: unreadable image header: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxLogoSide || cfg.Height > maxLogoSide || cfg.Width*cfg.Height > maxLogoPixels {
+		return fmt.Errorf("pdfdoc: logo: the %s image is %d × %d pixels; give one of at most %d pixels a side and %d pixels in all", format, cfg.Width, cfg.Height, maxLogoSide, maxLogoPixels)
+	}
+	return nil
+}
+
 func (d *Doc) registerLogo() error {
 	typ := strings.ToUpper(d.opt.LogoType)
 	if typ == "" {
@@ -243,6 +273,9 @@ func (d *Doc) registerLogo() error {
 	}
 	if typ != "PNG" && typ != "JPG" {
 		return fmt.Errorf("pdfdoc: unsupported logo type %q (want PNG or JPG)", d.opt.LogoType)
+	}
+	if err := checkLogo(d.opt.Logo); err != nil {
+		return err
 	}
 	d.logo = "logo"
 	d.pdf.RegisterImageOptionsReader(d.logo, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(d.opt.Logo))
@@ -286,7 +319,16 @@ func (d *Doc) PageCount() int { return d.pdf.PageCount() }
 func (d *Doc) ContentWidth() float64 { return contentW }
 
 // Output closes the document and writes the PDF to w.
-func (d *Doc) Output(w io.Writer) error {
+//
+// fpdf subsets the font here and indexes the font's tables without bounds
+// checks; ValidateFont checks what it reads, and a damaged font that still
+// gets through is an error naming the font, not a crash.
+func (d *Doc) Output(w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("pdfdoc: the font could not be embedded (a damaged font?): %v", r)
+		}
+	}()
 	if d.needPage && d.pdf.PageCount() == 0 {
 		d.newPage() // fpdf would add a page anyway; ours gets the chrome
 	}
@@ -603,6 +645,25 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 
 	keyW := contentW * 0.3
 	lhK := lineHeight(bodySize)
+	// Measure first: when the lines do not fit, name the longest value, so
+	// the person can shorten the record field it shows (a 500-character
+	// organisation name) rather than guess.
+	total, longest, most := y, 0, 0
+	for i, kv := range lines {
+		d.setFont(false, bodySize)
+		nk := len(d.wrap(kv[0], keyW-4))
+		d.setFont(true, 11)
+		nv := len(d.wrap(kv[1], contentW-keyW))
+		total += float64(max(nk, nv))*lineHeight(11) + 3.5
+		if nv > most {
+			longest, most = i, nv
+		}
+	}
+	if len(lines) > 0 && total > pageH-margin {
+		kv := lines[longest]
+		d.pdf.SetErrorf("pdfdoc: the cover page has no room for %q: its value is %d characters, %d lines; shorten it in the records", kv[0], utf8.RuneCountInString(kv[1]), most)
+		return
+	}
 	for _, kv := range lines {
 		d.setFont(false, bodySize)
 		keys := d.wrap(kv[0], keyW-4)
@@ -610,7 +671,7 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 		vals := d.wrap(kv[1], contentW-keyW)
 		h := float64(max(len(keys), len(vals))) * lineHeight(11)
 		if y+h > pageH-margin {
-			d.pdf.SetErrorf("pdfdoc: cover lines do not fit on the cover page")
+			d.pdf.SetErrorf("pdfdoc: the cover page has no room for %q", kv[0])
 			return
 		}
 		d.setFont(false, bodySize)

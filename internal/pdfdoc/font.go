@@ -63,6 +63,7 @@ func ValidateFont(ttf []byte) (*sfnt.Font, error) {
 	if err != nil {
 		return nil, err
 	}
+	dir, _ := tableDir(ttf)
 	// These are exactly the tables fpdf's utf8FontFile parser seeks; a
 	// missing one makes it read garbage rather than fail cleanly.
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post", "OS/2"} {
@@ -73,11 +74,108 @@ func ValidateFont(ttf []byte) (*sfnt.Font, error) {
 			return nil, fmt.Errorf("pdfdoc: font lacks the %q table", t)
 		}
 	}
+	if err := checkOutlines(ttf, dir); err != nil {
+		return nil, err
+	}
 	f, err := sfnt.Parse(ttf)
 	if err != nil {
 		return nil, fmt.Errorf("pdfdoc: parsing font: %w", err)
 	}
 	return f, nil
+}
+
+// tableDir returns each table's bytes, by tag; tableTags has checked that
+// they lie within the file.
+func tableDir(b []byte) (map[string][]byte, error) {
+	n := int(binary.BigEndian.Uint16(b[4:6]))
+	if len(b) < 12+16*n {
+		return nil, errors.New("pdfdoc: truncated font table directory")
+	}
+	dir := make(map[string][]byte, n)
+	for i := 0; i < n; i++ {
+		rec := b[12+16*i:]
+		off := uint64(binary.BigEndian.Uint32(rec[8:12]))
+		length := uint64(binary.BigEndian.Uint32(rec[12:16]))
+		if off+length <= uint64(len(b)) {
+			dir[string(rec[:4])] = b[off : off+length]
+		}
+	}
+	return dir, nil
+}
+
+// checkOutlines checks what fpdf's subsetter indexes without bounds
+// checks, so that a damaged font is refused here rather than panicking
+// inside fpdf when the PDF is written: the glyph count (maxp), the offset
+// format (head), every glyph's offsets (loca: in order and inside glyf) and
+// every glyph a composite glyph refers to (which must exist).
+func checkOutlines(ttf []byte, dir map[string][]byte) error {
+	head, maxp, loca, glyf := dir["head"], dir["maxp"], dir["loca"], dir["glyf"]
+	if len(head) < 54 || len(maxp) < 6 {
+		return errors.New("pdfdoc: damaged font: head or maxp table too short")
+	}
+	long := binary.BigEndian.Uint16(head[50:52])
+	if long > 1 {
+		return fmt.Errorf("pdfdoc: damaged font: head.indexToLocFormat is %d, expected 0 or 1", long)
+	}
+	n := int(binary.BigEndian.Uint16(maxp[4:6]))
+	if n == 0 {
+		return errors.New("pdfdoc: damaged font: maxp says it has no glyphs")
+	}
+	width := 2
+	if long == 1 {
+		width = 4
+	}
+	if len(loca) < (n+1)*width {
+		return fmt.Errorf("pdfdoc: damaged font: loca holds %d bytes, %d glyphs need %d", len(loca), n, (n+1)*width)
+	}
+	offset := func(i int) uint64 {
+		if long == 1 {
+			return uint64(binary.BigEndian.Uint32(loca[4*i:]))
+		}
+		return 2 * uint64(binary.BigEndian.Uint16(loca[2*i:]))
+	}
+	for g := 0; g < n; g++ {
+		lo, hi := offset(g), offset(g+1)
+		if lo > hi || hi > uint64(len(glyf)) {
+			return fmt.Errorf("pdfdoc: damaged font: glyph %d lies at %d–%d, outside the %d-byte glyf table", g, lo, hi, len(glyf))
+		}
+		if hi-lo < 10 {
+			continue // an empty glyph
+		}
+		gl := glyf[lo:hi]
+		if int16(binary.BigEndian.Uint16(gl[0:2])) >= 0 {
+			continue // a simple glyph: fpdf copies it as it is
+		}
+		// A composite glyph: a list of (flags, glyph index, arguments,
+		// optional transform) records.
+		for p := 10; ; {
+			if p+4 > len(gl) {
+				return fmt.Errorf("pdfdoc: damaged font: composite glyph %d is truncated", g)
+			}
+			flags := binary.BigEndian.Uint16(gl[p:])
+			if c := int(binary.BigEndian.Uint16(gl[p+2:])); c >= n {
+				return fmt.Errorf("pdfdoc: damaged font: composite glyph %d refers to glyph %d of %d", g, c, n)
+			}
+			p += 4
+			if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+				p += 2
+			case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+				p += 4
+			case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+				p += 8
+			}
+			if flags&0x0020 == 0 { // MORE_COMPONENTS
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // tableTags reads the sfnt table directory.

@@ -14,9 +14,29 @@ func init() { register("markdown", FormatterFunc(formatMarkdown)) }
 // says how many there are in all.
 const mdMaxIDs = 10
 
+// mdEscape makes any text one inert table cell: new lines become <br>,
+// control characters are escaped as in a terminal (TerminalSafe), HTML
+// cannot open a tag or an entity, and the Markdown punctuation that would
+// end the cell, start a link, code or emphasis is backslash-escaped. Every
+// value from the dossier goes through it, whatever the column.
 func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\n", "<br>", "\r", "", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	s = strings.NewReplacer("\r\n", "<br>", "\n", "<br>").Replace(s)
+	s = TerminalSafe(s)
+	return mdPunct.Replace(s)
+}
+
+var mdPunct = strings.NewReplacer(
+	"&", "&amp;", "<br>", "<br>", "<", "&lt;", ">", "&gt;",
+	"\\", `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "[", `\[`, "]", `\]`,
+)
+
+// mdCode puts an identifier in a code span, or escapes it as text when it
+// holds a backtick, which would end the span.
+func mdCode(s string) string {
+	if strings.ContainsAny(s, "`\r\n|") || TerminalSafe(s) != s {
+		return mdEscape(s)
+	}
+	return "`" + s + "`"
 }
 
 // formatMarkdown writes a report a consultant can paste into a document or
@@ -32,9 +52,9 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 	t.p("| | |\n|---|---|\n")
 	t.p("| %s | %s |\n", L(o, "Standard", "标准"), standardName(o))
 	if r.Organisation.USCC != "" {
-		t.p("| %s | %s |\n", L(o, "USCC", "统一社会信用代码"), r.Organisation.USCC)
+		t.p("| %s | %s |\n", L(o, "USCC", "统一社会信用代码"), mdEscape(r.Organisation.USCC))
 	}
-	t.p("| %s | %s |\n", L(o, "As of", "评估日期"), r.AsOf)
+	t.p("| %s | %s |\n", L(o, "As of", "评估日期"), mdEscape(r.AsOf))
 	t.p("| %s | **%s** |\n", L(o, "Verdict", "结论"), r.Verdict.Label(lang))
 	t.p("| %s | %s |\n", L(o, "Score", "得分"), scoreText(o, r))
 	t.p("| %s | %s |\n", L(o, "Earliest application date", "最早可申请日期"), mdEscape(eligibilityText(o, r)))
@@ -42,7 +62,7 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 
 	t.p("## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", L(o, "Scores by clause", "各条款得分"), L(o, "Clause", "条款"), L(o, "Title", "名称"), L(o, "Score", "得分"), L(o, "Failed checks", "未通过检查"))
 	for _, c := range r.Clauses {
-		t.p("| %s | %s | %.1f | %d/%d |\n", c.Clause, mdEscape(c.Title.In(lang)), c.Score, c.Failed, c.Checks)
+		t.p("| %s | %s | %.1f | %d/%d |\n", mdEscape(c.Clause), mdEscape(c.Title.In(lang)), c.Score, c.Failed, c.Checks)
 	}
 	t.p("\n## %s\n", L(o, "Findings", "发现项"))
 	groups := groupByNode(r)
@@ -62,7 +82,7 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 			if ids := affectedLine(o, &f, mdMaxIDs); ids != "" {
 				msg += "<br>" + mdEscape(ids)
 			}
-			t.p("| %s | `%s` %s | %s | %s | %s | %s | %s |\n", sev, f.Check, mdEscape(strings.Join(f.Requirements, ", ")),
+			t.p("| %s | %s %s | %s | %s | %s | %s | %s |\n", sev, mdCode(f.Check), mdEscape(strings.Join(f.Requirements, ", ")),
 				msg, mdEscape(basisText(o, f.Basis, f.BasisNote)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
 		}
 	}
@@ -87,12 +107,12 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 	}
 	t.p("\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", L(o, "Guiding principles (clause 4)", "指导原则（第4章）"), L(o, "Principle", "原则"), L(o, "State", "状态"), L(o, "Checks", "检查项"))
 	for _, p := range r.Principles {
-		t.p("| %s %s | %s | %s |\n", p.Principle, mdEscape(p.Title.In(lang)), statusLabel(o, p.State), mdEscape(strings.Join(p.Checks, ", ")))
+		t.p("| %s %s | %s | %s |\n", mdEscape(p.Principle), mdEscape(p.Title.In(lang)), statusLabel(o, p.State), mdEscape(strings.Join(p.Checks, ", ")))
 	}
 	if len(r.Waivers) > 0 {
 		t.p("\n## %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", L(o, "Waivers", "豁免"), L(o, "Check", "检查项"), L(o, "Justification", "理由"), L(o, "Expires", "到期"), L(o, "State", "状态"))
 		for _, wv := range r.Waivers {
-			t.p("| `%s` | %s | %s | %s |\n", wv.Check, mdEscape(wv.Justification), wv.Expires, statusLabel(o, wv.State))
+			t.p("| %s | %s | %s | %s |\n", mdCode(wv.Check), mdEscape(wv.Justification), mdEscape(wv.Expires), statusLabel(o, wv.State))
 		}
 	}
 	if len(r.Notes) > 0 {

@@ -125,6 +125,9 @@ func splitWords(s string) []string {
 // formatText writes the report for an 80-column terminal, findings grouped
 // by clause, worst first.
 func formatText(w io.Writer, r *audit.Result, o Options) error {
+	// Everything from the dossier is shown escaped: the report is read in
+	// a terminal, where a control character in a record would act.
+	r = safeResult(r, TerminalSafe)
 	t := &tw{w: w, o: o}
 	lang := o.Lang
 	name := r.Organisation.Name

@@ -43,6 +43,9 @@ const (
 	// maxSmallPart bounds the parts read whole into memory (workbook,
 	// relationships, styles); Excel's are kilobytes.
 	maxSmallPart = 64 << 20
+	// minSharedStrings is the shared strings cap whatever the sheets'
+	// size.
+	minSharedStrings = 1 << 20
 )
 
 // Options bounds what a workbook may cost.
@@ -89,7 +92,9 @@ type Book struct {
 	sheets   []sheetRef
 	date1904 bool
 	sst      sharedStrings
-	dateXf   []bool // by cellXfs index: the number format is a date or time
+	// maxStrings caps the shared strings table; set by load.
+	maxStrings int
+	dateXf     []bool // by cellXfs index: the number format is a date or time
 }
 
 type sheetRef struct {
@@ -245,6 +250,18 @@ func (b *Book) load() error {
 		}
 	}
 	if f := b.parts[sstPart]; f != nil {
+		// A shared string is only of use to a cell that refers to it, and
+		// a cell referring to one takes at least 16 bytes of sheet XML: a
+		// table larger than the sheets could use is refused before it is
+		// read, whatever its own size (ten million empty items zip to a
+		// few hundred kilobytes and would cost minutes and gigabytes).
+		var sheetBytes uint64
+		for _, s := range b.sheets {
+			if s.part != "" {
+				sheetBytes += b.parts[s.part].UncompressedSize64
+			}
+		}
+		b.maxStrings = int(max(minSharedStrings, min(sheetBytes/16, 1<<40)))
 		if err := b.readSharedStrings(f); err != nil {
 			return fmt.Errorf("%s: %w", sstPart, err)
 		}

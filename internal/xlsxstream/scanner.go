@@ -1,9 +1,12 @@
 package xlsxstream
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -29,8 +32,9 @@ type Scanner struct {
 	sheet string
 	d1904 bool
 
-	book *Book
-	rows *Rows
+	book     *Book
+	borrowed bool // the Book is the caller's, closed by the caller
+	rows     *Rows
 
 	// The excelize fallback, once taken.
 	fallback error // why it was taken
@@ -74,10 +78,25 @@ func OpenScanner(path string, opt Options, pick func(sheets []string) string) (*
 	return nil, err
 }
 
+// Scanner reads one sheet of an open Book, falling back to excelize (on
+// the workbook at path) as OpenScanner does. The Book stays open when the
+// Scanner is closed, so one Book, its shared strings read once, serves
+// every sheet of a workbook.
+func (b *Book) Scanner(path, sheet string) (*Scanner, error) {
+	rows, err := b.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	return &Scanner{path: path, opt: b.opt, sheet: rows.sheet, d1904: b.date1904, book: b, borrowed: true, rows: rows}, nil
+}
+
 // openExcelize opens the workbook with excelize, with the same limits:
 // sheets larger than 64 MB are unpacked to a directory of the Scanner's
 // own, which Close removes.
 func (sc *Scanner) openExcelize(pick func([]string) string) error {
+	if err := CheckParts(sc.path, sc.opt.MaxUnzipBytes); err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp("", "certready-xlsx-")
 	if err != nil {
 		return err
@@ -100,6 +119,78 @@ func (sc *Scanner) openExcelize(pick func([]string) string) error {
 	}
 	sc.xrows, err = f.Rows(sc.sheet)
 	return err
+}
+
+// CheckParts inflates every part of the package at path once, discarding
+// the bytes, and returns the first CRC or size mismatch (or any read
+// error). excelize reads parts without reporting such errors, so a
+// truncated or corrupted sheet would be read as if whole; this runs before
+// anything is handed to it. At most maxUnzip bytes are inflated in all.
+func CheckParts(path string, maxUnzip int64) error {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return err
+	}
+	defer zr.Close()
+	if maxUnzip <= 0 {
+		maxUnzip = DefaultMaxUnzipBytes
+	}
+	// The shared strings cap Book applies (see Book.load), so that
+	// excelize, which reads the whole table before the first row, is not
+	// handed ten million items either.
+	var sheetBytes uint64
+	for _, f := range zr.File {
+		if strings.HasPrefix(strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/")), "xl/worksheets/") {
+			sheetBytes += f.UncompressedSize64
+		}
+	}
+	maxItems := int64(max(minSharedStrings, min(sheetBytes/16, 1<<40)))
+	var total int64
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		var w io.Writer = io.Discard
+		var items *itemCounter
+		if strings.EqualFold(strings.ReplaceAll(f.Name, "\\", "/"), sstPart) {
+			items = &itemCounter{}
+			w = items
+		}
+		n, err := io.Copy(w, io.LimitReader(rc, maxUnzip-total+1))
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if total += n; total > maxUnzip {
+			return fmt.Errorf("%w: the parts inflate to more than %d bytes", ErrTooLarge, maxUnzip)
+		}
+		if items != nil && items.n > maxItems {
+			return fmt.Errorf("%s: %w: the shared strings table holds more than %d items, more than the sheets' cells could refer to", f.Name, ErrTooLarge, maxItems)
+		}
+	}
+	return nil
+}
+
+// itemCounter counts "<si>", "<si " and "<si/" start tags in what is
+// written to it, across write boundaries: the items of a shared strings
+// table written without a namespace prefix, as Excel, LibreOffice, WPS
+// and excelize write it.
+type itemCounter struct {
+	n    int64
+	tail []byte
+}
+
+func (c *itemCounter) Write(p []byte) (int, error) {
+	b := append(c.tail, p...)
+	for i := 0; i+3 < len(b); i++ {
+		if b[i] == '<' && b[i+1] == 's' && b[i+2] == 'i' && (b[i+3] == '>' || b[i+3] == ' ' || b[i+3] == '/') {
+			c.n++
+		}
+	}
+	keep := min(3, len(b))
+	c.tail = append(c.tail[:0], b[len(b)-keep:]...)
+	return len(p), nil
 }
 
 // Sheet is the name of the sheet being read.
@@ -127,7 +218,9 @@ func (sc *Scanner) Next() bool {
 		}
 		err := sc.rows.Err()
 		sc.rows.Close()
-		sc.book.Close()
+		if !sc.borrowed {
+			sc.book.Close()
+		}
 		sc.rows, sc.book = nil, nil
 		if err == nil || !errors.Is(err, ErrUnsupported) {
 			sc.err = err
@@ -186,7 +279,9 @@ func (sc *Scanner) Close() error {
 		sc.rows = nil
 	}
 	if sc.book != nil {
-		errs = append(errs, sc.book.Close())
+		if !sc.borrowed {
+			errs = append(errs, sc.book.Close())
+		}
 		sc.book = nil
 	}
 	if sc.xrows != nil {

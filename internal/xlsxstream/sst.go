@@ -220,7 +220,7 @@ func (b *Book) readSharedStrings(f *zip.File) error {
 					// An item takes at least "<si><t/></si>"; a larger
 					// uniqueCount is a lie not worth reserving for.
 					if unique, ok := uniqueCount(buf[i:j]); ok && len(off) == 1 {
-						off = make([]int, 1, min(unique, int(f.UncompressedSize64/13))+1)
+						off = make([]int, 1, min(unique, int(f.UncompressedSize64/13), max(b.maxStrings, 0))+1)
 					}
 				}
 				return j, err
@@ -260,6 +260,9 @@ func (b *Book) readSharedStrings(f *zip.File) error {
 			}
 			if j-i > b.opt.MaxRowBytes {
 				return j, fmt.Errorf("%w: shared string %d is over %d bytes of XML", ErrTooLarge, len(off)-1, b.opt.MaxRowBytes)
+			}
+			if b.maxStrings > 0 && len(off) > b.maxStrings {
+				return j, fmt.Errorf("%w: the shared strings table holds more than %d items, more than the sheets' cells could refer to", ErrTooLarge, b.maxStrings)
 			}
 			all.Write(rt.out)
 			off = append(off, all.Len())
