@@ -1,10 +1,10 @@
 // Package metrics folds the complaint log into accumulators in one
 // streaming pass; the handling checks read the result.
 //
-// A log can run to a million rows, so the pass keeps counters, bounded
-// histograms and at most MaxListed example rows per rule, never the rows
-// themselves: memory is constant in the length of the log, and the common
-// path allocates nothing per row.
+// A log can run to a million rows, so the pass keeps counters, at most
+// MaxListed example rows per rule and a few bytes a row (the durations
+// behind the exact quantiles, the hash set of ids), never the rows
+// themselves; the common path allocates nothing per row.
 package metrics
 
 import (
@@ -386,8 +386,8 @@ type pass struct {
 	channels    map[string]struct{}
 	categories  map[string]struct{}
 	deadlines   map[dayKey]deadline
-	ackHist     hist
-	resolveHist hist
+	ackHist     durations
+	resolveHist durations
 	outsideYrs  map[int]struct{}
 	lastYear    int
 	lastKnown   bool

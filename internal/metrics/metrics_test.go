@@ -366,29 +366,26 @@ func TestListedRowsStopAtMaxListed(t *testing.T) {
 	}
 }
 
-func TestQuantilesComeFromTheBoundedHistogram(t *testing.T) {
-	var h hist
+func TestQuantilesAreExactByNearestRank(t *testing.T) {
+	var d durations
+	// 1..1000 hours in a shuffled order: the result must not depend on it.
 	for i := 1; i <= 1000; i++ {
-		h.add(int64(i) * 60) // 1..1000 hours
+		d.add(int64((i*7919)%1000+1) * 60)
 	}
-	q := h.summary()
-	if q.N != 1000 {
-		t.Fatalf("n = %d", q.N)
+	d.add(-5) // a negative duration is not a duration
+	q := d.summary()
+	if q.N != 1000 || q.Median != 500 || q.P90 != 900 {
+		t.Fatalf("n %d, median %v h, p90 %v h; want 1000, exactly 500 and 900 (nearest rank)", q.N, q.Median, q.P90)
 	}
-	// Nearest rank: the median is 500 h, p90 900 h; buckets are within 1/32.
-	for _, c := range []struct {
-		name      string
-		got, want float64
-	}{{"median", q.Median, 500}, {"p90", q.P90, 900}} {
-		if d := (c.got - c.want) / c.want; d < -1.0/32 || d > 1.0/32 {
-			t.Errorf("%s = %v h, want %v h within 1/32", c.name, c.got, c.want)
-		}
+	var odd durations
+	for _, m := range []int64{10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 111} {
+		odd.add(m * 6) // tenths of an hour
 	}
-	for v := uint64(0); v < 1<<20; v += 7 {
-		lo, w := bucketRange(bucketOf(v))
-		if v < lo || v >= lo+w {
-			t.Fatalf("value %d outside its bucket [%d, %d)", v, lo, lo+w)
-		}
+	if q := odd.summary(); q.Median != 6 || q.P90 != 10 {
+		t.Errorf("median %v, p90 %v; want 6 h (rank 6 of 11) and 10 h (rank 10 of 11)", q.Median, q.P90)
+	}
+	if q := (&durations{}).summary(); q.N != 0 || q.Median != 0 {
+		t.Errorf("empty: %+v", q)
 	}
 }
 
