@@ -7,17 +7,26 @@ import (
 	"github.com/certready/certready/internal/dossier"
 )
 
-// idSet remembers the complaint ids seen, by a 64-bit hash in an
-// open-addressing table: 16 bytes a row at most for a million-row log,
-// against some 60 for a map of strings. Two different ids colliding on 64
-// bits is a chance of about 3e-8 for a million rows; the pass accepts it.
+// idSet remembers the complaint ids seen, by a 64-bit hash. Two different
+// ids colliding on 64 bits is a chance of about 3e-8 for a million rows;
+// the pass accepts it.
+//
+// Most exports list complaints in id order. While every id is greater
+// than all before it, none can repeat, so the hashes are only appended
+// (sequential writes, 8 bytes a row); the first id out of order builds an
+// open-addressing table from them (16 bytes a row at most) and every later
+// id is looked up there. A table from the first row would cost the pass
+// a cache miss a row.
 type idSet struct {
-	seed  maphash.Seed
-	slots []uint64 // 0 is empty
-	n     int
+	seed   maphash.Seed
+	max    []byte   // the greatest id so far, while in order
+	sorted bool     // every id so far was greater than all before it
+	seen   []uint64 // hashes, while in order
+	slots  []uint64 // the table once out of order; 0 is empty
+	n      int
 }
 
-func newIDSet() *idSet { return &idSet{seed: maphash.MakeSeed(), slots: make([]uint64, 1024)} }
+func newIDSet() *idSet { return &idSet{seed: maphash.MakeSeed(), sorted: true} }
 
 // add reports whether id was new.
 func (s *idSet) add(id string) bool {
@@ -25,6 +34,24 @@ func (s *idSet) add(id string) bool {
 	if h == 0 {
 		h = 1
 	}
+	if s.sorted {
+		if len(s.seen) == 0 || id > string(s.max) {
+			s.max = append(s.max[:0], id...)
+			s.seen = append(s.seen, h)
+			return true
+		}
+		s.sorted = false
+		s.slots = make([]uint64, 1<<10)
+		for _, x := range s.seen {
+			s.insert(x)
+		}
+		s.seen, s.max = nil, nil
+	}
+	return s.insert(h)
+}
+
+// insert puts h in the table and reports whether it was new.
+func (s *idSet) insert(h uint64) bool {
 	if 2*(s.n+1) > len(s.slots) {
 		s.grow()
 	}
@@ -41,6 +68,7 @@ func (s *idSet) add(id string) bool {
 	}
 }
 
+// grow doubles the table.
 func (s *idSet) grow() {
 	old := s.slots
 	s.slots = make([]uint64, 2*len(old))

@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"strconv"
@@ -389,6 +390,34 @@ func TestQuantilesAreExactByNearestRank(t *testing.T) {
 	}
 }
 
+func TestQuickselectAgreesWithASort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 17, 100, 1001, 50000} {
+		for _, shape := range []string{"random", "sorted", "reversed", "few values"} {
+			vs := make([]uint32, n)
+			for i := range vs {
+				switch shape {
+				case "random":
+					vs[i] = r.Uint32()
+				case "sorted":
+					vs[i] = uint32(i)
+				case "reversed":
+					vs[i] = uint32(n - i)
+				default:
+					vs[i] = uint32(r.IntN(3))
+				}
+			}
+			want := slices.Clone(vs)
+			slices.Sort(want)
+			for _, k := range []int{0, n / 2, (n * 9) / 10, n - 1} {
+				if got := nth(slices.Clone(vs), k); got != want[k] {
+					t.Fatalf("%s n=%d: nth(%d) = %d, want %d", shape, n, k, got, want[k])
+				}
+			}
+		}
+	}
+}
+
 func TestSampleIsReproducibleAndInLogOrder(t *testing.T) {
 	log := genLog(5000)
 	run := func(seed uint64) []string {
@@ -551,4 +580,23 @@ func BenchmarkCompute(b *testing.B) {
 	rows := float64(b.N) * float64(len(log.Rows))
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/rows, "allocs/row")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/rows, "ns/row")
+}
+
+func TestTheIDSetFindsRepeatsInOrderAndOutOfOrder(t *testing.T) {
+	s := newIDSet()
+	for _, c := range []struct {
+		id  string
+		new bool
+	}{
+		{"C001", true}, {"C002", true}, {"C003", true}, // in order: only appended
+		{"C003", false},                                // equal to the greatest: a repeat, and the order is broken
+		{"C002", false}, {"C004", true}, {"C000", true}, {"C004", false}, {"C001", false},
+	} {
+		if got := s.add(c.id); got != c.new {
+			t.Fatalf("add(%q) = %v, want %v", c.id, got, c.new)
+		}
+	}
+	if s.sorted || s.n != 5 {
+		t.Errorf("sorted %v, %d ids in the table; want the table with 5", s.sorted, s.n)
+	}
 }
