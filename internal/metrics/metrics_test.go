@@ -589,7 +589,7 @@ func TestTheIDSetFindsRepeatsInOrderAndOutOfOrder(t *testing.T) {
 		new bool
 	}{
 		{"C001", true}, {"C002", true}, {"C003", true}, // in order: only appended
-		{"C003", false},                                // equal to the greatest: a repeat, and the order is broken
+		{"C003", false}, // equal to the greatest: a repeat, and the order is broken
 		{"C002", false}, {"C004", true}, {"C000", true}, {"C004", false}, {"C001", false},
 	} {
 		if got := s.add(c.id); got != c.new {
