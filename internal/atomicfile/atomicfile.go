@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+
+	"github.com/certready/certready/internal/infile"
 )
 
 // inflight holds the temporary files being written, so that an interrupt
@@ -105,23 +107,9 @@ func Target(path string) (mode os.FileMode, exists bool, err error) {
 	case err != nil:
 		return 0, false, fmt.Errorf("writing %s: %w", path, err)
 	case !st.Mode().IsRegular():
-		return 0, false, fmt.Errorf("writing %s: %w (it is %s); write to a regular file, or to standard output with -", path, ErrNotRegular, kind(st.Mode()))
+		return 0, false, fmt.Errorf("writing %s: %w (it is %s); write to a regular file, or to standard output with -", path, ErrNotRegular, infile.Kind(st.Mode()))
 	}
 	return st.Mode().Perm(), true, nil
-}
-
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // createTemp is os.CreateTemp with mode 0666 instead of 0600, so that the

@@ -35,8 +35,8 @@ func (e *TooLargeError) Error() string {
 	return s
 }
 
-// kind words a file type for the error message.
-func kind(m fs.FileMode) string {
+// Kind words a file type for an error message ("a named pipe (FIFO)").
+func Kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
@@ -78,7 +78,7 @@ func Open(path string, limit int64, setting string) (*File, error) {
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w: it is %s", ErrNotRegular, kind(st.Mode()))}
+		return nil, &fs.PathError{Op: "open", Path: path, Err: fmt.Errorf("%w: it is %s", ErrNotRegular, Kind(st.Mode()))}
 	}
 	if limit > 0 && st.Size() > limit {
 		f.Close()
