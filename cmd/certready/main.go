@@ -22,6 +22,12 @@ func main() {
 // when deferred clean-ups would not run. excelize unpacks large sheets to
 // temporary files there.
 func run() int {
+	// The handler is installed before the temporary directory exists: a
+	// signal arriving in between would otherwise end the process by the
+	// default action and leave the directory behind. One that arrives
+	// before the goroutine below starts waits in the channel.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	tmp, err := os.MkdirTemp("", "certready-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "certready:", err)
@@ -30,8 +36,6 @@ func run() int {
 	defer os.RemoveAll(tmp)
 	os.Setenv("TMPDIR", tmp)
 	tuneGC()
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		s := <-sig
 		atomicfile.Abort()
