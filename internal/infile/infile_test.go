@@ -10,27 +10,16 @@ import (
 	"syscall"
 	"testing"
 	"time"
-)
 
-// within fails the test when fn has not returned by the deadline: an
-// input that blocks the run must fail the test, not hang it.
-func within(t *testing.T, d time.Duration, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("still blocked after %v", d)
-	}
-}
+	"github.com/certready/certready/internal/testtool"
+)
 
 func TestAFIFOIsRefusedWithoutBlocking(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "certready.yaml")
 	if err := syscall.Mkfifo(p, 0o600); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
-	within(t, 5*time.Second, func() {
+	testtool.Within(t, 5*time.Second, func() {
 		_, err := ReadFile(p, 1<<20, "")
 		if !errors.Is(err, ErrNotRegular) {
 			t.Errorf("FIFO: got %v, want ErrNotRegular", err)
@@ -43,7 +32,7 @@ func TestDevicesAndDirectoriesAreRefused(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			continue
 		}
-		within(t, 5*time.Second, func() {
+		testtool.Within(t, 5*time.Second, func() {
 			if _, err := ReadFile(p, 1<<20, ""); !errors.Is(err, ErrNotRegular) {
 				t.Errorf("%s: got %v, want ErrNotRegular", p, err)
 			}

@@ -21,27 +21,15 @@ import (
 
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/testtool"
 	"github.com/certready/certready/internal/xlsxstream"
 )
-
-// within fails the test when fn has not returned by the deadline: a
-// hostile input that hangs the loader must fail the test, never block it.
-func within(t *testing.T, d time.Duration, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() { defer close(done); fn() }()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("still running after %v", d)
-	}
-}
 
 func TestANumberThatIsNotFiniteIsRefusedAtItsPosition(t *testing.T) {
 	for _, v := range []string{"NaN", "nan", "Inf", "+Inf", "-Infinity", "+Infinity", "1e999", `"NaN"`} {
 		t.Run("YAML hours: "+v, func(t *testing.T) {
 			dir := dossierDir(t, map[string]string{"training.yaml": "- id: T1\n  date: 2026-01-15\n  hours: " + v + "\n"})
-			within(t, 20*time.Second, func() {
+			testtool.Within(t, 20*time.Second, func() {
 				_, _, probs := loadAndScan(t, dir)
 				at := dossier.Pos{File: filepath.Join(dir, "training.yaml"), Line: 3, Col: 10}
 				// 1e999 overflows ParseFloat and is refused by the schema
@@ -58,7 +46,7 @@ func TestANumberThatIsNotFiniteIsRefusedAtItsPosition(t *testing.T) {
 		book(t, p, []string{"Training"}, func(f *excelize.File) {
 			setRows(t, f, "Training", [][]any{{"id", "date", "hours"}, {"T1", "2026-01-15", "NaN"}, {"T2", "2026-01-16", "+Infinity"}})
 		})
-		within(t, 20*time.Second, func() {
+		testtool.Within(t, 20*time.Second, func() {
 			_, _, probs := loadAndScan(t, p)
 			for _, cell := range []string{"C2", "C3"} {
 				if !hasProblem(probs, dossier.Pos{File: p, Sheet: "Training", Cell: cell}, "hours", "finite") {
@@ -70,7 +58,7 @@ func TestANumberThatIsNotFiniteIsRefusedAtItsPosition(t *testing.T) {
 	for _, v := range []string{"+Inf", "NaN", "1e308", "-1"} {
 		t.Run("CSV charge "+v, func(t *testing.T) {
 			dir := dossierDir(t, map[string]string{"complaints.csv": complaintHeader + ",收取费用\nC1,2026-03-02 09:05,phone,x,closed," + v + "\n"})
-			within(t, 20*time.Second, func() {
+			testtool.Within(t, 20*time.Second, func() {
 				_, _, probs := loadAndScan(t, dir)
 				at := dossier.Pos{File: filepath.Join(dir, "complaints.csv"), Row: 2, Column: "收取费用"}
 				if !hasProblem(probs, at, "charge", "expected an amount") {
@@ -93,7 +81,7 @@ func TestAFIFOInPlaceOfAnInputIsRefusedWithoutBlocking(t *testing.T) {
 			if strings.HasSuffix(name, ".xlsx") {
 				load = p
 			}
-			within(t, 20*time.Second, func() {
+			testtool.Within(t, 20*time.Second, func() {
 				_, _, probs := loadAndScan(t, load)
 				if !strings.Contains(describeProblems(probs), "not a regular file") {
 					t.Errorf("want the FIFO %s refused as not a regular file; got:%s", name, describeProblems(probs))
@@ -108,7 +96,7 @@ func TestADossierCannotLiftItsOwnLimits(t *testing.T) {
 		"certready.yaml":    "limits:\n  max_yaml_nodes: 1000000000000\n",
 		"organisation.yaml": billionLaughs(),
 	})
-	within(t, 30*time.Second, func() {
+	testtool.Within(t, 30*time.Second, func() {
 		res, _, probs := loadAndScan(t, dir)
 		if !strings.Contains(describeProblems(probs), "more than 1000000 nodes") {
 			t.Errorf("the dossier's limits section lifted the node limit; got:%s", describeProblems(probs))
@@ -187,7 +175,7 @@ func TestARecordSheetIsCappedInRowsAndColumnsAtTheCellThatCrosses(t *testing.T) 
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := documentsBook(t, sheetXML(tc.rows))
-			within(t, 30*time.Second, func() {
+			testtool.Within(t, 30*time.Second, func() {
 				_, _, probs := loadAndScan(t, p)
 				if !hasProblem(probs, dossier.Pos{File: p, Sheet: "Documents", Cell: tc.cell}, tc.want) {
 					t.Errorf("want %q at Documents!%s; got:%s", tc.want, tc.cell, describeProblems(probs))
@@ -206,7 +194,7 @@ func TestASharedStringsTableLargerThanTheSheetsCouldUseIsRefused(t *testing.T) {
 		i := strings.LastIndex(s, "</sst>")
 		return []byte(s[:i] + strings.Repeat("<si><t></t></si>", 1<<20+10) + s[i:])
 	})
-	within(t, 30*time.Second, func() {
+	testtool.Within(t, 30*time.Second, func() {
 		_, _, probs := loadAndScan(t, p)
 		if !hasProblem(probs, dossier.Pos{File: p}, "shared strings table holds more than") {
 			t.Errorf("want the shared strings refused; got:%s", describeProblems(probs))
@@ -234,7 +222,7 @@ func TestTheSharedStringsCapHoldsWhenExcelizeReadsTheWorkbook(t *testing.T) {
 	if _, err := xlsxstream.Open(p, xlsxstream.Options{}); !errors.Is(err, xlsxstream.ErrUnsupported) {
 		t.Fatalf("the test workbook must be outside the fast reader's subset; Open: %v", err)
 	}
-	within(t, 30*time.Second, func() {
+	testtool.Within(t, 30*time.Second, func() {
 		_, _, probs := loadAndScan(t, p)
 		if !hasProblem(probs, dossier.Pos{File: p}, "shared strings table holds more than") {
 			t.Errorf("want the shared strings refused; got:%s", describeProblems(probs))
@@ -361,7 +349,7 @@ func TestAYAMLFileOfMoreNodesThanTheBudgetIsRefusedBeforeItsTreeIsBuilt(t *testi
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			within(t, 30*time.Second, func() {
+			testtool.Within(t, 30*time.Second, func() {
 				_, _, probs := loadAndScan(t, dir)
 				if !strings.Contains(describeProblems(probs), "refused before parsing") {
 					t.Errorf("want the file refused before parsing; got:%s", describeProblems(probs))
@@ -421,7 +409,7 @@ func FuzzLoadWorkbookSheets(f *testing.F) {
 		// The record sheets are read as Load reads them, without the
 		// schema validation that follows (compiling the schemas would be
 		// most of each run).
-		within(t, 30*time.Second, func() {
+		testtool.Within(t, 30*time.Second, func() {
 			cfg := config.Default()
 			cfg.Limits = *fuzzLimits
 			errs := &errorList{max: 50}
@@ -458,7 +446,7 @@ func TestTheRecordCapHoldsForAllRecordListsTogether(t *testing.T) {
 		fmt.Fprintf(&people, "- {id: P%d, name: n}\n", i)
 	}
 	dir := dossierDir(t, map[string]string{"documents.yaml": docs.String(), "people.yaml": people.String()})
-	within(t, 120*time.Second, func() {
+	testtool.Within(t, 120*time.Second, func() {
 		_, _, probs := loadAndScan(t, dir)
 		if !strings.Contains(describeProblems(probs), "more than 50000 records besides the complaint log") {
 			t.Errorf("want the dossier refused for its total records; got:%s", describeProblems(probs)[:min(2000, len(describeProblems(probs)))])

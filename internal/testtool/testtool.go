@@ -1,13 +1,15 @@
-// Package testtool finds the external programs that tests check output
-// with: pdftotext and pdftoppm, qpdf, xmllint, soffice and chromium. make test
-// installs them; with CI set a missing one fails the test, so that a check
-// can never pass on CI by being skipped, and elsewhere the test skips.
+// Package testtool holds what tests share: it finds the external programs
+// that tests check output with (pdftotext and pdftoppm, qpdf, xmllint,
+// soffice and chromium; make test installs them; with CI set a missing one
+// fails the test, so that a check can never pass on CI by being skipped,
+// and elsewhere the test skips), and bounds a call that could block.
 package testtool
 
 import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 )
 
 // debian names the package that provides each program, for the message.
@@ -44,4 +46,18 @@ func Find(t testing.TB, name string) (string, bool) {
 		t.Fatalf("%s is required on CI: make test installs %s (%v)", name, debian[name], err)
 	}
 	return "", false
+}
+
+// Within fails the test when fn has not returned by the deadline d: an
+// input that blocks the run must fail the test, never hang it. The test
+// waits on fn's return, not on a sleep.
+func Within(t testing.TB, d time.Duration, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); fn() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("still blocked after %v", d)
+	}
 }
