@@ -7,13 +7,16 @@
 package checks
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/reqtree"
 	"github.com/certready/certready/internal/vocab"
 )
 
@@ -91,7 +94,33 @@ type Check struct {
 	LogRule *metrics.LogRule
 	// Jurisdiction limits the check to one jurisdiction ("cn"); empty means all.
 	Jurisdiction string
-	Run          func(*Pass)
+	// Sectors limits the check to organisations of these sectors (the
+	// organisation's sector, or sector in certready.yaml); empty means
+	// every sector. A sector's rules of law are checks with Sectors set,
+	// citing a node of that sector's tree.
+	Sectors []string
+	Run     func(*Pass)
+}
+
+// AppliesTo reports whether the check applies in a jurisdiction to an
+// organisation of a sector.
+func (c *Check) AppliesTo(jurisdiction, sector string) bool {
+	if c.Jurisdiction != "" && c.Jurisdiction != jurisdiction {
+		return false
+	}
+	return len(c.Sectors) == 0 || slices.Contains(c.Sectors, sector)
+}
+
+// SectorOf is the sector whose rules apply: sector in certready.yaml when
+// set, else the organisation record's.
+func SectorOf(d *dossier.Dossier, cfg *config.Config) string {
+	if cfg != nil && strings.TrimSpace(cfg.Sector) != "" {
+		return strings.TrimSpace(cfg.Sector)
+	}
+	if d != nil && d.Organisation != nil {
+		return strings.TrimSpace(d.Organisation.Sector)
+	}
+	return ""
 }
 
 // Finding is one gap reported by a check.
@@ -255,8 +284,14 @@ func Register(cs ...*Check) {
 			panic("checks: " + c.ID + " lacks a bilingual title, evidence or remedy")
 		}
 		for _, id := range c.nodeIDs() {
-			if _, _, err := trees.Resolve(id); err != nil {
+			t, _, err := trees.Resolve(id)
+			if err != nil {
 				panic("checks: " + c.ID + ": " + err.Error())
+			}
+			// A sector's rule applies only to that sector, so a check
+			// citing a sector tree must say which sectors.
+			if t.Kind == reqtree.KindSector && len(c.Sectors) == 0 {
+				panic("checks: " + c.ID + " cites sector tree " + t.ID + " but names no Sectors")
 			}
 		}
 		catalogue[c.ID] = c

@@ -183,6 +183,10 @@ func elementZH(e string) string {
 		return "保密"
 	case "objectivity":
 		return "客观公正"
+	case "recusal":
+		return "回避制度"
+	case "recourse":
+		return "告知救济途径"
 	case "types":
 		return "投诉类型"
 	case "causes":

@@ -83,7 +83,16 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	th, figs := checks.ResolveFigures(d, cfg)
 	mcfg := *cfg
 	mcfg.Thresholds = th
-	m, err := runMetrics(d, &mcfg, cal, o, checks.LogRules(selected))
+	// Only the log rules of checks that apply are evaluated: a sector's
+	// rule adds no tally to another sector's report.
+	sector := checks.SectorOf(d, cfg)
+	var applicable []*checks.Check
+	for _, c := range selected {
+		if c.AppliesTo(cfg.Jurisdiction, sector) {
+			applicable = append(applicable, c)
+		}
+	}
+	m, err := runMetrics(d, &mcfg, cal, o, checks.LogRules(applicable))
 	close(passDone)
 	if err != nil {
 		<-digestDone
@@ -106,7 +115,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	for _, c := range selected {
 		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses), Principles: strs(c.Principles),
 			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: c.Evidence}
-		if c.Jurisdiction != "" && c.Jurisdiction != cfg.Jurisdiction {
+		if !c.AppliesTo(cfg.Jurisdiction, sector) {
 			cr.Status = NotApplicable
 			r.Checks = append(r.Checks, cr)
 			continue

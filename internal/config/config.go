@@ -214,7 +214,11 @@ type Limits struct {
 
 // Config is the whole of certready.yaml.
 type Config struct {
-	Jurisdiction  string               `yaml:"jurisdiction"`
+	Jurisdiction string `yaml:"jurisdiction"`
+	// Sector, when set, replaces the organisation record's sector for
+	// choosing the sector rules of law (checks with Sectors); the
+	// organisation record stays as it is.
+	Sector        string               `yaml:"sector"`
 	Timezone      string               `yaml:"timezone"`
 	Lang          string               `yaml:"lang"`
 	Standard      string               `yaml:"standard"`

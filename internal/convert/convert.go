@@ -416,9 +416,10 @@ var complaintFields = map[string]func(c *dossier.Complaint, loc *time.Location) 
 	"plan":              str(func(c *dossier.Complaint) string { return c.Plan }),
 	// The model holds 0 for "not given" too; writing it keeps an explicit
 	// 0 from the source, and reads back as the same 0.
-	"updates":      func(c *dossier.Complaint, _ *time.Location) (string, bool) { return strconv.Itoa(c.Updates), true },
-	"escalated_at": tm(func(c *dossier.Complaint) time.Time { return c.EscalatedAt }),
-	"escalated_to": str(func(c *dossier.Complaint) string { return c.EscalatedTo }),
+	"updates":               func(c *dossier.Complaint, _ *time.Location) (string, bool) { return strconv.Itoa(c.Updates), true },
+	"escalated_at":          tm(func(c *dossier.Complaint) time.Time { return c.EscalatedAt }),
+	"escalated_to":          str(func(c *dossier.Complaint) string { return c.EscalatedTo }),
+	"extension_approved_at": tm(func(c *dossier.Complaint) time.Time { return c.ExtensionApprovedAt }),
 	"escalated": func(c *dossier.Complaint, _ *time.Location) (string, bool) {
 		// Unknown stays blank rather than become "no".
 		return templates.BoolText(c.Escalated == dossier.Yes), c.Escalated != dossier.Unknown

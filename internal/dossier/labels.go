@@ -34,6 +34,7 @@ var EnumLabelsZH = map[string]map[string]string{
 		"intake_register": "投诉受理登记表", "handling_record": "投诉处理过程记录表", "follow_up_record": "客户回访记录表", "analysis_report": "投诉数据分析报表",
 		"types": "投诉类型", "causes": "投诉原因", "distribution": "分布", "effectiveness": "处理有效性",
 		"confidentiality": "保密", "objectivity": "客观公正",
+		"recusal": "回避制度", "recourse": "告知救济途径",
 		"history": "发展历程", "products_services": "产品与服务", "markets": "市场", "culture": "企业文化"},
 }
 

@@ -185,20 +185,23 @@ type Complaint struct {
 	// Escalated is the log's yes/no escalation column, for CRMs that keep
 	// no escalation time: Yes when marked escalated, No when marked not,
 	// Unknown when blank or absent.
-	Escalated        Tristate
-	EscalatedTo      string
-	CustomerUSCC     string // trimmed and upper-cased; checked by the metrics pass
-	ResolvedAt       time.Time
-	ClosedAt         time.Time
-	Status           string
-	Handler          string
-	RootCause        string
-	CorrectiveAction string
-	FollowUpAt       time.Time
-	Satisfaction     string
-	Feedback         string
-	Rehandled        bool
-	Charge           float64
+	Escalated   Tristate
+	EscalatedTo string
+	// ExtensionApprovedAt is when a further extension of the handling
+	// limit was approved, where a sector's rule allows one on approval.
+	ExtensionApprovedAt time.Time
+	CustomerUSCC        string // trimmed and upper-cased; checked by the metrics pass
+	ResolvedAt          time.Time
+	ClosedAt            time.Time
+	Status              string
+	Handler             string
+	RootCause           string
+	CorrectiveAction    string
+	FollowUpAt          time.Time
+	Satisfaction        string
+	Feedback            string
+	Rehandled           bool
+	Charge              float64
 }
 
 // Survey is a customer satisfaction survey.

@@ -97,13 +97,15 @@ var (
 
 	// CoverElements are the elements the checks look for in a document's
 	// covers: manual, procedure, work instructions, forms, analysis,
-	// principles and company profile, in that order.
+	// principles, sector rules (recusal, recourse) and company profile, in
+	// that order.
 	CoverElements = []string{"policy", "scope", "organisation_structure", "responsibilities",
 		"receipt", "classification", "assessment", "action", "execution", "follow_up", "closing", "time_limits", "categories", "escalation",
 		"root_cause_methods", "communication_norms", "form_rules",
 		"intake_register", "handling_record", "follow_up_record", "analysis_report",
 		"types", "causes", "distribution", "effectiveness",
 		"confidentiality", "objectivity",
+		"recusal", "recourse",
 		"history", "products_services", "markets", "culture"}
 )
 
@@ -338,6 +340,7 @@ func ComplaintFields() []Field {
 		f("escalated_at", "Escalated at", "升级时间", KDateTime, "When escalated (high-risk complaints)", "升级处理时间（高风险投诉）", ""),
 		alias(f("escalated", "Escalated", "是否升级", KBool, "Whether the complaint was escalated, when the log keeps no time (yes/no)", "是否已升级处理（台账无升级时间时使用）", ""), "升级", "已升级"),
 		f("escalated_to", "Escalated to", "升级至", KString, "Who it was escalated to", "升级对象", ""),
+		alias(f("extension_approved_at", "Extension approved at", "延期审批时间", KDateTime, "When a further extension of the handling limit was approved (sector rules, e.g. banking and insurance)", "处理期限再延长的审批时间（行业规定，如银行保险机构）", ""), "延期审批日期"),
 		alias(f("resolved_at", "Resolved at", "解决时间", KDateTime, "When resolved", "解决时间", "2026-07-05 16:30"), "办结时间"),
 		alias(f("closed_at", "Closed at", "关闭时间", KDateTime, "When closed", "关闭时间", "2026-07-08 10:00"), "结案时间", "结案日期", "关闭日期", "归档时间"),
 		req(enum(alias(f("status", "Status", "状态", KEnum, "open, in_progress, resolved, closed or withdrawn", "状态", "closed"), "处理状态", "工单状态"), Statuses)),

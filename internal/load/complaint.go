@@ -204,18 +204,19 @@ func complaintSetters(sp *logSpec) map[string]complaintSetter {
 			c.Updates = n
 			return nil
 		},
-		"escalated_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.EscalatedAt }),
-		"escalated_to":      setString(func(c *dossier.Complaint) *string { return &c.EscalatedTo }),
-		"resolved_at":       setTime(func(c *dossier.Complaint) *time.Time { return &c.ResolvedAt }),
-		"closed_at":         setTime(func(c *dossier.Complaint) *time.Time { return &c.ClosedAt }),
-		"status":            setEnum(fields["status"], func(c *dossier.Complaint) *string { return &c.Status }, vals["status"], ""),
-		"handler":           setMapped(func(c *dossier.Complaint) *string { return &c.Handler }, vals["handler"]),
-		"root_cause":        setString(func(c *dossier.Complaint) *string { return &c.RootCause }),
-		"corrective_action": setString(func(c *dossier.Complaint) *string { return &c.CorrectiveAction }),
-		"follow_up_at":      setTime(func(c *dossier.Complaint) *time.Time { return &c.FollowUpAt }),
-		"satisfaction":      setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }, vals["satisfaction"], sp.scale),
-		"feedback":          setString(func(c *dossier.Complaint) *string { return &c.Feedback }),
-		"rehandled":         setBool(func(c *dossier.Complaint, b bool) { c.Rehandled = b }, vals["rehandled"]),
+		"escalated_at":          setTime(func(c *dossier.Complaint) *time.Time { return &c.EscalatedAt }),
+		"escalated_to":          setString(func(c *dossier.Complaint) *string { return &c.EscalatedTo }),
+		"extension_approved_at": setTime(func(c *dossier.Complaint) *time.Time { return &c.ExtensionApprovedAt }),
+		"resolved_at":           setTime(func(c *dossier.Complaint) *time.Time { return &c.ResolvedAt }),
+		"closed_at":             setTime(func(c *dossier.Complaint) *time.Time { return &c.ClosedAt }),
+		"status":                setEnum(fields["status"], func(c *dossier.Complaint) *string { return &c.Status }, vals["status"], ""),
+		"handler":               setMapped(func(c *dossier.Complaint) *string { return &c.Handler }, vals["handler"]),
+		"root_cause":            setString(func(c *dossier.Complaint) *string { return &c.RootCause }),
+		"corrective_action":     setString(func(c *dossier.Complaint) *string { return &c.CorrectiveAction }),
+		"follow_up_at":          setTime(func(c *dossier.Complaint) *time.Time { return &c.FollowUpAt }),
+		"satisfaction":          setEnum(fields["satisfaction"], func(c *dossier.Complaint) *string { return &c.Satisfaction }, vals["satisfaction"], sp.scale),
+		"feedback":              setString(func(c *dossier.Complaint) *string { return &c.Feedback }),
+		"rehandled":             setBool(func(c *dossier.Complaint, b bool) { c.Rehandled = b }, vals["rehandled"]),
 		"escalated": setBool(func(c *dossier.Complaint, b bool) {
 			c.Escalated = dossier.No
 			if b {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/vocab"
 )
 
@@ -303,7 +304,18 @@ func waivedText(fs []*audit.Finding, o Options) string {
 }
 
 func notApplicableText(id, jurisdiction string, o Options) string {
-	if c, ok := checks.ByID(id); ok && c.Jurisdiction != "" {
+	c, ok := checks.ByID(id)
+	if ok && len(c.Sectors) > 0 && (c.Jurisdiction == "" || c.Jurisdiction == jurisdiction) {
+		names := make([]string, len(c.Sectors))
+		for i, sec := range c.Sectors {
+			names[i] = sec
+			if zh := dossier.EnumLabelsZH["sector"][sec]; o.Lang == "zh" && zh != "" {
+				names[i] = zh
+			}
+		}
+		return fmt.Sprintf(L(o, "not applicable: applies only to the sector %s", "不适用：仅适用于行业 %s"), strings.Join(names, L(o, ", ", "、")))
+	}
+	if ok && c.Jurisdiction != "" {
 		return fmt.Sprintf(L(o, "not applicable: applies only in jurisdiction %q (this dossier: %q)", "不适用：仅适用于司法辖区 %q（本档案：%q）"), c.Jurisdiction, jurisdiction)
 	}
 	return L(o, "not applicable", "不适用")

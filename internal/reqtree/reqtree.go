@@ -52,7 +52,10 @@ type Tree struct {
 	Cite vocab.Text `yaml:"cite"`
 	// Source names the public text the tree follows.
 	Source vocab.Text `yaml:"source"`
-	Nodes  []Node     `yaml:"nodes"`
+	// Sectors lists the organisation sectors a sector tree's rules apply
+	// to (organisation.sector, or sector in certready.yaml).
+	Sectors []string `yaml:"sectors"`
+	Nodes   []Node   `yaml:"nodes"`
 
 	byNum map[string]*Node
 }
@@ -73,6 +76,8 @@ func Parse(name string, b []byte) (*Tree, error) {
 		return nil, fmt.Errorf("%s: tree %s: kind %q is not standard, scheme or sector", name, t.ID, t.Kind)
 	case t.Title.EN == "" || t.Title.ZH == "" || t.Cite.EN == "" || t.Cite.ZH == "":
 		return nil, fmt.Errorf("%s: tree %s lacks a bilingual title or cite label", name, t.ID)
+	case t.Kind == KindSector && len(t.Sectors) == 0:
+		return nil, fmt.Errorf("%s: sector tree %s names no sectors it applies to", name, t.ID)
 	}
 	t.byNum = map[string]*Node{}
 	for i := range t.Nodes {

@@ -13,6 +13,7 @@ import (
 var configDocs = map[string]string{
 	"":                         "certready configuration: thresholds, working-day calendar, waivers, complaint-log mapping, presentation / certready 配置：阈值、工作日历、豁免、投诉记录映射、呈现",
 	"jurisdiction":             "Jurisdiction whose rules apply / 适用的法域",
+	"sector":                   "Sector whose rules of law apply, replacing organisation.sector for that purpose (e.g. finance) / 适用行业法规所依据的行业，覆盖组织信息中的行业",
 	"timezone":                 "IANA time zone of times written without one / 未注明时区的时间所用时区",
 	"lang":                     "Language of reports / 报告语言",
 	"standard":                 "Clause labels: iso10002 or gbt19012 (same clause numbers) / 条款标注",

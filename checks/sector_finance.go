@@ -1,0 +1,17 @@
+package checks
+
+// The banking and insurance sector's rules of law: every check here
+// applies only to organisations of the finance sector and cites a node of
+// the cn-finance tree.
+
+// financeSectors are the organisation sectors the banking and insurance
+// complaint measures apply to.
+var financeSectors = []string{"finance"}
+
+// financeSource names the regulation the finance sector's checks stand on.
+var financeSource = T(
+	"Measures for the Administration of Consumer Complaint Handling in the Banking and Insurance Sectors (CBIRC Order No. 3 of 2020, effective 2020-03-01), chapter III",
+	"《银行业保险业消费投诉处理管理办法》（原中国银保监会令2020年第3号，2020年3月1日起施行）第三章")
+
+// sectorElements are the `covers` elements the sector checks read.
+func sectorElements() []string { return []string{"recusal", "recourse"} }
