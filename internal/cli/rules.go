@@ -9,6 +9,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/config"
+	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/reqtree"
 )
 
@@ -82,7 +83,11 @@ func newRulesCmd(env Env) *cobra.Command {
 			return nil
 		},
 	}
-	tree.Flags().StringVar(&treeID, "standard", "all", "which tree: all, "+checks.ISOTree+" or "+checks.SchemeTree)
+	var treeIDs []string
+	for _, t := range checks.Trees().Trees() {
+		treeIDs = append(treeIDs, t.ID)
+	}
+	tree.Flags().StringVar(&treeID, "standard", "all", "which tree: all (the standard and the CB scheme) or one of "+strings.Join(treeIDs, ", "))
 	tree.Flags().StringVar(&standard, "label", "gbt19012", "clause label: iso10002 or gbt19012")
 	show.Flags().StringVar(&cfgPath, "config", config.FileName, "certready.yaml whose thresholds and calendar are in force (default: ./certready.yaml if present, else the defaults)")
 	for _, c := range []*cobra.Command{list, show, tree} {
@@ -130,6 +135,15 @@ func showCheck(env Env, c *checks.Check, lang string) {
 	if c.Jurisdiction != "" {
 		fmt.Fprintf(w, "jurisdiction: %s\n", c.Jurisdiction)
 	}
+	if len(c.Sectors) > 0 {
+		fmt.Fprintf(w, "sectors:      %s — applies only to organisations of these sectors (organisation.sector, or sector in certready.yaml)\n", strings.Join(c.Sectors, ", "))
+	}
+	for _, n := range c.NodeRefs() {
+		if t, ok := checks.Trees().Tree(n.Tree); ok && t.Kind == reqtree.KindSector {
+			node, _ := t.Node(n.Num)
+			fmt.Fprintf(w, "cites:        %s\n  %s\n", t.Source.In(lang), node.Note.In(lang))
+		}
+	}
 	if c.Manual {
 		fmt.Fprintln(w, "manual:       yes — when nothing is found wrong the status is \"needs evidence\", never \"pass\"")
 	}
@@ -163,6 +177,20 @@ func nodeNums(c *checks.Check) string {
 func printTree(env Env, t *reqtree.Tree, standard, lang string) {
 	w := env.Out
 	fmt.Fprintf(w, "%s — %s\n", t.Title.In(lang), t.Source.In(lang))
+	if len(t.Sectors) > 0 {
+		names := make([]string, len(t.Sectors))
+		for i, s := range t.Sectors {
+			names[i] = s
+			if zh := dossier.EnumLabelsZH["sector"][s]; lang == "zh" && zh != "" {
+				names[i] = zh
+			}
+		}
+		if lang == "zh" {
+			fmt.Fprintf(w, "适用行业：%s\n", strings.Join(names, "、"))
+		} else {
+			fmt.Fprintf(w, "sectors: %s\n", strings.Join(names, ", "))
+		}
+	}
 	other := "zh"
 	if lang == "zh" {
 		other = "en"
@@ -172,6 +200,10 @@ func printTree(env Env, t *reqtree.Tree, standard, lang string) {
 		indent := strings.Repeat("  ", t.Depth(n))
 		label := t.Ref(n).Cite(standard, lang)
 		fmt.Fprintf(w, "%s%s %s / %s\n", indent, label, n.Title.In(lang), n.Title.In(other))
+		if t.Kind == reqtree.KindSector && n.Note.In(lang) != "" {
+			// A rule of law is read with its source text.
+			fmt.Fprintf(w, "%s    %s\n", indent, n.Note.In(lang))
+		}
 		if !n.Assessable {
 			continue
 		}

@@ -51,3 +51,34 @@ func TestRulesShowPrintsTheNodesAndBasis(t *testing.T) {
 		t.Errorf("a licence check is shown under a clause of the standard:\n%s", out)
 	}
 }
+
+func TestRulesShowCitesTheRegulationOfASectorRule(t *testing.T) {
+	code, out, _ := runCLI(t, nil, "rules", "show", "sector.finance-decision-limit")
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"basis:        law", "CBIRC Order No. 3 of 2020", "sectors:      finance",
+		"within 15 days of receipt", "extended to 30 days", "a further 30 days when approved"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rules show lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestRulesTreePrintsASectorTreeWithItsSourcesAndChecks(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "rules", "tree", "--standard", "cn-finance")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"sectors: finance", "Banking & insurance complaint measures F1.1",
+		"checks: sector.finance-decision-limit", "checks: sector.finance-recusal", "checks: sector.finance-recourse",
+		"Article number not confirmed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("tree lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, nil, "rules", "tree", "--standard", "cn-samr")
+	if code != ExitOK || !strings.Contains(out, "Order No. 121") || strings.Contains(out, "checks:") {
+		t.Errorf("the 12315 tree should cite Order No. 121 and list no checks (exit %d):\n%s", code, out)
+	}
+}
