@@ -53,6 +53,9 @@ timezone: ` + def.Timezone + `
 lang: ` + def.Lang + `
 # Clause labels: iso10002 or gbt19012 (same clause numbers) / 条款标注：iso10002 或 gbt19012（条款号相同）
 standard: ` + def.Standard + `
+# Sector whose rules of law apply (e.g. finance: banking and insurance complaint measures);
+# default: organisation.sector / 适用行业法规的行业（如 金融：银行业保险业消费投诉处理管理办法），默认取组织信息中的行业
+# sector: finance
 
 # Thresholds of the checks, shown at their defaults. Uncomment a line to change it.
 # 检查所用阈值，以下为默认值；需修改时去掉行首的 # 。

@@ -19,6 +19,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/infile"
 )
 
@@ -401,6 +402,19 @@ func (c *Config) validate() error {
 	case "iso10002", "gbt19012":
 	default:
 		return fmt.Errorf(" standard: expected iso10002 or gbt19012, got %q", c.Standard)
+	}
+	if s := strings.TrimSpace(c.Sector); s != "" {
+		// The sector is written as the organisation record takes it: the
+		// code or its Chinese label.
+		for code, zh := range dossier.EnumLabelsZH["sector"] {
+			if s == zh {
+				s = code
+			}
+		}
+		if !slices.Contains(dossier.Sectors, s) {
+			return fmt.Errorf(" sector: expected one of %s, got %q", strings.Join(dossier.Sectors, ", "), c.Sector)
+		}
+		c.Sector = s
 	}
 	for i, w := range c.Waivers {
 		where := fmt.Sprintf("%d:%d: waivers[%d]", w.Line, w.Col, i)

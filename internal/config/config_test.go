@@ -42,6 +42,7 @@ func TestBadConfigurationIsAPositionedError(t *testing.T) {
 	for body, want := range map[string]string{
 		"thresholds:\n  trainign_hours: 32\n":                                       "trainign_hours",
 		"lang: fr\n":                                                                "lang",
+		"sector: banking\n":                                                         "sector: expected one of food",
 		"thresholds:\n  cutoff: 5pm\n":                                              "cutoff",
 		"thresholds:\n  cutoff: \"24:30\"\n":                                        "cutoff",
 		"thresholds:\n  nonworking_receipt: monday\n":                               "expected next_working_day",
@@ -53,6 +54,18 @@ func TestBadConfigurationIsAPositionedError(t *testing.T) {
 		_, err := Load(write(t, body), false)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: got %v, want an error mentioning %q", body, err, want)
+		}
+	}
+}
+
+func TestTheSectorSettingTakesTheCodeOrItsChineseLabel(t *testing.T) {
+	for body, want := range map[string]string{"sector: finance\n": "finance", "sector: 金融\n": "finance", "": ""} {
+		c, err := Load(write(t, body), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Sector != want {
+			t.Errorf("%q: sector %q, want %q", body, c.Sector, want)
 		}
 	}
 }
