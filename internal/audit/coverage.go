@@ -4,13 +4,18 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/reqtree"
+	"slices"
 )
 
 // coverage lists every assessable node of every tree with the checks of
 // this run that assess it and their combined state. A node with no check,
 // or whose checks were all skipped or do not apply, is "not assessed" and
 // says why: a reader must see what was never looked at.
-func coverage(r *Result, _ *config.Config, _ Options) {
+func coverage(r *Result, cfg *config.Config, _ Options) {
+	sector := r.Organisation.Sector
+	if cfg != nil && cfg.Sector != "" {
+		sector = cfg.Sector
+	}
 	open := map[string]int{}
 	for _, f := range r.Findings {
 		if f.State == "open" || f.State == "known" {
@@ -18,6 +23,11 @@ func coverage(r *Result, _ *config.Config, _ Options) {
 		}
 	}
 	for _, t := range checks.Trees().Trees() {
+		// Another sector's rules are no requirement of this organisation,
+		// and a tree with nothing assessable has nothing to count.
+		if t.Kind == reqtree.KindSector && (!slices.Contains(t.Sectors, sector) || len(t.Assessable()) == 0) {
+			continue
+		}
 		tc := TreeCoverage{Tree: t.ID, Kind: string(t.Kind), Title: t.Title, Nodes: []NodeCoverage{}}
 		for _, n := range t.Assessable() {
 			nc := nodeCoverage(r, t, n, open)
