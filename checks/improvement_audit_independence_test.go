@@ -17,8 +17,11 @@ func TestAuditIndependence(t *testing.T) {
 		{name: "the complaint manager auditing complaints handling is major", mutate: setAuditor("P02"),
 			want: []findingWant{{Severity: Major, Message: "led by P02, who belongs to the complaint department 客户服务部", Record: "audit IA-2026-1"}}},
 		{name: "a handler outside the complaint department auditing complaints handling is major",
-			mutate: func(d *dossier.Dossier, p *Pass) { d.People[2].Department = "门店运营部"; setAuditor("张伟")(d, p) },
-			want:   []findingWant{{Severity: Major, Message: "holds the role handler in complaints handling"}}},
+			mutate: func(d *dossier.Dossier, p *Pass) {
+				d.People[2].Department = "门店运营部"
+				setAuditor("张伟")(d, p)
+			},
+			want: []findingWant{{Severity: Major, Message: "holds the role handler in complaints handling"}}},
 		{name: "a bracketed department name still matches its members",
 			mutate: func(d *dossier.Dossier, p *Pass) {
 				d.Organisation.ComplaintDepartment = "客户服务部（投诉管理中心）"

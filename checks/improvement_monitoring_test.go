@@ -27,8 +27,11 @@ func TestMonitoring(t *testing.T) {
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Monitoring = d.Monitoring[1:] },
 			want:   []findingWant{{Severity: Minor, Message: "every 3 months, but no report covers it in: 2026-03-01 – 2026-09-05", Record: "objective O1"}}},
 		{name: "a report listing other objectives does not cover this one, and the last report can be overdue",
-			mutate: func(d *dossier.Dossier, p *Pass) { d.Monitoring[1].Objectives = []string{"O2"}; p.AsOf = day(2026, 11, 1) },
-			want:   []findingWant{{Severity: Minor, Message: "2026-06-05 – 2026-11-01"}}},
+			mutate: func(d *dossier.Dossier, p *Pass) {
+				d.Monitoring[1].Objectives = []string{"O2"}
+				p.AsOf = day(2026, 11, 1)
+			},
+			want: []findingWant{{Severity: Minor, Message: "2026-06-05 – 2026-11-01"}}},
 		{name: "objectives without an interval are minor once reports exist",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Objectives[0].ReportEveryMonths = 0 },
 			want:   []findingWant{{Severity: Minor, Message: "set no reporting interval (report_every_months), so their monitoring cannot be judged against one: O1"}}},
