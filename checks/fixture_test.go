@@ -133,6 +133,8 @@ func readyDossier() *dossier.Dossier {
 			Issuer: "中国质量协会", Issued: day(2025, time.June, 30), ValidUntil: dossier.Expiry{Date: day(2028, time.June, 29)}, Evidence: "evidence/cert-P02.pdf"},
 		{Meta: meta("qualifications.yaml", 10, "person", "valid_until", "evidence"), Person: "P03", Name: "客户投诉处理师", Number: "CS-2025-0013",
 			Issuer: "中国质量协会", Issued: day(2025, time.June, 30), ValidUntil: dossier.Expiry{Date: day(2028, time.June, 29)}, Evidence: "evidence/cert-P03.pdf"},
+		{Meta: meta("qualifications.yaml", 20, "person", "valid_until", "evidence"), Person: "P04", Name: "GB/T 19012 内审员证书", Number: "IA-2025-0301",
+			Issuer: "认证培训机构", Issued: day(2025, time.November, 20), ValidUntil: dossier.Expiry{Indefinite: true}, Evidence: "evidence/cert-P04.pdf"},
 	}
 	session := func(line int, id string, date dossier.Date, topics ...string) dossier.Training {
 		return dossier.Training{
@@ -194,13 +196,17 @@ func readyDossier() *dossier.Dossier {
 			Report: "evidence/survey-2026.pdf"}},
 		Audits: []dossier.Audit{{Meta: meta("audits.yaml", 1), ID: "IA-2026-1", Date: day(2026, time.August, 20), Scope: "投诉处理全过程",
 			CoversComplaints: true, Auditor: "赵敏", Findings: 1, Report: "evidence/audit-2026.pdf"}},
-		Reviews: []dossier.Review{{Meta: meta("reviews.yaml", 1, "chair"), ID: "MR-2026-1", Date: day(2026, time.September, 10), Chair: "王建国",
-			CoversComplaints: true, Inputs: []string{"complaint_analysis", "audit_results", "survey_results", "objectives"},
-			Minutes: "evidence/review-2026.pdf"}},
+		Reviews: []dossier.Review{{Meta: meta("reviews.yaml", 1, "chair", "inputs", "outputs"), ID: "MR-2026-1", Date: day(2026, time.September, 10), Chair: "王建国",
+			CoversComplaints: true, Inputs: []string{"complaint_analysis", "context_changes", "audit_results", "survey_results", "objectives", "improvement_opportunities"},
+			Outputs: []string{"process_improvement", "resource_needs", "changes"}, Minutes: "evidence/review-2026.pdf"}},
 		Actions: []dossier.Action{{Meta: meta("actions.yaml", 1), ID: "CA-01", Source: "IA-2026-1", Description: "修订投诉分类表",
 			Owner: "李娜", Due: day(2026, time.October, 15), Closed: day(2026, time.October, 10), Status: "closed"}},
-		Objectives: []dossier.Objective{{Meta: meta("objectives.yaml", 1), ID: "O1", Statement: "24小时内联系率", Metric: "ack_24h_rate",
-			Target: fptr(98), Unit: "%", Actual: fptr(99.1), Period: "2026", Owner: "李娜"}},
+		Objectives: []dossier.Objective{{Meta: meta("objectives.yaml", 1, "report_every_months"), ID: "O1", Statement: "24小时内联系率", Metric: "ack_24h_rate",
+			Target: fptr(98), Unit: "%", Actual: fptr(99.1), Period: "2026", Owner: "李娜", ReportEveryMonths: 3}},
+		Monitoring: []dossier.MonitoringReport{
+			{Meta: meta("monitoring.yaml", 1, "date"), ID: "MON-2026-1", Date: day(2026, time.June, 5), Period: "2026-03/05", ReportedTo: "P01"},
+			{Meta: meta("monitoring.yaml", 10, "date"), ID: "MON-2026-2", Date: day(2026, time.September, 5), Period: "2026-06/08", ReportedTo: "P01"},
+		},
 		Resources: &dossier.Resources{Meta: meta("resources.yaml", 1, "budget", "budget_evidence", "crm", "crm_since", "workspace", "equipment"),
 			Budget: 800_000, BudgetYear: 2026, BudgetEvidence: "evidence/budget-2026.pdf", CRM: "纷享销客 CRM",
 			CRMSince: day(2025, time.November, 1), Workspace: "客服中心 3 楼",

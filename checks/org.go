@@ -435,7 +435,9 @@ type Eligibility struct {
 // of the start of operation plus t.MinOperationMonths, the first internal
 // audit and the first management review covering complaints handling held
 // on or after the start, since certification bodies need one of each
-// before the on-site audit. The start is the declared go-live date, moved
+// before the on-site audit. An audit led by someone responsible for the
+// audited activity, or a review recording no inputs or no decision, does
+// not count. The start is the declared go-live date, moved
 // to the first complaint received when the log m starts later. Any
 // prerequisite without a record leaves no date, only what it waits for.
 func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresholds) Eligibility {
@@ -454,12 +456,12 @@ func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresh
 		live = d.Organisation.SystemLive
 	}
 	if a := firstAuditDate(d, live); a.IsZero() {
-		e.Waits = append(e.Waits, T("an internal audit covering complaints handling, held after the system went live", "体系运行后开展的覆盖投诉处理的内部审核"))
+		e.Waits = append(e.Waits, T("an internal audit covering complaints handling, held after the system went live by an auditor independent of the audited activity", "体系运行后由独立于受审核活动的审核员开展的覆盖投诉处理的内部审核"))
 	} else if a.After(date) {
 		date = a
 	}
 	if r := firstReviewDate(d, live); r.IsZero() {
-		e.Waits = append(e.Waits, T("a management review covering complaints handling, held after the system went live", "体系运行后开展的覆盖投诉处理的管理评审"))
+		e.Waits = append(e.Waits, T("a management review covering complaints handling, held after the system went live, with its inputs and outputs recorded", "体系运行后开展、登记了评审输入和输出的覆盖投诉处理的管理评审"))
 	} else if r.After(date) {
 		date = r
 	}
@@ -470,24 +472,26 @@ func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresh
 }
 
 // firstAuditDate is the first internal audit covering complaints handling
-// held on or after start: an audit before the system ran audited nothing.
+// held on or after start: an audit before the system ran audited nothing,
+// and one whose auditor audited their own work is no audit.
 func firstAuditDate(d *dossier.Dossier, start dossier.Date) dossier.Date {
 	var first dossier.Date
 	for i := range d.Audits {
 		a := &d.Audits[i]
-		if a.CoversComplaints && !a.Date.IsZero() && !a.Date.Before(start) && (first.IsZero() || a.Date.Before(first)) {
+		if a.CoversComplaints && auditIndependent(d, a) && !a.Date.IsZero() && !a.Date.Before(start) && (first.IsZero() || a.Date.Before(first)) {
 			first = a.Date
 		}
 	}
 	return first
 }
 
-// firstReviewDate is firstAuditDate for management reviews.
+// firstReviewDate is firstAuditDate for management reviews; a review
+// with no inputs, or no decision, is no review.
 func firstReviewDate(d *dossier.Dossier, start dossier.Date) dossier.Date {
 	var first dossier.Date
 	for i := range d.Reviews {
 		r := &d.Reviews[i]
-		if r.CoversComplaints && !r.Date.IsZero() && !r.Date.Before(start) && (first.IsZero() || r.Date.Before(first)) {
+		if r.CoversComplaints && reviewCounts(d, r) && !r.Date.IsZero() && !r.Date.Before(start) && (first.IsZero() || r.Date.Before(first)) {
 			first = r.Date
 		}
 	}

@@ -167,8 +167,15 @@ func labelSet(fl *dossier.Field) map[string]string {
 			return dossier.EnumLabelsZH[e.name]
 		}
 	}
-	if len(fl.Enum) == 0 && slices.Equal(fl.Terms, dossier.CoverElements) {
-		return dossier.EnumLabelsZH["element"]
+	if len(fl.Enum) == 0 {
+		for _, t := range []struct {
+			terms []string
+			name  string
+		}{{dossier.CoverElements, "element"}, {dossier.ReviewInputs, "review_input"}, {dossier.ReviewOutputs, "review_output"}} {
+			if slices.Equal(fl.Terms, t.terms) {
+				return dossier.EnumLabelsZH[t.name]
+			}
+		}
 	}
 	return nil
 }

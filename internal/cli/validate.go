@@ -248,7 +248,7 @@ func counts(d *dossier.Dossier) map[string]int {
 		"licences": len(d.Licences), "documents": len(d.Documents), "categories": len(d.Categories),
 		"people": len(d.People), "qualifications": len(d.Qualifications), "training": len(d.Training),
 		"channels": len(d.Channels), "surveys": len(d.Surveys), "audits": len(d.Audits), "reviews": len(d.Reviews),
-		"actions": len(d.Actions), "objectives": len(d.Objectives), "plan": len(d.Plan),
+		"actions": len(d.Actions), "objectives": len(d.Objectives), "monitoring": len(d.Monitoring), "plan": len(d.Plan),
 	}
 	if d.Organisation != nil {
 		m["organisation"] = 1

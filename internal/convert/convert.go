@@ -291,6 +291,7 @@ func FromDossier(d *dossier.Dossier) (*templates.Data, *Summary, error) {
 		{"reviews", func() ([]templates.Record, error) { return list("reviews", d.Reviews) }},
 		{"actions", func() ([]templates.Record, error) { return list("actions", d.Actions) }},
 		{"objectives", func() ([]templates.Record, error) { return list("objectives", d.Objectives) }},
+		{"monitoring", func() ([]templates.Record, error) { return list("monitoring", d.Monitoring) }},
 		{"resources", func() ([]templates.Record, error) { return single("resources", d.Resources, resMeta) }},
 		{"plan", func() ([]templates.Record, error) { return list("plan", d.Plan) }},
 	}

@@ -127,6 +127,8 @@ func recordPos(d *dossier.Dossier, name string, i int) dossier.Pos {
 		return d.Objectives[i].Pos
 	case "plan":
 		return d.Plan[i].Pos
+	case "monitoring":
+		return d.Monitoring[i].Pos
 	}
 	return dossier.Pos{}
 }

@@ -24,7 +24,7 @@ var EnumLabelsZH = map[string]map[string]string{
 	"role": {"top_management": "最高管理者", "management_representative": "管理者代表", "complaint_manager": "投诉管理负责人",
 		"handler": "投诉处理人员", "working_group_lead": "认证工作组组长", "working_group": "认证工作组成员", "auditor": "内审员", "trainer": "培训师"},
 	"topic": {"complaint_skills": "投诉处理技巧", "customer_psychology": "顾客心理", "product_knowledge": "产品和服务知识",
-		"laws_regulations": "法律法规", "standard": "标准", "other": "其他"},
+		"laws_regulations": "法律法规", "standard": "标准", "internal_audit": "内审员培训", "other": "其他"},
 	"equipment": {"call_recording": "通话录音", "computer": "计算机", "printer": "打印机", "phone": "电话机", "crm_terminal": "CRM终端",
 		"camera": "摄像设备", "other": "其他"},
 	"element": {"policy": "投诉处理方针", "scope": "体系范围", "organisation_structure": "组织结构", "responsibilities": "职责分工",
@@ -36,6 +36,11 @@ var EnumLabelsZH = map[string]map[string]string{
 		"confidentiality": "保密", "objectivity": "客观公正",
 		"recusal": "回避制度", "recourse": "告知救济途径",
 		"history": "发展历程", "products_services": "产品与服务", "markets": "市场", "culture": "企业文化"},
+	"review_input": {"previous_actions": "以往管理评审措施的落实情况", "context_changes": "内外部因素的变化", "process_performance": "投诉处理绩效及目标实现情况",
+		"audit_results": "审核结果", "customer_feedback": "顾客反馈和满意度", "improvement_opportunities": "改进机会",
+		"corrective_actions": "纠正措施状况", "resources": "资源充分性"},
+	"review_output": {"process_improvement": "投诉处理过程的改进", "resource_needs": "资源需求", "changes": "体系变更",
+		"product_improvement": "产品和服务的改进"},
 }
 
 // EnumAliasesZH are further spellings real workbooks use for the same

@@ -225,8 +225,10 @@ type Audit struct {
 	Scope            string `json:"scope"`
 	CoversComplaints bool   `json:"covers_complaints"`
 	Auditor          string `json:"auditor"`
-	Findings         int    `json:"findings"`
-	Report           string `json:"report"`
+	// AuditedDepartments are the departments whose work was audited.
+	AuditedDepartments []string `json:"audited_departments"`
+	Findings           int      `json:"findings"`
+	Report             string   `json:"report"`
 }
 
 // Review is a management review.
@@ -237,6 +239,7 @@ type Review struct {
 	Chair            string   `json:"chair"`
 	CoversComplaints bool     `json:"covers_complaints"`
 	Inputs           []string `json:"inputs"`
+	Outputs          []string `json:"outputs"`
 	Minutes          string   `json:"minutes"`
 }
 
@@ -263,6 +266,21 @@ type Objective struct {
 	Actual    *float64 `json:"actual"`
 	Period    string   `json:"period"`
 	Owner     string   `json:"owner"`
+	// ReportEveryMonths is how often the measured value is reported to
+	// top management; 0 when no interval is set.
+	ReportEveryMonths int `json:"report_every_months"`
+}
+
+// MonitoringReport is one report to top management on the
+// complaints-handling process measured against its objectives.
+type MonitoringReport struct {
+	Meta
+	ID         string   `json:"id"`
+	Date       Date     `json:"date"`
+	Period     string   `json:"period"`
+	Objectives []string `json:"objectives"`
+	ReportedTo string   `json:"reported_to"`
+	Report     string   `json:"report"`
 }
 
 // Resources are the budget, systems, workspace and equipment.
@@ -385,6 +403,7 @@ type Dossier struct {
 	Reviews        []Review
 	Actions        []Action
 	Objectives     []Objective
+	Monitoring     []MonitoringReport
 	Resources      *Resources
 	Plan           []PlanStep
 
@@ -465,6 +484,8 @@ func (d *Dossier) firstPos(recordType string) Pos {
 		return first(len(d.Objectives), func(i int) Pos { return d.Objectives[i].Pos })
 	case "plan":
 		return first(len(d.Plan), func(i int) Pos { return d.Plan[i].Pos })
+	case "monitoring":
+		return first(len(d.Monitoring), func(i int) Pos { return d.Monitoring[i].Pos })
 	}
 	return Pos{}
 }

@@ -89,7 +89,7 @@ var (
 
 	PersonRoles = []string{"top_management", "management_representative", "complaint_manager", "handler", "working_group_lead", "working_group", "auditor", "trainer"}
 
-	TrainingTopics = []string{"complaint_skills", "customer_psychology", "product_knowledge", "laws_regulations", "standard", "other"}
+	TrainingTopics = []string{"complaint_skills", "customer_psychology", "product_knowledge", "laws_regulations", "standard", "internal_audit", "other"}
 
 	Equipment = []string{"call_recording", "computer", "printer", "phone", "crm_terminal", "camera", "other"}
 
@@ -107,6 +107,14 @@ var (
 		"confidentiality", "objectivity",
 		"recusal", "recourse",
 		"history", "products_services", "markets", "culture"}
+
+	// ReviewInputs are what a management review of the complaints-handling
+	// process takes in (ISO 10002 8.6): the review.inputs check reads them.
+	ReviewInputs = []string{"previous_actions", "context_changes", "process_performance", "audit_results",
+		"customer_feedback", "improvement_opportunities", "corrective_actions", "resources"}
+
+	// ReviewOutputs are the decisions a management review records.
+	ReviewOutputs = []string{"process_improvement", "resource_needs", "changes", "product_improvement"}
 )
 
 func terms(fl Field, values []string) Field { fl.Terms = values; return fl }
@@ -215,7 +223,7 @@ func Types() []RecordType {
 				req(f("id", "Session id", "培训编号", KString, "Session id", "培训编号", "T01")),
 				req(f("date", "Date", "培训日期", KDate, "Date held", "培训日期", "2026-03-10")),
 				req(f("hours", "Hours", "学时", KNumber, "Duration in hours", "学时（小时）", "8")),
-				enum(f("topics", "Topics", "培训内容", KList, "complaint_skills; customer_psychology; product_knowledge; laws_regulations; standard; other", "培训内容（见说明）", "complaint_skills; customer_psychology"), TrainingTopics),
+				enum(f("topics", "Topics", "培训内容", KList, "complaint_skills; customer_psychology; product_knowledge; laws_regulations; standard; internal_audit; other", "培训内容（见说明）", "complaint_skills; customer_psychology"), TrainingTopics),
 				f("trainer", "Trainer", "讲师", KString, "Trainer", "讲师", "外部讲师"),
 				req(f("attendees", "Attendees", "参训人员", KList, "Person ids of attendees", "参训人员工号", "P01; P02")),
 				f("sign_in", "Sign-in sheet", "签到表", KFile, "Sign-in evidence file", "签到表文件", "evidence/training/T01-sign-in.pdf"),
@@ -257,7 +265,8 @@ func Types() []RecordType {
 				req(f("date", "Date", "审核日期", KDate, "Date completed", "审核完成日期", "2026-08-20")),
 				f("scope", "Scope", "审核范围", KString, "Scope", "审核范围", "投诉处理全过程"),
 				f("covers_complaints", "Covers complaints handling", "覆盖投诉处理过程", KBool, "Audited the complaints-handling process", "是否审核了投诉处理过程", "yes"),
-				pii(f("auditor", "Lead auditor", "审核组长", KString, "Lead auditor", "审核组长", "赵敏")),
+				pii(f("auditor", "Lead auditor", "审核组长", KString, "Lead auditor: person id (see People), or name", "审核组长：人员编号（见人员表）或姓名", "P04")),
+				f("audited_departments", "Audited departments", "受审核部门", KList, "Departments whose work was audited, besides the complaint department when the audit covers complaints handling", "受审核的部门（审核投诉处理过程时，投诉管理部门自动计入）", "客户服务部; 质量部"),
 				f("findings", "Findings", "不符合项数", KInt, "Number of findings", "不符合项数量", "3"),
 				f("report", "Report file", "审核报告", KFile, "Audit report", "审核报告文件", "evidence/audit-2026.pdf"),
 			}},
@@ -268,7 +277,8 @@ func Types() []RecordType {
 				req(f("date", "Date", "评审日期", KDate, "Date held", "评审日期", "2026-09-10")),
 				pii(f("chair", "Chaired by", "主持人", KString, "Top manager chairing", "主持评审的最高管理者", "王建国")),
 				f("covers_complaints", "Covers complaints handling", "涵盖投诉处理", KBool, "Reviewed the complaints-handling process", "是否评审了投诉处理过程", "yes"),
-				f("inputs", "Inputs", "评审输入", KList, "Inputs reviewed", "评审输入", "complaint_analysis; audit_results; survey_results; objectives"),
+				terms(f("inputs", "Inputs", "评审输入", KList, "Inputs reviewed (see the instructions sheet for those the checks read)", "评审输入（所检查的输入见说明页）", "previous_actions; context_changes; process_performance; audit_results; customer_feedback; improvement_opportunities"), ReviewInputs),
+				terms(f("outputs", "Outputs", "评审输出", KList, "Decisions and actions recorded (see the instructions sheet)", "评审形成的决定和措施（见说明页）", "process_improvement; resource_needs; changes"), ReviewOutputs),
 				f("minutes", "Minutes file", "评审纪要", KFile, "Minutes", "评审纪要文件", "evidence/review-2026.pdf"),
 			}},
 		{Name: "actions", File: "actions.yaml", SheetEN: "Actions", SheetZH: "纠正措施",
@@ -293,6 +303,17 @@ func Types() []RecordType {
 				f("actual", "Actual", "实际值", KNumber, "Latest measured value", "最新实际值", "99.1"),
 				f("period", "Period", "期间", KString, "Period", "考核期间", "2026"),
 				pii(f("owner", "Owner", "责任人", KString, "Owner", "责任人", "李娜")),
+				f("report_every_months", "Reporting interval (months)", "汇报周期（月）", KInt, "How often the measured value is reported to top management, in months", "向最高管理者汇报实测值的周期（月）", "3"),
+			}},
+		{Name: "monitoring", File: "monitoring.yaml", SheetEN: "Monitoring", SheetZH: "过程监视",
+			DocEN: "Reports to top management on the complaints-handling process measured against its objectives.", DocZH: "按目标监视投诉处理过程并向最高管理者汇报的记录。",
+			Fields: []Field{
+				req(f("id", "Report id", "报告编号", KString, "Report id", "报告编号", "MON-2026-Q3")),
+				req(f("date", "Reported on", "汇报日期", KDate, "Date reported to top management", "向最高管理者汇报的日期", "2026-10-10")),
+				f("period", "Period covered", "监视期间", KString, "Period the figures cover", "数据所属期间", "2026 Q3"),
+				f("objectives", "Objectives reported", "汇报的目标", KList, "Objective ids reported on; empty means all objectives", "汇报的目标编号；空表示全部目标", "O1; O2"),
+				pii(f("reported_to", "Reported to", "汇报对象", KString, "Person id (see People) or name of the top manager it was reported to", "接受汇报的最高管理者（人员编号或姓名）", "P01")),
+				f("report", "Report file", "监视报告", KFile, "The monitoring report", "监视报告文件", "evidence/monitoring-2026-q3.pdf"),
 			}},
 		{Name: "resources", File: "resources.yaml", SheetEN: "Resources", SheetZH: "资源", Single: true,
 			DocEN: "Budget, tracking system, workspace and equipment.", DocZH: "预算、跟踪系统、场所和设备。",

@@ -229,7 +229,7 @@ func TestTheGappyExampleHasNoEligibilityDateAndSaysWhatItWaitsFor(t *testing.T) 
 	}
 	_, text, _ := run(t, "audit", examples["gappy"], "--as-of", asOf, "--fail-on", "none")
 	flat := strings.Join(strings.Fields(string(text)), " ")
-	if !strings.Contains(flat, "Earliest application date: not yet — needs a management review covering complaints handling") {
+	if !strings.Contains(flat, "Earliest application date: not yet — needs an internal audit covering complaints handling, held after the system went live by an auditor independent of the audited activity; a management review covering complaints handling") {
 		t.Errorf("text report does not say what the date waits for:\n%s", text[:min(len(text), 600)])
 	}
 }

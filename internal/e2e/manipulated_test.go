@@ -132,6 +132,34 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			check: "handling.unique-ids", says: "repeat the id of an earlier row",
 		},
 		{
+			name:   "an internal audit of complaints handling led by the complaint manager",
+			change: func(t *testing.T, dir string) { edit(t, dir, "audits.yaml", "auditor: P07", "auditor: P03") },
+			check:  "improvement.audit-independence", says: "was led by P03, who belongs to the",
+			waits: "by an auditor independent of the audited activity",
+		},
+		{
+			name: "a management review with no inputs",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "reviews.yaml", "inputs: [context_changes, process_performance, audit_results, customer_feedback, improvement_opportunities, corrective_actions, resources]", "inputs: []")
+			},
+			check: "improvement.review-substance", says: "records no inputs",
+			waits: "with its inputs and outputs recorded",
+		},
+		{
+			name: "a management review that records no outputs and raised no action",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "reviews.yaml", "outputs: [process_improvement, resource_needs, changes, product_improvement]", "outputs: []")
+				edit(t, dir, "actions.yaml", "source: MR-2026-1", "source: AR-2026Q3")
+			},
+			check: "improvement.review-substance", says: "records no outputs and no action comes from it",
+			waits: "with its inputs and outputs recorded",
+		},
+		{
+			name:   "no monitoring of the process reported to top management",
+			change: func(t *testing.T, dir string) { writeFile(t, dir, "monitoring.yaml", "[]\n") },
+			check:  "improvement.monitoring", says: "not shown to be monitored against its objectives",
+		},
+		{
 			name:   "the business licence file is an empty placeholder",
 			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
 			check:  "materials.checklist", says: "missing",

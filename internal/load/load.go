@@ -208,6 +208,8 @@ func (l *loader) typed(rt *dossier.RecordType, rr *rawRecord) {
 		err = appendDecoded(&l.d.Objectives, obj, func(v *dossier.Objective) { v.Meta = meta })
 	case "plan":
 		err = appendDecoded(&l.d.Plan, obj, func(v *dossier.PlanStep) { v.Meta = meta })
+	case "monitoring":
+		err = appendDecoded(&l.d.Monitoring, obj, func(v *dossier.MonitoringReport) { v.Meta = meta })
 	default:
 		err = fmt.Errorf("no model for record type %s", rt.Name)
 	}

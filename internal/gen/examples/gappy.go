@@ -195,13 +195,14 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 		}},
 		table{"audits", []rec{
 			{{"id", "IA-2026-1"}, {"date", date("2026-10-12")}, {"scope", "投诉处理过程"}, {"covers_complaints", yesno(true)},
-				{"auditor", gappyMR}, {"findings", 7}, {"report", gappyDir + "audit-2026.pdf"}},
+				{"auditor", gappyCM}, {"findings", 7}, {"report", gappyDir + "audit-2026.pdf"}},
 		}},
 		table{"reviews", nil},
 		table{"actions", []rec{
 			{{"id", "CA-01"}, {"source", "IA-2026-1"}, {"description", "补充投诉回访记录"}, {"owner", gappyCM}, {"due", date("2026-11-30")}, {"status", "open"}},
 		}},
-		table{"objectives", objectives(rates, gappyCM)},
+		table{"objectives", objectives(rates, gappyCM, 0)},
+		table{"monitoring", nil},
 		table{"resources", []rec{{
 			{"budget", 120000.0}, {"budget_year", 2026}, {"budget_evidence", gappyDir + "budget-2026.pdf"},
 			{"crm", "小程序后台工单模块"}, {"crm_since", date("2026-06-01")}, {"workspace", "总部二楼客服室"},
@@ -290,6 +291,7 @@ var gappySheets = map[string]struct {
 	"reviews":        {false, "en", false},
 	"actions":        {false, "en", true},
 	"objectives":     {false, "en", false},
+	"monitoring":     {false, "en", true},
 	"resources":      {false, "en", false},
 	"plan":           {true, "zh", true},
 }

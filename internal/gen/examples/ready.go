@@ -255,6 +255,13 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 			"Holder: staff " + h + " (" + readyName + ")", fmt.Sprintf("Certificate no. CS-2026-%04d, valid 2026-03-20 to 2029-03-19", 311+i*7),
 			"A real dossier holds the scanned certificate here."}})
 	}
+	// The internal auditor is trained as one: a stage-1 document review
+	// asks who audited and whether they were qualified to.
+	quals = append(quals, rec{{"person", "P07"}, {"name", "GB/T 19012 投诉处理管理体系内审员证书"}, {"number", "NSA-2025-1187"},
+		{"issuer", "认证培训机构（示例）"}, {"issued", date("2025-12-19")}, {"valid_until", "长期"}, {"evidence", "evidence/qualifications/P07-internal-auditor.pdf"}})
+	o.evidence = append(o.evidence, evidenceDef{"evidence/qualifications/P07-internal-auditor.pdf", []string{"PLACEHOLDER SCAN - internal auditor certificate",
+		"Holder: staff P07 (" + readyName + "), GB/T 19012 internal auditor course and examination, 2025-12-19",
+		"A real dossier holds the scanned certificate here."}})
 	o.tables = append(o.tables, table{"qualifications", quals})
 
 	sessions := []struct {
@@ -312,11 +319,13 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 		}},
 		table{"audits", []rec{
 			{{"id", "IA-2026-1"}, {"date", date("2026-08-28")}, {"scope", "投诉处理全过程：受理、分类、处理、回访、分析与改进"},
-				{"covers_complaints", yesno(true)}, {"auditor", readyQA}, {"findings", 3}, {"report", "evidence/audit-2026.pdf"}},
+				{"covers_complaints", yesno(true)}, {"auditor", "P07"}, {"audited_departments", []string{"客户服务部", "门店运营部", "物流配送部"}},
+				{"findings", 3}, {"report", "evidence/audit-2026.pdf"}},
 		}},
 		table{"reviews", []rec{
 			{{"id", "MR-2026-1"}, {"date", date("2026-09-08")}, {"chair", readyGM}, {"covers_complaints", yesno(true)},
-				{"inputs", []string{"complaint_analysis", "audit_results", "survey_results", "objectives", "resources"}}, {"minutes", "evidence/review-2026.pdf"}},
+				{"inputs", []string{"context_changes", "process_performance", "audit_results", "customer_feedback", "improvement_opportunities", "corrective_actions", "resources"}},
+				{"outputs", []string{"process_improvement", "resource_needs", "changes", "product_improvement"}}, {"minutes", "evidence/review-2026.pdf"}},
 		}},
 		table{"actions", []rec{
 			{{"id", "CA-2026-01"}, {"source", "IA-2026-1"}, {"description", "补充复杂投诉进度通报的记录要求"}, {"owner", readyCM},
@@ -330,7 +339,11 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 			{{"id", "CA-2026-05"}, {"source", "AR-2026Q3"}, {"description", "小程序退款改为自动审核"}, {"owner", readyCM},
 				{"due", date("2026-11-15")}, {"closed", date("2026-11-10")}, {"status", "closed"}},
 		}},
-		table{"objectives", objectives(rates, readyCM)},
+		table{"objectives", objectives(rates, readyCM, 3)},
+		table{"monitoring", []rec{
+			{{"id", "MON-2026-1"}, {"date", date("2026-06-08")}, {"period", "2026-03/05"}, {"reported_to", "P01"}, {"report", "evidence/monitoring/MON-2026-1.pdf"}},
+			{{"id", "MON-2026-2"}, {"date", date("2026-09-08")}, {"period", "2026-06/08"}, {"reported_to", "P01"}, {"report", "evidence/monitoring/MON-2026-2.pdf"}},
+		}},
 		table{"resources", []rec{{
 			{"budget", 1000000.0}, {"budget_year", 2026}, {"budget_evidence", "evidence/budget-2026.pdf"},
 			{"crm", "禾悦鲜客户服务工单系统（CRM）"}, {"crm_since", date("2025-12-01")},
@@ -364,6 +377,8 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 		evidenceDef{"evidence/survey-2026-1.pdf", []string{"PLACEHOLDER SCAN - customer satisfaction survey report S2026-1", "Dated 2026-09-20; overall 93.4%, complaints handling 91.2%"}},
 		evidenceDef{"evidence/audit-2026.pdf", []string{"PLACEHOLDER SCAN - internal audit report IA-2026-1", "Dated 2026-08-28; scope: the whole complaints-handling process; 3 findings, all closed"}},
 		evidenceDef{"evidence/review-2026.pdf", []string{"PLACEHOLDER SCAN - management review minutes MR-2026-1", "Dated 2026-09-08; chaired by the general manager"}},
+		evidenceDef{"evidence/monitoring/MON-2026-1.pdf", []string{"PLACEHOLDER SCAN - monitoring report MON-2026-1", "Objectives O1-O5, March to May 2026, reported to the general manager on 2026-06-08"}},
+		evidenceDef{"evidence/monitoring/MON-2026-2.pdf", []string{"PLACEHOLDER SCAN - monitoring report MON-2026-2", "Objectives O1-O5, June to August 2026, reported to the general manager on 2026-09-08"}},
 	)
 	return o, nil
 }
@@ -378,12 +393,18 @@ func planStep(step, owner, start, due, done string) rec {
 
 // objectives states the measurable objectives with the values measured
 // from the generated log, so "actual" is computed, never typed in.
-func objectives(m logRates, owner string) []rec {
-	return []rec{
+func objectives(m logRates, owner string, every int) []rec {
+	objs := []rec{
 		{{"id", "O1"}, {"statement", "24小时内联系投诉人"}, {"metric", "ack_24h_rate"}, {"target", 98.0}, {"unit", "%"}, {"actual", m.ack}, {"period", "2026"}, {"owner", owner}},
 		{{"id", "O2"}, {"statement", "48小时内给出进度反馈或初步方案"}, {"metric", "response_48h_rate"}, {"target", 95.0}, {"unit", "%"}, {"actual", m.response}, {"period", "2026"}, {"owner", owner}},
 		{{"id", "O3"}, {"statement", "简单投诉3个工作日内办结"}, {"metric", "simple_resolve_3d_rate"}, {"target", 95.0}, {"unit", "%"}, {"actual", m.simple}, {"period", "2026"}, {"owner", owner}},
 		{{"id", "O4"}, {"statement", "投诉处理满意度"}, {"metric", "complaint_satisfaction_rate"}, {"target", 90.0}, {"unit", "%"}, {"actual", m.satisfied}, {"period", "2026"}, {"owner", owner}},
 		{{"id", "O5"}, {"statement", "简单投诉平均解决时长"}, {"metric", "simple_resolve_duration"}, {"target", 48.0}, {"unit", "小时"}, {"actual", m.simpleHours}, {"period", "2026"}, {"owner", owner}},
 	}
+	if every > 0 {
+		for i := range objs {
+			objs[i] = append(objs[i], kv{"report_every_months", every})
+		}
+	}
+	return objs
 }
