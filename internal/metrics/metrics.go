@@ -193,17 +193,19 @@ type Completeness struct {
 	// Steps applies to every row past "open": a complaint just received
 	// has no handling steps yet.
 	Steps Rule `json:"steps"`
-	// ResolvedAt applies to resolved and closed rows.
+	// ResolvedAt applies to finished rows (resolved or closed).
 	ResolvedAt Rule `json:"resolved_at"`
-	// Feedback applies to closed rows: the customer's final word, either
-	// as feedback text or as a satisfaction rating. A merely resolved
-	// complaint may still be waiting for it.
+	// Feedback applies to finished rows (resolved or closed): the
+	// customer's final word, either as feedback text or as a satisfaction
+	// rating. Which status a CRM's "done" word maps to is the CRM's
+	// vocabulary, not a stage of handling, so both count as finished.
 	Feedback Rule `json:"feedback"`
 	// Incomplete counts rows missing any of the above.
 	Incomplete Rule `json:"incomplete"`
 	// Inconsistent counts rows whose timestamps cannot be right: an
-	// acknowledgement, response, escalation, resolution, closing or
-	// follow-up before receipt, or a receipt after the as-of date.
+	// acknowledgement, response, escalation, resolution, communication
+	// of the decision, closing or follow-up before receipt, or a receipt
+	// after the as-of date.
 	Inconsistent Rule `json:"inconsistent"`
 }
 
@@ -251,7 +253,10 @@ type Timeliness struct {
 	OutsideCalendarYears []int `json:"outside_calendar_years,omitempty"`
 }
 
-// FollowThrough is R15, over closed rows.
+// FollowThrough is R15, over finished rows: those whose status (after the
+// mapping of complaints.values.status) is resolved or closed, as RowFacts.Done
+// has it. A CRM that writes its one "done" word as resolved is judged as
+// one that writes it as closed.
 type FollowThrough struct {
 	RootCause        Rule `json:"root_cause"`
 	CorrectiveAction Rule `json:"corrective_action"`
@@ -260,9 +265,6 @@ type FollowThrough struct {
 	// Satisfactions is the distribution of ratings over all rows, in the
 	// order of dossier.Satisfactions.
 	Satisfactions []Count `json:"satisfactions"`
-	// NotRehandled: dissatisfied and very dissatisfied complainants whose
-	// case was not handled again.
-	NotRehandled Rule `json:"not_rehandled"`
 }
 
 // Risk is R16 and the free-of-charge rule of R12.
@@ -652,7 +654,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 	if done && !sk.resolvedAt {
 		judge(&cp.ResolvedAt, !c.ResolvedAt.IsZero())
 	}
-	if closed && !sk.feedback {
+	if done && !sk.feedback {
 		judge(&cp.Feedback, c.Feedback != "" || c.Satisfaction != "")
 	}
 	cp.Incomplete.judge(!missing, c, p)
@@ -672,7 +674,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 			p.outsideYrs[day.Year] = struct{}{}
 		}
 		consistent := !recv.After(p.o.AsOf)
-		for _, t := range [...]time.Time{c.AcknowledgedAt, c.FirstResponseAt, c.EscalatedAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt} {
+		for _, t := range [...]time.Time{c.AcknowledgedAt, c.FirstResponseAt, c.EscalatedAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt, c.DecisionCommunicatedAt} {
 			if !t.IsZero() && t.Before(recv) {
 				consistent = false
 			}
@@ -690,9 +692,9 @@ func (p *pass) row(c *dossier.Complaint) error {
 		p.judgeRules(c, facts)
 	}
 
-	// R15: follow-through on closed complaints.
+	// R15: follow-through on finished complaints.
 	ft := &m.FollowThrough
-	if closed {
+	if done {
 		if !sk.rootCause {
 			ft.RootCause.judge(c.RootCause != "", c, p)
 		}
@@ -705,9 +707,6 @@ func (p *pass) row(c *dossier.Complaint) error {
 		if !sk.satisfaction {
 			ft.Satisfaction.judge(c.Satisfaction != "", c, p)
 		}
-	}
-	if (c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied") && !sk.rehandle {
-		ft.NotRehandled.judge(c.Rehandled, c, p)
 	}
 	if c.CustomerUSCC != "" {
 		p.customerUSCC(c)

@@ -245,13 +245,12 @@ func TestCompletenessAndFollowThroughCountMissingFields(t *testing.T) {
 		{"rows without a receipt time are incomplete", m.Completeness.ReceivedAt, 7, []string{"C6"}},
 		{"rows without a description are incomplete", m.Completeness.Description, 7, []string{"C6"}},
 		{"a resolved row without resolved_at is incomplete", m.Completeness.ResolvedAt, 7, []string{"C6"}},
-		{"a closed row without feedback or satisfaction lacks the customer's final word", m.Completeness.Feedback, 6, []string{"C2"}},
+		{"a finished row without feedback or satisfaction lacks the customer's final word", m.Completeness.Feedback, 7, []string{"C2", "C6"}},
 		{"the incomplete rule lists every row missing anything", m.Completeness.Incomplete, 7, []string{"C2", "C6"}},
-		{"closed rows without a root cause are listed", m.FollowThrough.RootCause, 6, []string{"C3"}},
-		{"closed rows without corrective action are listed", m.FollowThrough.CorrectiveAction, 6, []string{"C3"}},
-		{"closed rows without a follow-up are listed", m.FollowThrough.FollowUp, 6, []string{"C3"}},
-		{"closed rows without satisfaction are listed", m.FollowThrough.Satisfaction, 6, []string{"C2"}},
-		{"dissatisfied complainants not re-handled are listed", m.FollowThrough.NotRehandled, 2, []string{"C4"}},
+		{"finished rows, resolved as well as closed, without a root cause are listed", m.FollowThrough.RootCause, 7, []string{"C3", "C6"}},
+		{"finished rows without corrective action are listed", m.FollowThrough.CorrectiveAction, 7, []string{"C3", "C6"}},
+		{"finished rows without a follow-up are listed", m.FollowThrough.FollowUp, 7, []string{"C3", "C6"}},
+		{"finished rows without satisfaction are listed", m.FollowThrough.Satisfaction, 7, []string{"C2", "C6"}},
 		{"charged complainants are listed", m.Risk.Charged, 7, []string{"C7"}},
 	}
 	for _, tt := range tests {
