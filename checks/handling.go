@@ -45,7 +45,7 @@ func init() {
 			Principles:  []string{"4.9"},
 			Evidence:    T("Every record holds the receipt time, channel, content, each handling step and its result, and for finished (resolved or closed) complaints the resolution time and the customer's final feedback or satisfaction; times in a possible order.", "每条记录包含受理时间、渠道、投诉内容、各处理步骤及结果；已办结（已解决或已关闭）的投诉还有解决时间和顾客最终反馈或满意度；各时间先后合理。"),
 			Remedy:      T("Fill in the missing fields from the handling files and correct impossible times; make the fields mandatory in the CRM or register form.", "根据处理档案补全缺失字段并更正不合理的时间；在系统或登记表中将这些字段设为必填。"),
-			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at and final feedback (feedback text or a satisfaction rating): finished rows, those whose status, after the mapping of complaints.values.status, is resolved or closed. A second finding lists rows whose acknowledgement, response, escalation, resolution, communication of the decision, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“open”的记录。解决时间和顾客最终反馈（反馈内容或满意度）：已办结的记录，即状态（经 complaints.values.status 映射后）为已解决或已关闭的记录。另一条问题列出联系、反馈、升级、解决、告知处理决定、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
+			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at and final feedback (feedback text or a satisfaction rating): finished rows, those whose status, after the mapping of complaints.values.status, is resolved or closed; final feedback on a resolved row not yet closed only once thresholds.response_hours have passed since its resolution. A second finding lists rows whose acknowledgement, response, escalation, resolution, communication of the decision, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“open”的记录。解决时间和顾客最终反馈（反馈内容或满意度）：已办结的记录，即状态（经 complaints.values.status 映射后）为已解决或已关闭的记录；已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才要求最终反馈。另一条问题列出联系、反馈、升级、解决、告知处理决定、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
 			Run:         runHandlingRecordsComplete,
 		},
 		&Check{
@@ -144,7 +144,7 @@ func init() {
 			Principles:  []string{"4.11"},
 			Evidence:    T("Each finished (resolved or closed) complaint has a follow-up visit or call and the complainant's satisfaction with the outcome.", "每起已办结（已解决或已关闭）的投诉都有回访记录及投诉人对处理结果的满意度。"),
 			Remedy:      T("Follow up every finished complaint and record the date and the satisfaction result.", "对每起已办结投诉进行回访，并记录回访时间和满意度结果。"),
-			Doc:         T("Two findings at most: finished rows (status resolved or closed, after the mapping of complaints.values.status) without follow_up_at, and finished rows without a satisfaction rating.", "最多两条问题：已办结（经 complaints.values.status 映射后状态为已解决或已关闭）但无回访时间的记录，以及已办结但无满意度的记录。"),
+			Doc:         T("Two findings at most: finished rows (status resolved or closed, after the mapping of complaints.values.status) without follow_up_at, and finished rows without a satisfaction rating. A resolved row not yet closed is judged once thresholds.response_hours have passed since its resolution, since the follow-up comes after the resolution; a closed row, or a resolved one without a resolution time, always.", "最多两条问题：已办结（经 complaints.values.status 映射后状态为已解决或已关闭）但无回访时间的记录，以及已办结但无满意度的记录。已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才评价，因为回访在解决之后；已关闭的记录及无解决时间的已解决记录一律评价。"),
 			Run:         runHandlingFollowUp,
 		},
 		&Check{

@@ -198,7 +198,9 @@ type Completeness struct {
 	// Feedback applies to finished rows (resolved or closed): the
 	// customer's final word, either as feedback text or as a satisfaction
 	// rating. Which status a CRM's "done" word maps to is the CRM's
-	// vocabulary, not a stage of handling, so both count as finished.
+	// vocabulary, not a stage of handling, so both count as finished; a
+	// resolved row is judged once ResponseHours have passed since its
+	// resolution, as FollowThrough's follow-up is.
 	Feedback Rule `json:"feedback"`
 	// Incomplete counts rows missing any of the above.
 	Incomplete Rule `json:"incomplete"`
@@ -256,7 +258,10 @@ type Timeliness struct {
 // FollowThrough is R15, over finished rows: those whose status (after the
 // mapping of complaints.values.status) is resolved or closed, as RowFacts.Done
 // has it. A CRM that writes its one "done" word as resolved is judged as
-// one that writes it as closed.
+// one that writes it as closed. Root cause and corrective action are due
+// on finishing; follow-up and satisfaction on closing, or on a resolved
+// row once ResponseHours have passed since its resolution (the step after
+// resolution cannot be expected within the hour).
 type FollowThrough struct {
 	RootCause        Rule `json:"root_cause"`
 	CorrectiveAction Rule `json:"corrective_action"`
@@ -624,6 +629,12 @@ func (p *pass) row(c *dossier.Complaint) error {
 	open := c.Status == statusOpen || c.Status == statusInProgress
 	withdrawn := c.Status == statusWithdrawn
 	complex := c.Complexity == "complex"
+	// A finished complaint owes its follow-up and the customer's final
+	// word once closed, or once resolved and the organisation's response
+	// limit has passed since: a complaint resolved an hour before the
+	// as-of time cannot have been followed up yet. Without a resolution
+	// time nothing shows it is not yet due.
+	due := closed || (done && (c.ResolvedAt.IsZero() || p.o.AsOf.Sub(c.ResolvedAt) > p.resp))
 
 	// One RowFacts reused for every row: the rules' Judge functions are
 	// opaque to escape analysis, and a fresh one would cost an allocation
@@ -654,7 +665,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 	if done && !sk.resolvedAt {
 		judge(&cp.ResolvedAt, !c.ResolvedAt.IsZero())
 	}
-	if done && !sk.feedback {
+	if due && !sk.feedback {
 		judge(&cp.Feedback, c.Feedback != "" || c.Satisfaction != "")
 	}
 	cp.Incomplete.judge(!missing, c, p)
@@ -701,10 +712,10 @@ func (p *pass) row(c *dossier.Complaint) error {
 		if !sk.corrective {
 			ft.CorrectiveAction.judge(c.CorrectiveAction != "", c, p)
 		}
-		if !sk.followUp {
+		if due && !sk.followUp {
 			ft.FollowUp.judge(!c.FollowUpAt.IsZero(), c, p)
 		}
-		if !sk.satisfaction {
+		if due && !sk.satisfaction {
 			ft.Satisfaction.judge(c.Satisfaction != "", c, p)
 		}
 	}

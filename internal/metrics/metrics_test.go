@@ -272,6 +272,31 @@ func TestCompletenessAndFollowThroughCountMissingFields(t *testing.T) {
 	}
 }
 
+func TestAResolvedComplaintOwesFollowUpOnceTheResponseLimitHasPassed(t *testing.T) {
+	// As of the end of 31 December 2025, with the default 48 h limit.
+	resolved := func(id, at0 string, resolvedAfter time.Duration) dossier.Complaint {
+		c := full(id, at0)
+		c.Status, c.ResolvedAt, c.ClosedAt = "resolved", c.ReceivedAt.Add(resolvedAfter), time.Time{}
+		c.FollowUpAt, c.Satisfaction, c.Feedback = time.Time{}, "", ""
+		return c
+	}
+	old := resolved("OLD", "2025-12-01 10:00", 3*time.Hour)     // resolved four weeks ago
+	fresh := resolved("FRESH", "2025-12-31 09:00", 3*time.Hour) // resolved at noon on the as-of day
+	undated := resolved("UNDATED", "2025-12-31 09:00", 0)       // resolved, no time recorded
+	undated.ResolvedAt = time.Time{}
+	m := compute(t, opts("2025-12-31"), old, fresh, undated)
+	for name, r := range map[string]Rule{
+		"follow-up": m.FollowThrough.FollowUp, "satisfaction": m.FollowThrough.Satisfaction, "final feedback": m.Completeness.Feedback,
+	} {
+		if got := ids(r.Rows); r.Applicable != 2 || !slices.Equal(got, []string{"OLD", "UNDATED"}) {
+			t.Errorf("%s: %d judged, violations %v; want OLD and UNDATED, the fresh resolution not yet due", name, r.Applicable, got)
+		}
+	}
+	if r := m.FollowThrough.RootCause; r.Applicable != 3 || r.Violations != 0 {
+		t.Errorf("root cause judged on %d rows with %d violations, want all 3 finished rows and none", r.Applicable, r.Violations)
+	}
+}
+
 func ids(rs []RowRef) []string {
 	var out []string
 	for _, r := range rs {
