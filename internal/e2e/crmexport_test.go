@@ -327,7 +327,7 @@ func TestAMessyCRMExportMappedByMapAuditsAlikeAsXLSXAndCSVAndFlagsThePlantedRows
 			t.Errorf("%s is %s, want an observation", k, f.severity)
 		}
 	}
-	for _, field := range []string{"plan", "updates", "rehandled"} {
+	for _, field := range []string{"plan", "updates"} {
 		if _, ok := csv["handling.not-tracked|complaint log: not tracked "+field]; !ok {
 			t.Errorf("no not-tracked observation for %s", field)
 		}

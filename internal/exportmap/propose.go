@@ -108,7 +108,7 @@ var crmValues = map[string]map[string]string{
 
 // notTrackable are the fields whose absence leaves a check unassessed
 // rather than failing it; required fields are never among them.
-var notTrackable = []string{"plan", "updates", "rehandled", "follow_up_at", "root_cause", "corrective_action", "satisfaction",
+var notTrackable = []string{"plan", "updates", "follow_up_at", "root_cause", "corrective_action", "satisfaction",
 	"steps", "first_response_at", "description", "feedback", "resolved_at", "decision_communicated_at", "recourse_offered"}
 
 // fieldForHeader finds the field a header names: the reader's own
