@@ -168,6 +168,7 @@ func readyDossier() *dossier.Dossier {
 			Steps: "核实批次；退款并致歉", ResolvedAt: recv.Add(26 * time.Hour), ClosedAt: recv.Add(48 * time.Hour),
 			Status: "closed", Handler: handler, RootCause: "冷链温度记录缺失", CorrectiveAction: "增加冷柜温度巡检",
 			FollowUpAt: recv.Add(72 * time.Hour), Satisfaction: "satisfied", Feedback: "满意",
+			DecisionCommunicatedAt: recv.Add(27 * time.Hour),
 		}
 	}
 	log := &dossier.SliceLog{Name: "complaints.csv", Rows: []dossier.Complaint{

@@ -43,9 +43,9 @@ func init() {
 			Clauses:     []string{"7.3"},
 			Basis:       OnStandard,
 			Principles:  []string{"4.9"},
-			Evidence:    T("Every record holds the receipt time, channel, content, each handling step and its result, and for closed complaints the resolution time and the customer's final feedback or satisfaction; times in a possible order.", "每条记录包含受理时间、渠道、投诉内容、各处理步骤及结果；已办结的投诉还有解决时间和顾客最终反馈或满意度；各时间先后合理。"),
+			Evidence:    T("Every record holds the receipt time, channel, content, each handling step and its result, and for finished (resolved or closed) complaints the resolution time and the customer's final feedback or satisfaction; times in a possible order.", "每条记录包含受理时间、渠道、投诉内容、各处理步骤及结果；已办结（已解决或已关闭）的投诉还有解决时间和顾客最终反馈或满意度；各时间先后合理。"),
 			Remedy:      T("Fill in the missing fields from the handling files and correct impossible times; make the fields mandatory in the CRM or register form.", "根据处理档案补全缺失字段并更正不合理的时间；在系统或登记表中将这些字段设为必填。"),
-			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at: resolved and closed rows. Final feedback (feedback text or a satisfaction rating): closed rows, since a merely resolved complaint may still be awaiting it. A second finding lists rows whose acknowledgement, response, escalation, resolution, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“open”的记录。解决时间：已解决和已关闭的记录。顾客最终反馈（反馈内容或满意度）：已关闭的记录，因为仅“已解决”的投诉可能仍在等待反馈。另一条问题列出联系、反馈、升级、解决、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
+			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at and final feedback (feedback text or a satisfaction rating): finished rows, those whose status, after the mapping of complaints.values.status, is resolved or closed; final feedback on a resolved row not yet closed only once thresholds.response_hours have passed since its resolution. A second finding lists rows whose acknowledgement, response, escalation, resolution, communication of the decision, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“open”的记录。解决时间和顾客最终反馈（反馈内容或满意度）：已办结的记录，即状态（经 complaints.values.status 映射后）为已解决或已关闭的记录；已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才要求最终反馈。另一条问题列出联系、反馈、升级、解决、告知处理决定、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
 			Run:         runHandlingRecordsComplete,
 		},
 		&Check{
@@ -110,55 +110,42 @@ func init() {
 		},
 		&Check{
 			ID:          "handling.root-cause",
-			Title:       T("Root cause recorded for closed complaints", "已关闭投诉记录根本原因"),
+			Title:       T("Root cause recorded for finished complaints", "已办结投诉记录根本原因"),
 			Severity:    Observation,
 			Requirement: []string{"R15"},
 			Clauses:     []string{"7.6", "8.2"},
 			Basis:       OnPractice,
 			Source:      T("Chinese certification consultancy guidance (R15).", "国内认证咨询资料（R15）。"),
 			Principles:  []string{"4.13"},
-			Evidence:    T("Each closed complaint records the root cause found (e.g. by fishbone or 5 Why analysis).", "每起已关闭投诉记录查明的根本原因（如用鱼骨图或 5 Why 分析）。"),
+			Evidence:    T("Each finished (resolved or closed) complaint records the root cause found (e.g. by fishbone or 5 Why analysis).", "每起已办结（已解决或已关闭）的投诉记录查明的根本原因（如用鱼骨图或 5 Why 分析）。"),
 			Remedy:      T("Analyse and record the root cause before closing a complaint.", "在关闭投诉前分析并记录根本原因。"),
 			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.RootCause }, "root cause", "have no root cause recorded", "未记录根本原因"),
 		},
 		&Check{
 			ID:          "handling.corrective-action",
-			Title:       T("Corrective action recorded for closed complaints", "已关闭投诉记录纠正预防措施"),
+			Title:       T("Corrective action recorded for finished complaints", "已办结投诉记录纠正预防措施"),
 			Severity:    Observation,
 			Requirement: []string{"R15"},
 			Clauses:     []string{"8.7"},
 			Basis:       OnPractice,
 			Source:      T("Chinese certification consultancy guidance (R15).", "国内认证咨询资料（R15）。"),
 			Principles:  []string{"4.13"},
-			Evidence:    T("Each closed complaint records the corrective or preventive action taken against its cause.", "每起已关闭投诉记录针对原因采取的纠正或预防措施。"),
+			Evidence:    T("Each finished (resolved or closed) complaint records the corrective or preventive action taken against its cause.", "每起已办结（已解决或已关闭）的投诉记录针对原因采取的纠正或预防措施。"),
 			Remedy:      T("Record the corrective or preventive action for each complaint, or state why none is needed.", "为每起投诉记录纠正或预防措施，或说明无需措施的理由。"),
 			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.CorrectiveAction }, "corrective action", "have no corrective or preventive action recorded", "未记录纠正或预防措施"),
 		},
 		&Check{
 			ID:          "handling.follow-up",
-			Title:       T("Closed complaints followed up with a satisfaction result", "已关闭投诉经回访并有满意度结果"),
+			Title:       T("Finished complaints followed up with a satisfaction result", "已办结投诉经回访并有满意度结果"),
 			Severity:    Major,
 			Requirement: []string{"R15"},
 			Clauses:     []string{"7.8", "7.9", "8.3"},
 			Basis:       OnStandard,
 			Principles:  []string{"4.11"},
-			Evidence:    T("Each closed complaint has a follow-up visit or call and the complainant's satisfaction with the outcome.", "每起已关闭投诉都有回访记录及投诉人对处理结果的满意度。"),
-			Remedy:      T("Follow up every closed complaint and record the date and the satisfaction result.", "对每起已关闭投诉进行回访，并记录回访时间和满意度结果。"),
-			Doc:         T("Two findings at most: closed rows without follow_up_at, and closed rows without a satisfaction rating.", "最多两条问题：已关闭但无回访时间的记录，以及已关闭但无满意度的记录。"),
+			Evidence:    T("Each finished (resolved or closed) complaint has a follow-up visit or call and the complainant's satisfaction with the outcome.", "每起已办结（已解决或已关闭）的投诉都有回访记录及投诉人对处理结果的满意度。"),
+			Remedy:      T("Follow up every finished complaint and record the date and the satisfaction result.", "对每起已办结投诉进行回访，并记录回访时间和满意度结果。"),
+			Doc:         T("Two findings at most: finished rows (status resolved or closed, after the mapping of complaints.values.status) without follow_up_at, and finished rows without a satisfaction rating. A resolved row not yet closed is judged once thresholds.response_hours have passed since its resolution, since the follow-up comes after the resolution; a closed row, or a resolved one without a resolution time, always.", "最多两条问题：已办结（经 complaints.values.status 映射后状态为已解决或已关闭）但无回访时间的记录，以及已办结但无满意度的记录。已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才评价，因为回访在解决之后；已关闭的记录及无解决时间的已解决记录一律评价。"),
 			Run:         runHandlingFollowUp,
-		},
-		&Check{
-			ID:          "handling.rehandle-dissatisfied",
-			Title:       T("Dissatisfied complainants are re-handled", "对不满意的投诉再次处理"),
-			Severity:    Observation,
-			Requirement: []string{"R15"},
-			Clauses:     []string{"7.9"},
-			Basis:       OnPractice,
-			Source:      T("Chinese certification consultancy guidance (R15).", "国内认证咨询资料（R15）。"),
-			Principles:  []string{"4.11"},
-			Evidence:    T("Every complaint whose follow-up found the complainant dissatisfied or very dissatisfied was handled again.", "回访中投诉人表示不满意或非常不满意的投诉均已再次处理。"),
-			Remedy:      T("Reopen complaints with a dissatisfied result, handle them again and record it (rehandled: yes).", "对回访结果不满意的投诉重新处理，并登记“是否再处理：是”。"),
-			Run:         runHandlingRehandle,
 		},
 		&Check{
 			ID:          "handling.escalation",
@@ -393,14 +380,14 @@ func RunLogRule(key, record, en, zh string) func(*Pass) {
 }
 
 // runHandlingClosedRule builds the Run of a check over one rule about
-// closed complaints.
+// finished (resolved or closed) complaints.
 func runHandlingClosedRule(get func(*metrics.Metrics) metrics.Rule, aspect, en, zh string) func(*Pass) {
 	return func(p *Pass) {
 		if p.Metrics == nil {
 			return
 		}
 		reportLogRule(p, get(p.Metrics), complaintLogRecord+": "+aspect,
-			"%d of %d closed complaints "+en, "%[2]d 起已关闭投诉中有 %[1]d 起"+zh)
+			"%d of %d finished complaints "+en, "%[2]d 起已办结投诉中有 %[1]d 起"+zh)
 	}
 }
 
@@ -410,21 +397,11 @@ func runHandlingFollowUp(p *Pass) {
 		return
 	}
 	reportLogRule(p, m.FollowThrough.FollowUp, complaintLogRecord+": follow-up",
-		"%d of %d closed complaints have no follow-up visit or call recorded",
-		"%[2]d 起已关闭投诉中有 %[1]d 起没有回访记录")
+		"%d of %d finished complaints have no follow-up visit or call recorded",
+		"%[2]d 起已办结投诉中有 %[1]d 起没有回访记录")
 	reportLogRule(p, m.FollowThrough.Satisfaction, complaintLogRecord+": satisfaction",
-		"%d of %d closed complaints have no satisfaction result",
-		"%[2]d 起已关闭投诉中有 %[1]d 起没有满意度结果")
-}
-
-func runHandlingRehandle(p *Pass) {
-	m := p.Metrics
-	if m == nil {
-		return
-	}
-	reportLogRule(p, m.FollowThrough.NotRehandled, complaintLogRecord+": re-handling",
-		"%d of %d dissatisfied or very dissatisfied complainants were not re-handled",
-		"%[2]d 起不满意或非常不满意的投诉中有 %[1]d 起未再次处理")
+		"%d of %d finished complaints have no satisfaction result",
+		"%[2]d 起已办结投诉中有 %[1]d 起没有满意度结果")
 }
 
 // escalationDocument returns the first document declaring the escalation

@@ -74,7 +74,7 @@ func growLog(d *dossier.Dossier, n int) {
 // its later times.
 func receive(c *dossier.Complaint, at time.Time) {
 	shift := at.Sub(c.ReceivedAt)
-	for _, t := range []*time.Time{&c.ReceivedAt, &c.AcknowledgedAt, &c.FirstResponseAt, &c.EscalatedAt, &c.ResolvedAt, &c.ClosedAt, &c.FollowUpAt} {
+	for _, t := range []*time.Time{&c.ReceivedAt, &c.AcknowledgedAt, &c.FirstResponseAt, &c.EscalatedAt, &c.ResolvedAt, &c.ClosedAt, &c.FollowUpAt, &c.DecisionCommunicatedAt} {
 		if !t.IsZero() {
 			*t = t.Add(shift)
 		}
@@ -84,7 +84,7 @@ func receive(c *dossier.Complaint, at time.Time) {
 var handlingIDs = []string{
 	"handling.log-present", "handling.records-complete", "handling.ack-24h", "handling.feedback-48h",
 	"handling.simple-3wd", "handling.complex-plan", "handling.root-cause", "handling.corrective-action",
-	"handling.follow-up", "handling.rehandle-dissatisfied", "handling.escalation", "handling.overdue-open",
+	"handling.follow-up", "handling.decision-communicated", "handling.recourse-offered", "handling.escalation", "handling.overdue-open",
 	"handling.free-of-charge", "handling.channels-declared", "handling.categories-declared",
 }
 
@@ -203,33 +203,33 @@ func TestHandlingChecks(t *testing.T) {
 
 		{"a closed complaint without a root cause is reported", "handling.root-cause",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].RootCause = "" },
-			[]findingWant{{Severity: Observation, Message: "1 of 4 closed complaints have no root cause recorded", Record: "complaint log: root cause", Where: "complaints.csv:row 3"}}, nil},
-		{"one missing root cause among forty closed complaints is an observation of recommended practice", "handling.root-cause",
+			[]findingWant{{Severity: Observation, Message: "1 of 4 finished complaints have no root cause recorded", Record: "complaint log: root cause", Where: "complaints.csv:row 3"}}, nil},
+		{"one missing root cause among forty finished complaints is an observation of recommended practice", "handling.root-cause",
 			func(d *dossier.Dossier, _ []dossier.Complaint) { growLog(d, 40); logRows(d)[39].RootCause = "" },
-			[]findingWant{{Severity: Observation, Message: "1 of 40 closed complaints have no root cause recorded; compliance 97.5% against a threshold of 95%", Where: "complaints.csv:row 41"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 40 finished complaints have no root cause recorded; compliance 97.5% against a threshold of 95%", Where: "complaints.csv:row 41"}}, nil},
 
 		{"a closed complaint without corrective action is reported", "handling.corrective-action",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[0].CorrectiveAction = "" },
-			[]findingWant{{Severity: Observation, Message: "1 of 4 closed complaints have no corrective or preventive action recorded"}}, nil},
+			[]findingWant{{Severity: Observation, Message: "1 of 4 finished complaints have no corrective or preventive action recorded"}}, nil},
 
-		{"closed complaints without a follow-up or a satisfaction result are reported separately", "handling.follow-up",
+		{"finished complaints without a follow-up or a satisfaction result are reported separately", "handling.follow-up",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				rows[0].FollowUpAt = time.Time{}
 				rows[1].Satisfaction = ""
 			},
 			[]findingWant{
-				{Severity: Major, Message: "1 of 4 closed complaints have no follow-up visit or call recorded", Record: "complaint log: follow-up", Where: "complaints.csv:row 2"},
-				{Severity: Major, Message: "1 of 4 closed complaints have no satisfaction result", Record: "complaint log: satisfaction", Where: "complaints.csv:row 3"},
+				{Severity: Major, Message: "1 of 4 finished complaints have no follow-up visit or call recorded", Record: "complaint log: follow-up", Where: "complaints.csv:row 2"},
+				{Severity: Major, Message: "1 of 4 finished complaints have no satisfaction result", Record: "complaint log: satisfaction", Where: "complaints.csv:row 3"},
 			}, nil},
 
-		{"a dissatisfied complainant not re-handled is reported", "handling.rehandle-dissatisfied",
-			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[2].Satisfaction = "very_dissatisfied" },
-			[]findingWant{{Severity: Observation, Message: "1 of 1 dissatisfied or very dissatisfied complainants were not re-handled", Where: "complaints.csv:row 4"}}, nil},
-		{"a dissatisfied complainant re-handled passes", "handling.rehandle-dissatisfied",
+		{"a complaint the CRM marks resolved, not closed, is finished and owes its follow-up", "handling.follow-up",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
-				rows[2].Satisfaction, rows[2].Rehandled = "dissatisfied", true
+				rows[0].Status, rows[0].ClosedAt, rows[0].FollowUpAt = "resolved", time.Time{}, time.Time{}
 			},
-			nil, &judged{func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.NotRehandled }, 1}},
+			[]findingWant{{Severity: Major, Message: "1 of 4 finished complaints have no follow-up visit or call recorded", Where: "complaints.csv:row 2"}}, nil},
+		{"a resolved complaint without a root cause is reported like a closed one", "handling.root-cause",
+			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[3].Status, rows[3].RootCause = "resolved", "" },
+			[]findingWant{{Severity: Observation, Message: "1 of 4 finished complaints have no root cause recorded", Where: "complaints.csv:row 5"}}, nil},
 
 		{"a high-risk complaint never escalated is reported", "handling.escalation",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].Risk = "high" },

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/certready/certready/internal/metrics"
@@ -57,19 +58,20 @@ func init() {
 	)
 }
 
-// notTrackedChecks names the checks each untracked field leaves unassessed;
-// pairedFields are fields that leave a check unassessed only together,
-// since either stands in for the other.
+// notTrackedChecks names the built-in checks each untracked field leaves
+// unassessed; the checks whose log rule needs the field (LogRule.Needs)
+// are added from the catalogue (notAssessed). pairedFields are fields
+// that leave a check unassessed only together, since either stands in for
+// the other.
 var pairedFields = map[string]string{"feedback": "satisfaction", "escalated_at": "escalated", "escalated": "escalated_at"}
 
 var notTrackedChecks = map[string][]string{
 	"plan":              {"handling.complex-plan", "handling.complex-investigated"},
 	"updates":           {"handling.complex-plan"},
-	"rehandled":         {"handling.rehandle-dissatisfied"},
 	"follow_up_at":      {"handling.follow-up"},
 	"root_cause":        {"handling.root-cause"},
 	"corrective_action": {"handling.corrective-action"},
-	"satisfaction":      {"handling.follow-up", "handling.rehandle-dissatisfied"},
+	"satisfaction":      {"handling.follow-up"},
 	"steps":             {"handling.records-complete", "handling.complex-investigated"},
 	"escalated_at":      {"handling.escalation"},
 	"escalated":         {"handling.escalation"},
@@ -171,7 +173,7 @@ func runNotTracked(p *Pass) {
 		nt[f] = true
 	}
 	for _, f := range m.Reading.NotTracked {
-		ids := notTrackedChecks[f]
+		ids := notAssessed(f)
 		if other, ok := pairedFields[f]; ok && !nt[other] {
 			ids = nil // the other field is kept and stands in for this one
 		}
@@ -188,6 +190,18 @@ func runNotTracked(p *Pass) {
 				fmt.Sprintf("系统未记录 %s（complaints.not_tracked）；%s", f, whatZH)),
 		})
 	}
+}
+
+// notAssessed lists the checks an untracked field leaves unassessed: the
+// built-in ones, then those whose log rule needs it, each once.
+func notAssessed(field string) []string {
+	ids := slices.Clone(notTrackedChecks[field])
+	for _, c := range All() {
+		if c.LogRule != nil && slices.Contains(c.LogRule.Needs, field) && !slices.Contains(ids, c.ID) {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }
 
 func runCustomerUSCC(p *Pass) {

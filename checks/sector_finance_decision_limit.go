@@ -26,9 +26,9 @@ func init() {
 		Source:       financeSource,
 		Jurisdiction: "cn",
 		Sectors:      financeSectors,
-		Evidence:     T("Each complaint's decision (resolution time in the log) falls within 15 days of receipt, 30 days for a complaint assessed as complex, or 60 days where the further extension's approval is recorded (extension approved at).", "每起投诉的处理决定（台账中的解决时间）在收到之日起15日内作出；评估为复杂的在30日内；记录了再延长审批（延期审批时间）的在60日内。"),
+		Evidence:     T("Each complaint's decision (the time it was communicated, else the resolution time in the log) falls within 15 days of receipt, 30 days for a complaint assessed as complex, or 60 days where the further extension's approval is recorded (extension approved at).", "每起投诉的处理决定（台账中的处理决定告知时间，无则解决时间）在收到之日起15日内作出；评估为复杂的在30日内；记录了再延长审批（延期审批时间）的在60日内。"),
 		Remedy:       T("Decide and tell the complainant within 15 days (30 for complex complaints); where a further 30 days is needed, obtain the superior institution's or head-office senior management's approval before the 30 days run out, tell the complainant, and record the approval time in the log.", "在15日内（复杂投诉30日内）作出处理决定并告知投诉人；确需再延长30日的，在30日届满前报上级机构或总行、总公司高级管理人员审批并告知投诉人，并在台账中记录审批时间。"),
-		Doc:          T("Judged on every complaint not withdrawn that has a receipt time: the limit is 15 calendar days after the day of receipt, 30 days when the complaint is assessed as complex, 60 days when an extension approval is recorded on or before the 30th day (an approval after the 30 days have run out extends nothing). The decision is the log's resolution time, else its closing time. A complaint still undecided is judged once its limit has passed. Periods of outside appraisal, testing or evaluation, which the measures allow to leave out, are not deducted, since the log does not record them: note them in the handling steps so the auditor can weigh the complaints listed.", "评价所有未撤回且有受理时间的投诉：期限为收到之日次日起15个自然日；评估为复杂的30日；在第30日（含）前记录了延期审批的60日（30日届满后才审批的不产生延长）。处理决定以台账解决时间为准，无则以关闭时间为准。尚未作出决定的投诉在期限届满后评价。本办法允许不计入的外部鉴定、检测、评估期间未予扣除（台账不记录这些期间）：请在处理过程中注明，以便审核员对所列投诉作出判断。"),
+		Doc:          T("Judged on every complaint not withdrawn that has a receipt time: the limit is 15 calendar days after the day of receipt, 30 days when the complaint is assessed as complex, 60 days when an extension approval is recorded on or before the 30th day (an approval after the 30 days have run out extends nothing). The decision is the log's decision-communicated time, else its resolution time, else its closing time. A complaint still undecided is judged once its limit has passed. Periods of outside appraisal, testing or evaluation, which the measures allow to leave out, are not deducted, since the log does not record them: note them in the handling steps so the auditor can weigh the complaints listed.", "评价所有未撤回且有受理时间的投诉：期限为收到之日次日起15个自然日；评估为复杂的30日；在第30日（含）前记录了延期审批的60日（30日届满后才审批的不产生延长）。处理决定以台账的处理决定告知时间为准，无则以解决时间、再无则以关闭时间为准。尚未作出决定的投诉在期限届满后评价。本办法允许不计入的外部鉴定、检测、评估期间未予扣除（台账不记录这些期间）：请在处理过程中注明，以便审核员对所列投诉作出判断。"),
 		LogRule: &metrics.LogRule{
 			Key:   "finance_decision_limit",
 			Label: T("Complaints decided within the banking and insurance time limit", "在银行业保险业处理期限内作出决定的投诉"),
@@ -63,7 +63,13 @@ func judgeFinanceDecisionLimit(c *dossier.Complaint, f *metrics.RowFacts) (bool,
 	if a := c.ExtensionApprovedAt; !a.IsZero() && !a.After(dayEnd(financeDaysComplex)) {
 		due = dayEnd(financeDaysApproved)
 	}
-	decided := c.ResolvedAt
+	// The measures time the decision told to the complainant: the log's
+	// decision-communicated time says exactly that; resolution and closing
+	// stand in for logs that do not keep it.
+	decided := c.DecisionCommunicatedAt
+	if decided.IsZero() {
+		decided = c.ResolvedAt
+	}
 	if decided.IsZero() {
 		decided = c.ClosedAt
 	}

@@ -23,8 +23,10 @@ func TestSectorFinanceDecisionLimit(t *testing.T) {
 		d := readyDossier()
 		r := &logRows(d)[1]
 		r.ResolvedAt, r.ClosedAt = onDay(r.ReceivedAt, 15), onDay(r.ReceivedAt, 16)
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		requireFindings(t, id, runHandling(t, id, d))
 		r.ResolvedAt = onDay(r.ReceivedAt, 16)
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		requireFindings(t, id, runHandling(t, id, d), findingWant{Severity: Major,
 			Message: "1 of 4 complaints were not decided and told within the banking and insurance limit (15 days, 30 if complex, 60 with a recorded approval)", Where: "complaints.csv:row 3"})
 	})
@@ -33,8 +35,10 @@ func TestSectorFinanceDecisionLimit(t *testing.T) {
 		r := &logRows(d)[2]
 		r.Complexity = "complex"
 		r.ResolvedAt, r.ClosedAt = onDay(r.ReceivedAt, 30), onDay(r.ReceivedAt, 31)
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		requireFindings(t, id, runHandling(t, id, d))
 		r.ResolvedAt = onDay(r.ReceivedAt, 31)
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		if fs := runHandling(t, id, d); len(fs) != 1 {
 			t.Fatalf("a complex complaint decided on day 31: %d findings, want 1", len(fs))
 		}
@@ -44,6 +48,7 @@ func TestSectorFinanceDecisionLimit(t *testing.T) {
 		r := &logRows(d)[0]
 		r.Complexity = "complex"
 		r.ResolvedAt, r.ClosedAt = onDay(r.ReceivedAt, 58), onDay(r.ReceivedAt, 59)
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		r.ExtensionApprovedAt = onDay(r.ReceivedAt, 28)
 		requireFindings(t, id, runHandling(t, id, d))
 		r.ExtensionApprovedAt = onDay(r.ReceivedAt, 31)
@@ -55,6 +60,7 @@ func TestSectorFinanceDecisionLimit(t *testing.T) {
 		d := readyDossier()
 		r := &logRows(d)[3] // received 8 September; as of 15 October
 		r.ResolvedAt, r.ClosedAt, r.FollowUpAt, r.Status = time.Time{}, time.Time{}, time.Time{}, "in_progress"
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		if fs := runHandling(t, id, d); len(fs) != 1 {
 			t.Fatalf("an undecided complaint 37 days old: %d findings, want 1", len(fs))
 		}
@@ -66,10 +72,21 @@ func TestSectorFinanceDecisionLimit(t *testing.T) {
 			t.Fatalf("judged %d rows, want 3: a complaint within its limit is not judged yet", k.Rule.Applicable)
 		}
 	})
+	t.Run("the time the decision was told counts, not the resolution", func(t *testing.T) {
+		d := readyDossier()
+		r := &logRows(d)[1]
+		r.ResolvedAt, r.DecisionCommunicatedAt = onDay(r.ReceivedAt, 10), onDay(r.ReceivedAt, 16)
+		if fs := runHandling(t, id, d); len(fs) != 1 {
+			t.Fatalf("a decision told on day 16: %d findings, want 1", len(fs))
+		}
+		r.DecisionCommunicatedAt = time.Time{}
+		requireFindings(t, id, runHandling(t, id, d))
+	})
 	t.Run("a withdrawn complaint is not judged", func(t *testing.T) {
 		d := readyDossier()
 		r := &logRows(d)[1]
 		r.ResolvedAt, r.ClosedAt, r.Status = onDay(r.ReceivedAt, 40), onDay(r.ReceivedAt, 40), "withdrawn"
+		r.DecisionCommunicatedAt = r.ResolvedAt
 		requireFindings(t, id, runHandling(t, id, d))
 	})
 }

@@ -75,7 +75,7 @@ thresholds:
 #   header_row: 2
 #   columns: {工单编号: id, 来电时间: received_at}
 #   values:
-#     status: {已结案: closed, 已受理: open}
+#     status: {已结案: closed, 已办结: resolved, 已受理: open}   # resolved and closed both count as finished
 #     escalated: {已升级: yes, 未升级: no}
 #   satisfaction_scale: 1-5          # or 1-10, percent, stars
 #   not_tracked: [plan, updates]     # fields the CRM does not keep: "not assessed", once

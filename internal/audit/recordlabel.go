@@ -25,6 +25,8 @@ var logAspectsZH = map[string]string{
 	"corrective action": "纠正预防措施", "feedback": "顾客最终反馈",
 	"complex investigation": "复杂投诉调查过程", "high-risk escalation": "高风险投诉升级",
 	"initial assessment": "初步评估", "duplicate ids": "编号重复", "operation": "体系运行记录",
+	"decision communicated": "处理决定告知", "recourse offered": "救济途径告知",
+	"banking and insurance decision limit": "银行保险投诉处理时限",
 }
 
 const complaintLogPrefix = "complaint log"

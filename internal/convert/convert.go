@@ -441,6 +441,11 @@ var complaintFields = map[string]func(c *dossier.Complaint, loc *time.Location) 
 	"charge": func(c *dossier.Complaint, _ *time.Location) (string, bool) {
 		return strconv.FormatFloat(c.Charge, 'f', -1, 64), true
 	},
+	"decision_communicated_at": tm(func(c *dossier.Complaint) time.Time { return c.DecisionCommunicatedAt }),
+	"recourse_offered": func(c *dossier.Complaint, _ *time.Location) (string, bool) {
+		// Unknown stays blank rather than become "no".
+		return templates.BoolText(c.RecourseOffered == dossier.Yes), c.RecourseOffered != dossier.Unknown
+	},
 }
 
 func str(get func(*dossier.Complaint) string) func(*dossier.Complaint, *time.Location) (string, bool) {

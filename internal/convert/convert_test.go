@@ -27,10 +27,12 @@ func TestComplaintRecordKeepsValuesAndDropsAbsentOnes(t *testing.T) {
 	c := &dossier.Complaint{
 		Pos: dossier.Pos{File: "log.csv", Row: 3}, ID: "C1", Description: "'=x",
 		ReceivedAt: time.Date(2026, 7, 3, 6, 5, 9, 0, time.UTC), Charge: 12.5, Rehandled: true,
+		DecisionCommunicatedAt: time.Date(2026, 7, 4, 8, 30, 0, 0, time.UTC), RecourseOffered: dossier.No,
 	}
 	rec := ComplaintRecord(c, loc)
 	for key, want := range map[string]string{
 		"id": "C1", "received_at": "2026-07-03 14:05:09", "charge": "12.5", "rehandled": "yes", "updates": "0",
+		"decision_communicated_at": "2026-07-04 16:30", "recourse_offered": "no",
 		// the loader already removed the neutralising quote of a CSV cell;
 		// the record keeps the text as loaded (the writer quotes it again)
 		"description": "'=x",
@@ -39,7 +41,7 @@ func TestComplaintRecordKeepsValuesAndDropsAbsentOnes(t *testing.T) {
 			t.Errorf("%s = %q, want %q", key, rec[key].Text, want)
 		}
 	}
-	for _, absent := range []string{"closed_at", "channel", "satisfaction"} {
+	for _, absent := range []string{"closed_at", "channel", "satisfaction", "escalated"} {
 		if _, ok := rec[absent]; ok {
 			t.Errorf("%s is present although the complaint has none", absent)
 		}

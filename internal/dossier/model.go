@@ -202,6 +202,13 @@ type Complaint struct {
 	Feedback            string
 	Rehandled           bool
 	Charge              float64
+
+	// DecisionCommunicatedAt is when the decision or response was
+	// communicated to the complainant (7.8).
+	DecisionCommunicatedAt time.Time
+	// RecourseOffered says whether the complainant was told of internal
+	// review and external recourse (7.9): Unknown when blank or absent.
+	RecourseOffered Tristate
 }
 
 // Survey is a customer satisfaction survey.

@@ -363,6 +363,7 @@ func ComplaintFields() []Field {
 		f("escalated_to", "Escalated to", "升级至", KString, "Who it was escalated to", "升级对象", ""),
 		alias(f("extension_approved_at", "Extension approved at", "延期审批时间", KDateTime, "When a further extension of the handling limit was approved (sector rules, e.g. banking and insurance)", "处理期限再延长的审批时间（行业规定，如银行保险机构）", ""), "延期审批日期"),
 		alias(f("resolved_at", "Resolved at", "解决时间", KDateTime, "When resolved", "解决时间", "2026-07-05 16:30"), "办结时间"),
+		alias(f("decision_communicated_at", "Decision communicated at", "处理决定告知时间", KDateTime, "When the decision or response was communicated to the complainant", "向投诉人告知处理决定或答复的时间", "2026-07-05 17:00"), "决定告知时间", "结果告知时间", "处理结果告知时间", "答复客户时间", "告知客户时间", "decision communicated"),
 		alias(f("closed_at", "Closed at", "关闭时间", KDateTime, "When closed", "关闭时间", "2026-07-08 10:00"), "结案时间", "结案日期", "关闭日期", "归档时间"),
 		req(enum(alias(f("status", "Status", "状态", KEnum, "open, in_progress, resolved, closed or withdrawn", "状态", "closed"), "处理状态", "工单状态"), Statuses)),
 		pii(alias(f("handler", "Handler", "处理人", KString, "Person id of the handler", "处理人工号", "P02"), "承办人")),
@@ -371,6 +372,7 @@ func ComplaintFields() []Field {
 		alias(f("follow_up_at", "Follow-up at", "回访时间", KDateTime, "Follow-up visit or call", "回访时间", "2026-07-10 11:00"), "回访日期"),
 		enum(alias(f("satisfaction", "Satisfaction", "满意度", KEnum, "very_satisfied, satisfied, neutral, dissatisfied or very_dissatisfied", "满意度", "satisfied"), "回访满意度"), Satisfactions),
 		f("feedback", "Final feedback", "顾客最终反馈", KString, "The customer's final feedback", "顾客的最终反馈", "满意"),
+		alias(f("recourse_offered", "Recourse offered", "已告知救济途径", KBool, "Whether the complainant was told of internal review and external recourse (12315, mediation, arbitration, courts) (yes/no)", "是否已告知投诉人内部复核及外部救济途径（12315、调解、仲裁、诉讼）", "no"), "是否告知救济途径", "告知救济途径", "是否告知其他解决途径", "告知其他解决途径", "是否告知申诉渠道", "recourse"),
 		f("rehandled", "Re-handled", "是否再处理", KBool, "A dissatisfied complainant's case was handled again", "对不满意的投诉是否再次处理", "no"),
 		f("charge", "Charge to complainant", "收取费用", KNumber, "Amount charged to the complainant (should be 0)", "向投诉人收取的费用（应为0）", "0"),
 	}

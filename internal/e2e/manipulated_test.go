@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -160,6 +162,26 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			check:  "improvement.monitoring", says: "not shown to be monitored against its objectives",
 		},
 		{
+			name: "dissatisfied complainants' complaints closed without recourse offered",
+			change: func(t *testing.T, dir string) {
+				// Every satisfied complainant becomes dissatisfied; the
+				// recourse column stays blank and the complaints closed.
+				rewriteLog(t, dir, func(col func(string) int, row []string) {
+					if row[col("满意度")] == "满意" {
+						row[col("满意度")], row[col("顾客最终反馈")], row[col("已告知救济途径")] = "不满意", "不接受处理结果", ""
+					}
+				})
+			},
+			check: "handling.recourse-offered", says: "complaints finished with the complainant dissatisfied record no recourse offered",
+		},
+		{
+			name: "finished complaints with no decision communicated",
+			change: func(t *testing.T, dir string) {
+				rewriteLog(t, dir, func(col func(string) int, row []string) { row[col("处理决定告知时间")] = "" })
+			},
+			check: "handling.decision-communicated", says: "finished complaints record no time the decision was communicated",
+		},
+		{
 			name:   "the business licence file is an empty placeholder",
 			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
 			check:  "materials.checklist", says: "missing",
@@ -199,6 +221,45 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rewriteLog rewrites every data row of the ready example's complaints.csv
+// (a title line, then the Chinese header) through change, which finds a
+// column by its header with col; it fails when the log has no data rows or
+// lacks a header change asks for.
+func rewriteLog(t *testing.T, dir string, change func(col func(string) int, row []string)) {
+	t.Helper()
+	p := filepath.Join(dir, "complaints.csv")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("complaints.csv: %v (%d rows)", err, len(rows))
+	}
+	h := map[string]int{}
+	for i, name := range rows[1] {
+		h[name] = i
+	}
+	col := func(name string) int {
+		i, ok := h[name]
+		if !ok {
+			t.Fatalf("complaints.csv has no column %q", name)
+		}
+		return i
+	}
+	for _, row := range rows[2:] {
+		change(col, row)
+	}
+	var out bytes.Buffer
+	w := csv.NewWriter(&out)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "complaints.csv", out.String())
 }
 
 func writeFile(t *testing.T, dir, name, content string) {

@@ -3,6 +3,7 @@ package exportmap
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +98,41 @@ func TestWriteKeepsAFileOfCommentsOnly(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, "certready.yaml"))
 	if !strings.HasPrefix(string(b), "# 由质量部维护\ncomplaints:\n") || !strings.Contains(string(b), "file: log.csv") {
 		t.Errorf("certready.yaml:\n%s", b)
+	}
+}
+
+func TestMapProposesTheDecisionAndRecourseColumnsAndTheDoneWords(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "log.csv")
+	export := "工单编号,受理日期,来源渠道,工单状态,告知时间,是否告知救济渠道\n" +
+		"G1,2026-03-02 09:05,电话,已办结,2026-03-03 10:00,已告知\n" +
+		"G2,2026-03-02 09:05,电话,已结案,2026-03-03 10:00,未告知\n"
+	if err := os.WriteFile(p, []byte(export), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	prof, err := Read(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := Propose(prof)
+	fields := map[string]string{}
+	for _, c := range pr.Columns {
+		fields[c.Header] = c.Field
+	}
+	if fields["告知时间"] != "decision_communicated_at" || fields["是否告知救济渠道"] != "recourse_offered" {
+		t.Errorf("columns %+v", pr.Columns)
+	}
+	values := map[string]string{}
+	for _, v := range pr.Values {
+		values[v.Field+":"+v.From] = v.To
+	}
+	for k, want := range map[string]string{"status:已办结": "resolved", "status:已结案": "closed", "recourse_offered:已告知": "yes", "recourse_offered:未告知": "no"} {
+		if values[k] != want {
+			t.Errorf("%s maps to %q, want %q (values %+v)", k, values[k], want, pr.Values)
+		}
+	}
+	// No column fills plan or rehandled: plan leaves checks unassessed,
+	// rehandled (no check reads it since 7.9 is judged on recourse) none.
+	if !slices.Contains(pr.NotTracked, "plan") || slices.Contains(pr.NotTracked, "rehandled") || slices.Contains(pr.NotTracked, "recourse_offered") {
+		t.Errorf("not tracked %v: want plan, and neither rehandled nor recourse_offered (a column)", pr.NotTracked)
 	}
 }

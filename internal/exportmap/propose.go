@@ -88,6 +88,8 @@ var crmHeaders = map[string]string{
 	"客户反馈": "feedback", "回访意见": "feedback", "客户意见": "feedback",
 	"升级对象": "escalated_to", "升级部门": "escalated_to",
 	"是否重新处理": "rehandled", "是否二次处理": "rehandled",
+	"告知时间": "decision_communicated_at", "办结告知时间": "decision_communicated_at", "结果反馈时间": "decision_communicated_at", "处理结果反馈时间": "decision_communicated_at", "答复结果时间": "decision_communicated_at",
+	"告知救济渠道": "recourse_offered", "是否告知救济渠道": "recourse_offered", "是否告知外部投诉渠道": "recourse_offered", "是否告知12315": "recourse_offered", "告知申诉途径": "recourse_offered",
 }
 
 // crmValues are CRM words for enumerated and yes/no values.
@@ -100,12 +102,14 @@ var crmValues = map[string]map[string]string{
 	"satisfaction": {"很满意": "very_satisfied", "比较满意": "satisfied", "基本满意": "neutral", "不太满意": "dissatisfied", "很不满意": "very_dissatisfied"},
 	"escalated":    {"已升级": "yes", "未升级": "no", "不升级": "no", "无需升级": "no"},
 	"rehandled":    {"已再处理": "yes", "已重新处理": "yes", "未再处理": "no"},
+	"recourse_offered": {
+		"已告知": "yes", "未告知": "no", "已说明": "yes", "未说明": "no"},
 }
 
 // notTrackable are the fields whose absence leaves a check unassessed
 // rather than failing it; required fields are never among them.
-var notTrackable = []string{"plan", "updates", "rehandled", "follow_up_at", "root_cause", "corrective_action", "satisfaction",
-	"steps", "first_response_at", "description", "feedback", "resolved_at"}
+var notTrackable = []string{"plan", "updates", "follow_up_at", "root_cause", "corrective_action", "satisfaction",
+	"steps", "first_response_at", "description", "feedback", "resolved_at", "decision_communicated_at", "recourse_offered"}
 
 // fieldForHeader finds the field a header names: the reader's own
 // matching, then the CRM vocabulary, then a variant spelling of a field

@@ -238,6 +238,13 @@ func complaintSetters(sp *logSpec) map[string]complaintSetter {
 			c.Charge = v
 			return nil
 		},
+		"decision_communicated_at": setTime(func(c *dossier.Complaint) *time.Time { return &c.DecisionCommunicatedAt }),
+		"recourse_offered": setBool(func(c *dossier.Complaint, b bool) {
+			c.RecourseOffered = dossier.No
+			if b {
+				c.RecourseOffered = dossier.Yes
+			}
+		}, vals["recourse_offered"]),
 	}
 }
 

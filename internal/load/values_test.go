@@ -3,6 +3,7 @@ package load
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/certready/certready/internal/dossier"
 )
@@ -52,6 +53,37 @@ func TestValueMappingsScalesAndYesNoWordsReadACRMsOwnVocabulary(t *testing.T) {
 		c := rows[i]
 		if c.Status != w.status || c.Satisfaction != w.sat || c.Channel != w.channel || c.CustomerUSCC != w.uscc || c.Escalated != w.esc {
 			t.Errorf("row %d read as %q %q %q %q %v, want %+v", i+1, c.Status, c.Satisfaction, c.Channel, c.CustomerUSCC, c.Escalated, w)
+		}
+	}
+}
+
+func TestDecisionCommunicatedAndRecourseReadFromCRMHeadersAndWords(t *testing.T) {
+	cfg := "complaints:\n  values:\n    status: {已办结: resolved}\n    recourse_offered: {已告知: yes, 未告知: no}\n"
+	csv := "投诉编号,受理时间,投诉渠道,工单状态,结果告知时间,是否告知救济途径\n" +
+		"C1,2026-03-02 09:05,phone,已办结,2026-03-03 16:40,已告知\n" +
+		"C2,2026-03-02 09:05,phone,已办结,,未告知\n" +
+		"C3,2026-03-02 09:05,phone,处理中,,\n"
+	rows, probs, err := readLog(t, cfg, csv)
+	if err != nil || len(probs) > 0 || len(rows) != 3 {
+		t.Fatalf("err %v, problems %v, %d rows", err, probs, len(rows))
+	}
+	want := []struct {
+		status   string
+		decided  string
+		recourse dossier.Tristate
+	}{
+		{"resolved", "2026-03-03 16:40", dossier.Yes},
+		{"resolved", "", dossier.No},
+		{"in_progress", "", dossier.Unknown},
+	}
+	for i, w := range want {
+		c := rows[i]
+		got := ""
+		if !c.DecisionCommunicatedAt.IsZero() {
+			got = c.DecisionCommunicatedAt.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")
+		}
+		if c.Status != w.status || got != w.decided || c.RecourseOffered != w.recourse {
+			t.Errorf("row %d read as %q %q %v, want %+v", i+1, c.Status, got, c.RecourseOffered, w)
 		}
 	}
 }

@@ -193,17 +193,21 @@ type Completeness struct {
 	// Steps applies to every row past "open": a complaint just received
 	// has no handling steps yet.
 	Steps Rule `json:"steps"`
-	// ResolvedAt applies to resolved and closed rows.
+	// ResolvedAt applies to finished rows (resolved or closed).
 	ResolvedAt Rule `json:"resolved_at"`
-	// Feedback applies to closed rows: the customer's final word, either
-	// as feedback text or as a satisfaction rating. A merely resolved
-	// complaint may still be waiting for it.
+	// Feedback applies to finished rows (resolved or closed): the
+	// customer's final word, either as feedback text or as a satisfaction
+	// rating. Which status a CRM's "done" word maps to is the CRM's
+	// vocabulary, not a stage of handling, so both count as finished; a
+	// resolved row is judged once ResponseHours have passed since its
+	// resolution, as FollowThrough's follow-up is.
 	Feedback Rule `json:"feedback"`
 	// Incomplete counts rows missing any of the above.
 	Incomplete Rule `json:"incomplete"`
 	// Inconsistent counts rows whose timestamps cannot be right: an
-	// acknowledgement, response, escalation, resolution, closing or
-	// follow-up before receipt, or a receipt after the as-of date.
+	// acknowledgement, response, escalation, resolution, communication
+	// of the decision, closing or follow-up before receipt, or a receipt
+	// after the as-of date.
 	Inconsistent Rule `json:"inconsistent"`
 }
 
@@ -251,7 +255,13 @@ type Timeliness struct {
 	OutsideCalendarYears []int `json:"outside_calendar_years,omitempty"`
 }
 
-// FollowThrough is R15, over closed rows.
+// FollowThrough is R15, over finished rows: those whose status (after the
+// mapping of complaints.values.status) is resolved or closed, as RowFacts.Done
+// has it. A CRM that writes its one "done" word as resolved is judged as
+// one that writes it as closed. Root cause and corrective action are due
+// on finishing; follow-up and satisfaction on closing, or on a resolved
+// row once ResponseHours have passed since its resolution (the step after
+// resolution cannot be expected within the hour).
 type FollowThrough struct {
 	RootCause        Rule `json:"root_cause"`
 	CorrectiveAction Rule `json:"corrective_action"`
@@ -260,9 +270,6 @@ type FollowThrough struct {
 	// Satisfactions is the distribution of ratings over all rows, in the
 	// order of dossier.Satisfactions.
 	Satisfactions []Count `json:"satisfactions"`
-	// NotRehandled: dissatisfied and very dissatisfied complainants whose
-	// case was not handled again.
-	NotRehandled Rule `json:"not_rehandled"`
 }
 
 // Risk is R16 and the free-of-charge rule of R12.
@@ -622,6 +629,12 @@ func (p *pass) row(c *dossier.Complaint) error {
 	open := c.Status == statusOpen || c.Status == statusInProgress
 	withdrawn := c.Status == statusWithdrawn
 	complex := c.Complexity == "complex"
+	// A finished complaint owes its follow-up and the customer's final
+	// word once closed, or once resolved and the organisation's response
+	// limit has passed since: a complaint resolved an hour before the
+	// as-of time cannot have been followed up yet. Without a resolution
+	// time nothing shows it is not yet due.
+	due := closed || (done && (c.ResolvedAt.IsZero() || p.o.AsOf.Sub(c.ResolvedAt) > p.resp))
 
 	// One RowFacts reused for every row: the rules' Judge functions are
 	// opaque to escape analysis, and a fresh one would cost an allocation
@@ -652,7 +665,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 	if done && !sk.resolvedAt {
 		judge(&cp.ResolvedAt, !c.ResolvedAt.IsZero())
 	}
-	if closed && !sk.feedback {
+	if due && !sk.feedback {
 		judge(&cp.Feedback, c.Feedback != "" || c.Satisfaction != "")
 	}
 	cp.Incomplete.judge(!missing, c, p)
@@ -672,7 +685,7 @@ func (p *pass) row(c *dossier.Complaint) error {
 			p.outsideYrs[day.Year] = struct{}{}
 		}
 		consistent := !recv.After(p.o.AsOf)
-		for _, t := range [...]time.Time{c.AcknowledgedAt, c.FirstResponseAt, c.EscalatedAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt} {
+		for _, t := range [...]time.Time{c.AcknowledgedAt, c.FirstResponseAt, c.EscalatedAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt, c.DecisionCommunicatedAt} {
 			if !t.IsZero() && t.Before(recv) {
 				consistent = false
 			}
@@ -690,24 +703,21 @@ func (p *pass) row(c *dossier.Complaint) error {
 		p.judgeRules(c, facts)
 	}
 
-	// R15: follow-through on closed complaints.
+	// R15: follow-through on finished complaints.
 	ft := &m.FollowThrough
-	if closed {
+	if done {
 		if !sk.rootCause {
 			ft.RootCause.judge(c.RootCause != "", c, p)
 		}
 		if !sk.corrective {
 			ft.CorrectiveAction.judge(c.CorrectiveAction != "", c, p)
 		}
-		if !sk.followUp {
+		if due && !sk.followUp {
 			ft.FollowUp.judge(!c.FollowUpAt.IsZero(), c, p)
 		}
-		if !sk.satisfaction {
+		if due && !sk.satisfaction {
 			ft.Satisfaction.judge(c.Satisfaction != "", c, p)
 		}
-	}
-	if (c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied") && !sk.rehandle {
-		ft.NotRehandled.judge(c.Rehandled, c, p)
 	}
 	if c.CustomerUSCC != "" {
 		p.customerUSCC(c)

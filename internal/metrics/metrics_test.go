@@ -245,13 +245,12 @@ func TestCompletenessAndFollowThroughCountMissingFields(t *testing.T) {
 		{"rows without a receipt time are incomplete", m.Completeness.ReceivedAt, 7, []string{"C6"}},
 		{"rows without a description are incomplete", m.Completeness.Description, 7, []string{"C6"}},
 		{"a resolved row without resolved_at is incomplete", m.Completeness.ResolvedAt, 7, []string{"C6"}},
-		{"a closed row without feedback or satisfaction lacks the customer's final word", m.Completeness.Feedback, 6, []string{"C2"}},
+		{"a finished row without feedback or satisfaction lacks the customer's final word", m.Completeness.Feedback, 7, []string{"C2", "C6"}},
 		{"the incomplete rule lists every row missing anything", m.Completeness.Incomplete, 7, []string{"C2", "C6"}},
-		{"closed rows without a root cause are listed", m.FollowThrough.RootCause, 6, []string{"C3"}},
-		{"closed rows without corrective action are listed", m.FollowThrough.CorrectiveAction, 6, []string{"C3"}},
-		{"closed rows without a follow-up are listed", m.FollowThrough.FollowUp, 6, []string{"C3"}},
-		{"closed rows without satisfaction are listed", m.FollowThrough.Satisfaction, 6, []string{"C2"}},
-		{"dissatisfied complainants not re-handled are listed", m.FollowThrough.NotRehandled, 2, []string{"C4"}},
+		{"finished rows, resolved as well as closed, without a root cause are listed", m.FollowThrough.RootCause, 7, []string{"C3", "C6"}},
+		{"finished rows without corrective action are listed", m.FollowThrough.CorrectiveAction, 7, []string{"C3", "C6"}},
+		{"finished rows without a follow-up are listed", m.FollowThrough.FollowUp, 7, []string{"C3", "C6"}},
+		{"finished rows without satisfaction are listed", m.FollowThrough.Satisfaction, 7, []string{"C2", "C6"}},
 		{"charged complainants are listed", m.Risk.Charged, 7, []string{"C7"}},
 	}
 	for _, tt := range tests {
@@ -270,6 +269,31 @@ func TestCompletenessAndFollowThroughCountMissingFields(t *testing.T) {
 	wantSat := []Count{{"satisfied", 3}, {"dissatisfied", 1}, {"very_dissatisfied", 1}}
 	if !slices.Equal(m.FollowThrough.Satisfactions, wantSat) {
 		t.Errorf("satisfactions = %v, want %v", m.FollowThrough.Satisfactions, wantSat)
+	}
+}
+
+func TestAResolvedComplaintOwesFollowUpOnceTheResponseLimitHasPassed(t *testing.T) {
+	// As of the end of 31 December 2025, with the default 48 h limit.
+	resolved := func(id, at0 string, resolvedAfter time.Duration) dossier.Complaint {
+		c := full(id, at0)
+		c.Status, c.ResolvedAt, c.ClosedAt = "resolved", c.ReceivedAt.Add(resolvedAfter), time.Time{}
+		c.FollowUpAt, c.Satisfaction, c.Feedback = time.Time{}, "", ""
+		return c
+	}
+	old := resolved("OLD", "2025-12-01 10:00", 3*time.Hour)     // resolved four weeks ago
+	fresh := resolved("FRESH", "2025-12-31 09:00", 3*time.Hour) // resolved at noon on the as-of day
+	undated := resolved("UNDATED", "2025-12-31 09:00", 0)       // resolved, no time recorded
+	undated.ResolvedAt = time.Time{}
+	m := compute(t, opts("2025-12-31"), old, fresh, undated)
+	for name, r := range map[string]Rule{
+		"follow-up": m.FollowThrough.FollowUp, "satisfaction": m.FollowThrough.Satisfaction, "final feedback": m.Completeness.Feedback,
+	} {
+		if got := ids(r.Rows); r.Applicable != 2 || !slices.Equal(got, []string{"OLD", "UNDATED"}) {
+			t.Errorf("%s: %d judged, violations %v; want OLD and UNDATED, the fresh resolution not yet due", name, r.Applicable, got)
+		}
+	}
+	if r := m.FollowThrough.RootCause; r.Applicable != 3 || r.Violations != 0 {
+		t.Errorf("root cause judged on %d rows with %d violations, want all 3 finished rows and none", r.Applicable, r.Violations)
 	}
 }
 

@@ -175,7 +175,6 @@ func (p *pass) notTracked(fields []string) {
 	})
 	p.skip = skipRules{
 		complexPlan:  nt["plan"] || nt["updates"],
-		rehandle:     nt["rehandled"] || nt["satisfaction"],
 		followUp:     nt["follow_up_at"],
 		rootCause:    nt["root_cause"],
 		corrective:   nt["corrective_action"],
@@ -192,6 +191,6 @@ func (p *pass) notTracked(fields []string) {
 // skipRules are the rules left unjudged because a field they need is not
 // tracked.
 type skipRules struct {
-	complexPlan, rehandle, followUp, rootCause, corrective, satisfaction bool
-	steps, escalation, response, description, feedback, resolvedAt       bool
+	complexPlan, followUp, rootCause, corrective, satisfaction     bool
+	steps, escalation, response, description, feedback, resolvedAt bool
 }

@@ -4,7 +4,9 @@
 // padding, numeric phones, satisfaction as words or 1–5, 是否升级 as
 // 是/否/blank, a customer USCC column (some codes invalid), duplicate ids,
 // rows missing a required value, cells with newlines, a column nobody
-// maps, and no plan, update-count or re-handled columns at all.
+// maps, its own words for "done" (已办结 and 已解决 as well as 已结案), the
+// time the decision was communicated and whether recourse was offered
+// (已告知/未告知), and no plan, update-count or re-handled columns at all.
 //
 // Every row is also returned as Truth — what was planted, in plain Go
 // values — so a test can count what each rule must flag without reading
@@ -16,6 +18,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,12 +51,16 @@ type Truth struct {
 	Satisfaction string // canonical value or ""
 	USCC         string // normalised (trimmed, upper-case) or ""
 	USCCValid    bool
+	// Decided is when the decision was communicated, zero when blank;
+	// Recourse is "yes", "no" or "" (blank).
+	Decided  time.Time
+	Recourse string
 }
 
 // Header is the export's header row, in the CRM's words.
 var Header = []string{"工单编号", "受理日期", "来源渠道", "问题分类", "复杂程度", "风险等级", "投诉描述", "客户姓名", "联系电话",
-	"首次响应时间", "处理结果", "是否升级", "解决时间", "结案时间", "工单状态", "处理人", "根本原因分析", "整改措施", "回访时间",
-	"满意度", "客户统一社会信用代码", "备注"}
+	"首次响应时间", "处理结果", "是否升级", "解决时间", "结案时间", "告知时间", "工单状态", "处理人", "根本原因分析", "整改措施", "回访时间",
+	"满意度", "是否告知救济渠道", "客户统一社会信用代码", "备注"}
 
 // Title is the first row, above the header.
 const Title = "甬城优选超市 客诉工单导出（2026年1月–11月）"
@@ -174,6 +181,17 @@ func Generate(n int, seed uint64, asOf time.Time) *Export {
 			} else {
 				t.Closed = t.Resolved.Add(time.Duration(1+r.IntN(48)) * time.Hour)
 			}
+		}
+		if t.Status == "closed" || t.Status == "resolved" {
+			// Finished: the CRM's "done" words 已办结 and 已解决 map to
+			// resolved, 已结案 to closed, and either owes the follow-through.
+			end := t.Closed
+			if end.IsZero() {
+				end = t.Resolved
+			}
+			if end.IsZero() {
+				end = t.FirstResponse
+			}
 			if r.IntN(6) != 0 {
 				t.RootCause = "门店" + t.Category + "管理不到位"
 			}
@@ -181,10 +199,19 @@ func Generate(n int, seed uint64, asOf time.Time) *Export {
 				t.Corrective = "加强培训与巡检"
 			}
 			if r.IntN(5) != 0 {
-				t.FollowUp = t.Closed.Add(time.Duration(2+r.IntN(70)) * time.Hour)
+				t.FollowUp = end.Add(time.Duration(2+r.IntN(70)) * time.Hour)
 			}
 			if r.IntN(8) != 0 {
 				t.Satisfaction = []string{"very_satisfied", "satisfied", "satisfied", "neutral", "dissatisfied", "very_dissatisfied"}[r.IntN(6)]
+			}
+			if r.IntN(12) != 0 {
+				t.Decided = end.Add(-time.Duration(r.IntN(60)) * time.Minute)
+				if t.Decided.Before(t.Received) {
+					t.Decided = t.Received.Add(time.Hour)
+				}
+			}
+			if t.Satisfaction == "dissatisfied" || t.Satisfaction == "very_dissatisfied" {
+				t.Recourse = []string{"yes", "yes", "no", ""}[r.IntN(4)]
 			}
 		}
 		if t.Risk == "high" {
@@ -240,6 +267,7 @@ func cells(t Truth, r *rand.Rand, pad func(string) string) []string {
 		}
 	}
 	esc := map[string]string{"yes": "是", "no": "否", "": ""}[t.Escalated]
+	recourse := map[string]string{"yes": "已告知", "no": "未告知", "": ""}[t.Recourse]
 	complexity := "简单"
 	if t.Complex {
 		complexity = "复杂"
@@ -252,8 +280,8 @@ func cells(t Truth, r *rand.Rand, pad func(string) string) []string {
 	return []string{
 		t.ID, when(t.Received), pad(t.Channel), pad(t.Category), complexity, pad(risk), t.Description,
 		"顾客" + strconv.Itoa(r.IntN(900)), "13" + strconv.Itoa(100000000+r.IntN(899999999)),
-		when(t.FirstResponse), t.Steps, esc, when(t.Resolved), when(t.Closed), pad(status), t.Handler,
-		t.RootCause, t.Corrective, when(t.FollowUp), sat, usccCell, "备注" + strconv.Itoa(r.IntN(3)),
+		when(t.FirstResponse), t.Steps, esc, when(t.Resolved), when(t.Closed), when(t.Decided), pad(status), t.Handler,
+		t.RootCause, t.Corrective, when(t.FollowUp), sat, recourse, usccCell, "备注" + strconv.Itoa(r.IntN(3)),
 	}
 }
 
@@ -296,9 +324,18 @@ func (e *Export) CSV() []byte {
 // dateColumns are the columns holding date-times, and layouts the forms
 // cells writes them in.
 var (
-	dateColumns = map[int]bool{1: true, 9: true, 12: true, 13: true, 18: true}
+	dateColumns = columns("受理日期", "首次响应时间", "解决时间", "结案时间", "告知时间", "回访时间")
 	layouts     = []string{"2006/1/2 15:04", "2006年1月2日 15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
 )
+
+// columns returns the indices of the named header columns.
+func columns(names ...string) map[int]bool {
+	out := map[int]bool{}
+	for _, n := range names {
+		out[slices.Index(Header, n)] = true
+	}
+	return out
+}
 
 // serial is the Excel serial of a wall-clock time (days since 1899-12-30).
 func serial(t time.Time) float64 {
@@ -325,7 +362,7 @@ func (e *Export) XLSX() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sat := len(Header) - 3
+	sat := slices.Index(Header, "满意度")
 	for i, row := range e.Rows {
 		vals := make([]any, len(row))
 		for j, c := range row {

@@ -167,7 +167,7 @@ func TestReadyOrgIsConsistent(t *testing.T) {
 		if !ch[c.Channel] || !ca[c.Category] || !hs[c.Handler] {
 			t.Errorf("%s uses an undeclared channel %q, category %q or handler %q", c.ID, c.Channel, c.Category, c.Handler)
 		}
-		for _, at := range []time.Time{c.ReceivedAt, c.AcknowledgedAt, c.FirstResponseAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt} {
+		for _, at := range []time.Time{c.ReceivedAt, c.AcknowledgedAt, c.FirstResponseAt, c.ResolvedAt, c.ClosedAt, c.FollowUpAt, c.DecisionCommunicatedAt} {
 			if !at.Before(asOfEnd) {
 				t.Errorf("%s has a time %s after the as-of date", c.ID, at)
 			}
@@ -175,8 +175,12 @@ func TestReadyOrgIsConsistent(t *testing.T) {
 		if c.Risk == "high" && (c.EscalatedAt.IsZero() || c.EscalatedAt.Sub(c.ReceivedAt) > 3*time.Hour) {
 			t.Errorf("%s is high-risk but not escalated within hours", c.ID)
 		}
-		if (c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied") && !c.Rehandled {
-			t.Errorf("%s: dissatisfied complainant not re-handled", c.ID)
+		finished := c.Status == "closed" || c.Status == "resolved"
+		if finished && (c.Satisfaction == "dissatisfied" || c.Satisfaction == "very_dissatisfied") && c.RecourseOffered != dossier.Yes {
+			t.Errorf("%s: finished with a dissatisfied complainant not told of recourse", c.ID)
+		}
+		if finished && (c.DecisionCommunicatedAt.IsZero() || c.DecisionCommunicatedAt.Before(c.ResolvedAt)) {
+			t.Errorf("%s: finished without the decision communicated after resolution (%s)", c.ID, c.DecisionCommunicatedAt)
 		}
 		if c.Status == "closed" && (c.RootCause == "" || c.CorrectiveAction == "" || c.FollowUpAt.IsZero()) {
 			t.Errorf("%s is closed without root cause, action or follow-up", c.ID)
@@ -215,7 +219,12 @@ func TestGappyOrgPlantsItsGaps(t *testing.T) {
 		ok   func(c dossier.Complaint) bool
 	}{
 		{"a high-risk complaint is not escalated", gappyNotEscalated, func(c dossier.Complaint) bool { return c.Risk == "high" && c.EscalatedAt.IsZero() }},
-		{"a dissatisfied complainant is not re-handled", gappyNotRehandled, func(c dossier.Complaint) bool { return c.Satisfaction == "dissatisfied" && !c.Rehandled }},
+		{"a dissatisfied complainant's complaint is closed without recourse offered", gappyNoRecourse, func(c dossier.Complaint) bool {
+			return c.Status == "closed" && c.Satisfaction == "dissatisfied" && c.RecourseOffered == dossier.No
+		}},
+		{"a closed complaint records no communication of the decision", "YW2026-0007", func(c dossier.Complaint) bool {
+			return c.Status == "closed" && c.DecisionCommunicatedAt.IsZero()
+		}},
 		{"a simple complaint is still in progress", gappyOverdue, func(c dossier.Complaint) bool {
 			return c.Status == "in_progress" && c.Complexity == "simple" && c.ResolvedAt.IsZero()
 		}},

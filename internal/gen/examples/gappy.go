@@ -33,7 +33,7 @@ const (
 
 	// The rows that carry one planted gap each; README.md names them.
 	gappyNotEscalated = "YW2026-0040"
-	gappyNotRehandled = "YW2026-0060"
+	gappyNoRecourse   = "YW2026-0060"
 	gappyOverdue      = "YW2026-0110"
 	// gappyMissingFile is referenced by document F-02 and deliberately
 	// not written.
@@ -251,13 +251,21 @@ func plantLogGaps(rows []complaint) error {
 	c.handler = "P03"
 	c.escalated, c.escalatedTo = time.Time{}, ""
 
-	if c, err = find(gappyNotRehandled); err != nil {
+	if c, err = find(gappyNoRecourse); err != nil {
 		return err
 	}
 	if c.status != "closed" {
 		return fmt.Errorf("row %s is %s, not closed", c.id, c.status)
 	}
-	c.satisfaction, c.feedback, c.rehandled = "dissatisfied", "对处理结果不满意，认为门店推诿", "no"
+	c.satisfaction, c.feedback, c.rehandled, c.recourse = "dissatisfied", "对处理结果不满意，认为门店推诿", "no", "no"
+
+	// One closed complaint in twenty records no communication of the
+	// decision: those whose number ends in 07, 27, 47, 67 or 87.
+	for i := range rows {
+		if rows[i].status == "closed" && gappyNoDecision(rows[i].id) {
+			rows[i].decided = time.Time{}
+		}
+	}
 
 	if c, err = find(gappyOverdue); err != nil {
 		return err
@@ -267,7 +275,14 @@ func plantLogGaps(rows []complaint) error {
 	c.steps = "受理登记；转门店核实"
 	c.resolved, c.closed, c.fups = time.Time{}, time.Time{}, time.Time{}
 	c.rootCause, c.action, c.satisfaction, c.feedback, c.rehandled = "", "", "", "", ""
+	c.decided, c.recourse = time.Time{}, ""
 	return nil
+}
+
+// gappyNoDecision picks the rows planted without a decision-communicated
+// time.
+func gappyNoDecision(id string) bool {
+	return len(id) > 2 && id[len(id)-1] == '7' && (id[len(id)-2]-'0')%2 == 0
 }
 
 // Sheet names and header styles: some sheets are named in Chinese and

@@ -110,6 +110,8 @@ type complaint struct {
 	rootCause, action, satisfaction, feedback                  string
 	updates                                                    int
 	rehandled                                                  string // "", "yes" or "no"
+	decided                                                    time.Time
+	recourse                                                   string // "", "yes" or "no"
 }
 
 // logProfile shapes one organisation's log: its size and how carefully it
@@ -285,9 +287,13 @@ func generateRow(p logProfile, r *rng, cal *cn.Calendar, cutoff time.Duration, d
 	c.feedback = feedbackText[c.satisfaction]
 	c.steps = pick(r, cat.steps)
 	c.rehandled = "no"
+	// The decision is communicated right after the resolution; drawn from
+	// the resolution time, not the generator, so the rest of the log is
+	// the same with or without the column.
+	c.decided = c.resolved.Add(time.Duration(15+c.resolved.Minute()%30) * time.Minute)
 	if c.satisfaction == "dissatisfied" {
-		c.rehandled = "yes"
-		c.steps += "；回访不满意后由主管二次处理，追加补偿"
+		c.rehandled, c.recourse = "yes", "yes"
+		c.steps += "；回访不满意后由主管二次处理，追加补偿；告知可申请内部复核，或向12315投诉、申请调解"
 		c.feedback += "，二次处理后表示接受"
 	}
 	cause := pick(r, cat.causes)
@@ -309,6 +315,7 @@ func settle(c *complaint) {
 		c.status = "in_progress"
 		c.resolved, c.fups, c.closed = time.Time{}, time.Time{}, time.Time{}
 		c.satisfaction, c.feedback, c.rehandled = "", "", ""
+		c.decided, c.recourse = time.Time{}, ""
 		c.rootCause, c.action = "", ""
 		c.steps = "受理登记并致歉；正在核实处理"
 		if c.plan != "" {
@@ -328,7 +335,10 @@ func settle(c *complaint) {
 	case after(c.closed):
 		c.status = "resolved"
 		c.fups, c.closed = time.Time{}, time.Time{}
-		c.satisfaction, c.feedback, c.rehandled = "", "", ""
+		c.satisfaction, c.feedback, c.rehandled, c.recourse = "", "", "", ""
+		if after(c.decided) {
+			c.decided = c.resolved
+		}
 	}
 }
 
@@ -396,6 +406,10 @@ func (c *complaint) cell(key string, zh bool) (text string, when time.Time) {
 		return c.feedback, time.Time{}
 	case "rehandled":
 		return enum(c.rehandled), time.Time{}
+	case "decision_communicated_at":
+		return "", c.decided
+	case "recourse_offered":
+		return enum(c.recourse), time.Time{}
 	case "charge":
 		return "0", time.Time{}
 	}
