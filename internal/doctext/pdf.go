@@ -76,8 +76,7 @@ func PDF(b []byte, lim Limits) (Content, error) {
 		if d == nil {
 			continue
 		}
-		if s, ok := p.objs[n].(*pdfStream); ok && d["Subtype"] == pdfName("Image") {
-			_ = s
+		if _, ok := p.objs[n].(*pdfStream); ok && d["Subtype"] == pdfName("Image") {
 			p.images = true
 		}
 		if d["Type"] == pdfName("Page") {
