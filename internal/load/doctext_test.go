@@ -1,8 +1,11 @@
 package load
 
 import (
+	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"testing"
 
 	"github.com/certready/certready/internal/dossier"
@@ -52,5 +55,27 @@ func TestTheLoaderReadsWhatADocumentHolds(t *testing.T) {
 	}
 	if e := ev["docs/QM-03.jpg"]; e.Content != dossier.ContentNotRead || e.Placeholder() || e.SHA256 == "" {
 		t.Errorf("an image: %+v", e)
+	}
+}
+
+// A hostile or damaged document is evidence the checks report on, not an
+// input error: it loads, marked unreadable with the reason.
+func TestAHostileDocumentLoadsAsUnreadable(t *testing.T) {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	w.Write(bytes.Repeat([]byte("0 0 Td "), 2<<20)) // 14 MiB of operators
+	w.Close()
+	bomb := fmt.Sprintf("%%PDF-1.4\n1 0 obj\n<< /Type /Page /Contents 2 0 R >>\nendobj\n2 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n", z.Len(), z.Bytes())
+	for name, tc := range map[string]struct{ file, body, want string }{
+		"a decompression bomb":            {"QP.pdf", bomb, "too-large"},
+		"a JPEG named .pdf":               {"QP.pdf", "\xFF\xD8\xFF\xE0 JFIF", "damaged"},
+		"a truncated .docx":               {"QP.docx", "PK\x03\x04\x14\x00", "damaged"},
+		"a PDF with only its header line": {"QP.pdf", "%PDF-1.7\n", "damaged"},
+	} {
+		e := &dossier.Evidence{Path: tc.file, Exists: true, Size: int64(len(tc.body))}
+		readContent(e, tc.file, []byte(tc.body), *textLimits(1 << 20))
+		if e.Content != dossier.ContentUnreadable || e.Unreadable != tc.want || e.Placeholder() {
+			t.Errorf("%s: content %d, unreadable %q, placeholder %v; want unreadable %q, not a placeholder", name, e.Content, e.Unreadable, e.Placeholder(), tc.want)
+		}
 	}
 }
