@@ -85,6 +85,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzOrgCode -fuzztime $(FUZZTIME) ./internal/cn/
 	$(GO) test -run '^$$' -fuzz FuzzMask -fuzztime $(FUZZTIME) ./internal/cn/
 	$(GO) test -run '^$$' -fuzz FuzzWrap -fuzztime $(FUZZTIME) ./internal/pdfdoc/
+	$(GO) test -run '^$$' -fuzz FuzzPDFText -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/doctext/
+	$(GO) test -run '^$$' -fuzz FuzzDOCXText -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/doctext/
+	$(GO) test -run '^$$' -fuzz FuzzUnfilled -fuzztime $(FUZZTIME) ./internal/doctext/
 	CERTREADY_XLSX_CASES=2000 $(GO) test -count=1 -run TestReadsGeneratedWorkbooksAsExcelizeDoes ./internal/xlsxstream/
 	$(GO) test -run '^$$' -fuzz FuzzReadsGeneratedWorkbooksAsExcelizeDoes -fuzztime $(FUZZTIME) ./internal/xlsxstream/
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) ./internal/config/

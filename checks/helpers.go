@@ -46,6 +46,17 @@ func uncovered(docs []*dossier.Document, want []string) []string {
 // the dossier. Checks never stat files themselves: the loader did.
 func evidenceExists(d *dossier.Dossier, path string) bool {
 	ev := d.EvidenceFor(path)
-	// An empty file is a placeholder, not evidence.
-	return ev != nil && ev.Exists && ev.Size > 0
+	// An empty file, a blank PDF or an unfilled template is a
+	// placeholder, not evidence.
+	return ev != nil && ev.Exists && ev.Size > 0 && !ev.Placeholder()
+}
+
+// docFiled reports whether a document's file is in the dossier in
+// substance. A form or record template is meant to be filled in by its
+// users, so its blanks do not make it a placeholder.
+func docFiled(d *dossier.Dossier, doc *dossier.Document) bool {
+	if ev := d.EvidenceFor(doc.File); ev != nil && ev.Exists && ev.Size > 0 && ev.Content == dossier.ContentTemplate && isFormKind(doc.Kind) {
+		return true
+	}
+	return evidenceExists(d, doc.File)
 }

@@ -114,7 +114,7 @@ var materialHome = map[string]string{
 // and those that are only registered.
 func docsWithFile(d *dossier.Dossier, docs []*dossier.Document) (filed, unfiled []*dossier.Document) {
 	for _, doc := range docs {
-		if evidenceExists(d, doc.File) {
+		if docFiled(d, doc) {
 			filed = append(filed, doc)
 		} else {
 			unfiled = append(unfiled, doc)
@@ -460,7 +460,7 @@ func materialSurvey(p *Pass) *material {
 			if date.After(latest) {
 				latest = date
 			}
-		case evidenceExists(d, doc.File):
+		case docFiled(d, doc):
 			m.present(doc.ID)
 		default:
 			unfiled = append(unfiled, doc.ID)

@@ -321,6 +321,51 @@ type Evidence struct {
 	SHA256 string `json:"sha256,omitempty"`
 	// RefPos is where the file was first referenced.
 	RefPos Pos `json:"-"`
+
+	// What the loader read inside a text-bearing file (Markdown, text,
+	// .docx, PDF), so checks can tell a document from a placeholder and
+	// see what it mentions. Zero for other formats.
+	Content ContentKind `json:"-"`
+	// Text is the file's text (ContentText, ContentTemplate), cut at the
+	// loader's limit when TextCut.
+	Text    string `json:"-"`
+	TextCut bool   `json:"-"`
+	// Marker is the fill-in marker of a ContentTemplate file and MarkerLine
+	// its line; "" when the file holds only section headings.
+	Marker     string `json:"-"`
+	MarkerLine int    `json:"-"`
+	// Unreadable says why a ContentUnreadable file could not be read:
+	// "encrypted", "damaged", "too-large" or "no-text-map" (text in fonts
+	// with no mapping to characters).
+	Unreadable string `json:"-"`
+}
+
+// ContentKind is what a text-bearing evidence file was found to hold.
+type ContentKind uint8
+
+// The ContentKind values.
+const (
+	// ContentNotRead: a format the loader does not read (an image, a
+	// legacy .doc) or a reference it did not open.
+	ContentNotRead ContentKind = iota
+	// ContentText: the file has text.
+	ContentText
+	// ContentScan: images and no text, a scan; real evidence whose
+	// content cannot be checked by machine.
+	ContentScan
+	// ContentBlank: neither text nor images.
+	ContentBlank
+	// ContentTemplate: a template left unfilled (a fill-in marker, or
+	// section headings with nothing under them).
+	ContentTemplate
+	// ContentUnreadable: encrypted, damaged or past a limit.
+	ContentUnreadable
+)
+
+// Placeholder reports a file that stands in for evidence without being
+// it: empty, a blank PDF, or a template left unfilled.
+func (e *Evidence) Placeholder() bool {
+	return e.Exists && (e.Size == 0 || e.Content == ContentBlank || e.Content == ContentTemplate)
 }
 
 // Tristate is a yes/no value that may be unknown.

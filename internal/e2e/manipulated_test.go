@@ -182,6 +182,39 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			check: "handling.decision-communicated", says: "finished complaints record no time the decision was communicated",
 		},
 		{
+			name: "every procedure a Markdown file holding only template headings",
+			change: func(t *testing.T, dir string) {
+				writeFile(t, dir, "docs/QP-01.md", "# 投诉处理控制程序\n\n## 1 目的\n\n## 2 适用范围\n\n## 3 职责\n\n## 4 工作程序\n\n### 4.1 投诉接收\n\n### 4.2 处理时限\n\n## 5 相关记录\n")
+			},
+			check: "docs.control", says: "template left unfilled: its section headings have nothing written under them",
+		},
+		{
+			name: "every procedure a Markdown file still holding fill-in markers",
+			change: func(t *testing.T, dir string) {
+				writeFile(t, dir, "docs/QP-01.md", "# 投诉处理控制程序\n\n## 1 目的\n\n规范【请填写公司名称】的投诉处理。\n\n## 2 时限\n\n受理后 [fill in] 小时内联系投诉人。\n")
+			},
+			check: "docs.control", says: `line 5 still holds the fill-in marker "【请填写公司名称】"`,
+		},
+		{
+			name: "a procedure claiming escalation and time limits whose text mentions neither",
+			change: func(t *testing.T, dir string) {
+				writeFile(t, dir, "docs/QP-01.md", "# 投诉处理控制程序\n\n"+
+					"## 1. 投诉接收\n\n客服中心通过热线、小程序、门店和电子邮件受理投诉，收到后登记。\n\n"+
+					"## 2. 分类与评估\n\n投诉按产品质量、服务态度等类别分类，受理人初步评估其复杂程度和风险等级。\n\n"+
+					"## 3. 处理与执行\n\n处理人制定处理措施，由责任部门执行。\n\n"+
+					"## 4. 回访与关闭\n\n处理完毕后回访顾客，结案关闭。投诉人个人信息严格保密。\n")
+			},
+			check: "docs.covers-text", says: "Document QP-01 claims to cover time_limits, escalation, but its text (docs/QP-01.md) never mentions them",
+		},
+		{
+			name: "the quality manual a blank PDF",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "documents.yaml", "file: docs/QM-01.md", "file: docs/QM-01.pdf")
+				writeFile(t, dir, "docs/QM-01.pdf", blankPDF)
+			},
+			check: "docs.control", says: "has neither text nor images, a blank placeholder",
+		},
+		{
 			name:   "the business licence file is an empty placeholder",
 			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
 			check:  "materials.checklist", says: "missing",
@@ -261,6 +294,10 @@ func rewriteLog(t *testing.T, dir string, change func(col func(string) int, row 
 	}
 	writeFile(t, dir, "complaints.csv", out.String())
 }
+
+// blankPDF is a one-page PDF with nothing on the page.
+const blankPDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
+	"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n4 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 func writeFile(t *testing.T, dir, name, content string) {
 	t.Helper()

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/certready/certready/internal/doctext"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/infile"
 )
@@ -26,6 +27,24 @@ type evidenceIndex struct {
 	files    map[string]*dossier.Evidence
 	maxBytes int64
 	hash     bool
+	// text, when set, has the text of text-bearing files read (see
+	// readContent); a plain containment check leaves it nil.
+	text *doctext.Limits
+}
+
+// Bounds on reading an evidence file's text. A document is read whole, so
+// files above maxTextFile are not read (a scan that large is no template);
+// decompression stops at maxInflate or CERTREADY_MAX_UNZIP_BYTES if lower;
+// the text kept is enough for any procedure or manual.
+const (
+	maxTextFile = 64 << 20
+	maxInflate  = 256 << 20
+	maxText     = 4 << 20
+)
+
+// textLimits are the bounds on reading text under the run's limits.
+func textLimits(maxUnzip int64) *doctext.Limits {
+	return &doctext.Limits{MaxInflate: min(maxInflate, maxUnzip), MaxText: maxText}
 }
 
 func newEvidenceIndex(root string, maxBytes int64) (*evidenceIndex, error) {
@@ -103,6 +122,14 @@ func (x *evidenceIndex) ref(p string, at dossier.Pos) (string, error) {
 		if x.maxBytes > 0 && st.Size() > x.maxBytes {
 			return "", fmt.Errorf("%q is %d bytes, over the %d-byte evidence limit (CERTREADY_MAX_EVIDENCE_MIB)", p, st.Size(), x.maxBytes)
 		}
+		if x.text != nil && st.Size() > 0 && doctext.Readable(rel) {
+			// Read once: the bytes are both hashed and read for text.
+			if err := x.readText(e, real); err != nil {
+				return "", fmt.Errorf("%q: %w", p, err)
+			}
+			x.files[rel] = e
+			return rel, nil
+		}
 		sum, err := hashFile(real, x.maxBytes)
 		if err != nil {
 			return "", fmt.Errorf("%q: %w", p, err)
@@ -111,6 +138,64 @@ func (x *evidenceIndex) ref(p string, at dossier.Pos) (string, error) {
 	}
 	x.files[rel] = e
 	return rel, nil
+}
+
+// readText hashes a text-bearing file and records what it holds.
+func (x *evidenceIndex) readText(e *dossier.Evidence, real string) error {
+	if e.Size > maxTextFile {
+		sum, err := hashFile(real, x.maxBytes)
+		e.SHA256 = sum
+		e.Content, e.Unreadable = dossier.ContentUnreadable, "too-large"
+		return err
+	}
+	limit := int64(maxTextFile)
+	if x.maxBytes > 0 {
+		limit = min(x.maxBytes, limit)
+	}
+	b, err := infile.ReadFile(real, limit, "CERTREADY_MAX_EVIDENCE_MIB")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	e.SHA256 = hex.EncodeToString(sum[:])
+	readContent(e, e.Path, b, *x.text)
+	return nil
+}
+
+// readContent reads the text of a file and judges what it holds: text, a
+// scan (images, no text), a blank, a template left unfilled, or a file
+// that cannot be read. A damaged file is not an input error: it is
+// evidence the checks report on.
+func readContent(e *dossier.Evidence, name string, b []byte, lim doctext.Limits) {
+	c, ok, err := doctext.Read(name, b, lim)
+	switch {
+	case !ok:
+		return
+	case err != nil:
+		e.Content = dossier.ContentUnreadable
+		switch {
+		case errors.Is(err, doctext.ErrEncrypted):
+			e.Unreadable = "encrypted"
+		case errors.Is(err, doctext.ErrTooLarge):
+			e.Unreadable = "too-large"
+		default:
+			e.Unreadable = "damaged"
+		}
+	case strings.TrimSpace(c.Text) == "":
+		switch {
+		case c.Images:
+			e.Content = dossier.ContentScan
+		case c.NoTextMap:
+			e.Content, e.Unreadable = dossier.ContentUnreadable, "no-text-map"
+		default:
+			e.Content = dossier.ContentBlank
+		}
+	default:
+		e.Content, e.Text, e.TextCut = dossier.ContentText, c.Text, c.Truncated
+		if marker, line, headings := doctext.Unfilled(c.Text, c.Markdown); marker != "" || headings {
+			e.Content, e.Marker, e.MarkerLine = dossier.ContentTemplate, marker, line
+		}
+	}
 }
 
 func hashFile(p string, max int64) (string, error) {

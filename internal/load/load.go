@@ -85,6 +85,7 @@ func Load(path string, o Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dossier: %w", err)
 	}
+	ev.text = textLimits(cfg.Limits.MaxUnzipBytes)
 	val, err := newValidator()
 	if err != nil {
 		return nil, err

@@ -525,6 +525,12 @@ func (p *packer) docStatus(doc *dossier.Document) (string, *pdfdoc.Color) {
 	case !e.Exists:
 		flags = append(flags, p.tr("file missing", "文件缺失"))
 		fill = &fillMajor
+	case e.Size == 0 || e.Content == dossier.ContentBlank ||
+		(e.Content == dossier.ContentTemplate && doc.Kind != "form" && doc.Kind != "record"):
+		// As docs.control judges it: a stand-in, not the document (a
+		// form is meant to be filled in).
+		flags = append(flags, p.tr("placeholder file", "占位文件"))
+		fill = &fillMajor
 	}
 	var last dossier.Date
 	for _, dt := range []dossier.Date{doc.LastReviewed, doc.ApprovedOn} {

@@ -102,7 +102,7 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 	approved, effective, reviewed := date("2026-05-20"), date("2026-06-01"), date("2026-10-15")
 	g.docs = []docDef{
 		{id: "QM-01", title: "投诉处理手册", kind: "manual", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
-			covers: []string{"policy", "scope", "organisation_structure", "responsibilities", "confidentiality", "objectivity"}},
+			covers: []string{"policy", "scope", "organisation_structure", "responsibilities", "confidentiality", "objectivity"}, unwritten: []string{"organisation_structure"}},
 		{id: "CL-01", title: "总经理承诺书", kind: "commitment", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
 			covers: []string{"commitment"}},
 		{id: "QP-01", title: "顾客投诉处理程序", kind: "procedure", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,9 @@ type docDef struct {
 	covers                   []string
 	contactH, solutionH      float64
 	summary                  string
+	// unwritten are elements the register claims that the text leaves
+	// out: a gap for the gappy example.
+	unwritten []string
 }
 
 func (d docDef) record() rec {
@@ -53,18 +57,46 @@ var elementHeadings = map[string]string{
 	"types": "投诉类型分析", "causes": "投诉原因分析", "distribution": "渠道、类别与月度分布", "effectiveness": "处理有效性评价",
 }
 
+// elementBodies is what each section says, in brief: a document claims an
+// element in `covers` only where its text sets it out, and certready
+// checks that it does (docs.covers-text).
+var elementBodies = map[string]string{
+	"policy": "公司承诺倾听每一位顾客的意见，及时、公正地处理每一件投诉，并以投诉推动改进。", "scope": "本体系适用于公司全部门店、中央厨房和线上业务收到的顾客投诉。",
+	"organisation_structure": "总经理下设客户服务部、质量安全部和门店运营部，组织结构图见附件。", "responsibilities": "总经理对投诉处理负总责；管理者代表负责体系运行；客户服务部负责投诉的日常处理。",
+	"confidentiality": "投诉人个人信息仅用于处理投诉，严格保密，不得向无关人员披露。", "objectivity": "处理人员与投诉事项有利害关系的应当回避，确保客观公正。",
+	"commitment": "总经理承诺提供投诉处理所需的人员、预算和设施，并每年主持管理评审。",
+	"receipt":    "客服中心通过热线、小程序、门店、网站和电子邮件受理投诉，收到后即时登记。", "classification": "投诉按产品质量、服务态度、配送时效、价格结算等类别分类。",
+	"assessment": "受理人对每件投诉初步评估其复杂程度和风险等级。", "action": "处理人根据评估结果制定处理措施，包括退换、补偿和整改。",
+	"execution": "处理措施由责任部门执行，客户服务部跟进落实情况。", "follow_up": "投诉处理完毕后由客服专员进行回访，了解顾客满意程度。",
+	"closing": "顾客确认或回访完成后结案，投诉关闭并归档。", "time_limits": "受理后24小时内联系投诉人，48小时内给出初步处理方案，简单投诉3个工作日内办结。",
+	"categories": "各投诉类别均指定责任部门，类别清单见附表。", "escalation": "高风险投诉须在2小时内上报质量安全部经理和总经理，逐级升级处理。",
+	"root_cause_methods": "对重复发生或影响较大的投诉采用鱼骨图和5Why方法查找根本原因。", "communication_norms": "与顾客沟通应使用规范用语，耐心倾听，不推诿、不争辩。",
+	"form_rules": "各类记录表须当日填写完整，字迹清楚，不得涂改。", "intake_register": "投诉受理登记表记录受理时间、渠道、顾客诉求和受理人。",
+	"handling_record": "投诉处理过程记录表逐步记录处理经过和结果。", "follow_up_record": "客户回访记录表记录回访时间、方式和顾客满意度。",
+	"analysis_report": "投诉数据分析报表按月汇总投诉数据并进行统计分析。",
+	"history":         "公司成立于2012年，由一家社区鲜食店发展为区域连锁企业。", "products_services": "主营鲜食便当、烘焙和净菜产品，提供门店自提和到家配送服务。",
+	"markets": "直营门店分布于杭州市区，线上业务覆盖杭州主城区市场。", "culture": "企业文化以“新鲜、诚信、用心”为核心价值观。",
+	"types": "本期投诉类型以产品质量和配送时效为主。", "causes": "主要原因为冷链交接不规范和高峰时段人手不足。",
+	"distribution": "按渠道、类别和月度统计投诉分布及占比。", "effectiveness": "对照处理时限和顾客满意度评价处理有效性。",
+}
+
 // placeholder is the text of a document's stand-in file: what the real,
-// signed document would contain.
+// signed document would contain, in brief.
 func (d docDef) placeholder(org string) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", d.title)
 	fmt.Fprintf(&b, "%s · 文件编号 %s · 版本 %s · 批准 %s（%s）· 生效 %s\n\n", org, d.id, d.version, d.approvedBy, d.approvedOn, d.effective)
-	b.WriteString("> 示例占位文件：真实资料包中此处应为经批准、签章的受控文件（PDF 扫描件）。本文件只说明该文件应包含的内容，所有人名、数据均为虚构。\n\n")
+	b.WriteString("> 示例文件：真实资料包中此处应为经批准、签章的受控文件。本文件写明该文件各章节的要点，所有人名、数据均为虚构。\n\n")
 	if d.summary != "" {
 		b.WriteString(d.summary + "\n\n")
 	}
-	for i, e := range d.covers {
-		fmt.Fprintf(&b, "## %d. %s\n\n", i+1, elementHeadings[e])
+	n := 0
+	for _, e := range d.covers {
+		if slices.Contains(d.unwritten, e) {
+			continue
+		}
+		n++
+		fmt.Fprintf(&b, "## %d. %s\n\n%s\n\n", n, elementHeadings[e], elementBodies[e])
 	}
 	return []byte(b.String())
 }
