@@ -85,6 +85,9 @@ type Options struct {
 	// Title is the document title, shown in the header of every page and
 	// stored in the PDF metadata.
 	Title string
+	// ShortTitle is shown in the header instead of Title when the
+	// organisation's name and the whole title do not fit on the line.
+	ShortTitle string
 	// Org is the organisation name shown in the header before the title.
 	Org string
 	// FooterNote is shown at the left of every footer, e.g. document number,
@@ -125,6 +128,8 @@ type Doc struct {
 	prevTOC  []TOCEntry // headings of the previous Render pass, for Contents
 	prevPgs  int        // page count of the previous Render pass (0 if none)
 	tocLinks []int      // fpdf link ids created by Contents, by TOC index
+
+	charts []ChartLayout // what BarChart drew, for layout tests
 
 	usedContents bool
 	needPage     bool // no body page yet (start, or just after the cover)
@@ -342,6 +347,8 @@ type Result struct {
 	TOC           []TOCEntry
 	MissingGlyphs []rune
 	Passes        int // layout passes needed for the contents to settle
+	// Charts is the geometry of every chart, for layout tests.
+	Charts []ChartLayout
 }
 
 // maxPasses bounds Render. Contents can only change the page count through
@@ -388,6 +395,7 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 				TOC:           d.TOC(),
 				MissingGlyphs: d.MissingGlyphs(),
 				Passes:        pass,
+				Charts:        d.Charts(),
 			}, nil
 		}
 		prev = d
@@ -563,17 +571,44 @@ func (d *Doc) header() {
 	if d.noChrome[d.pdf.PageNo()] {
 		return
 	}
-	d.setFont(false, smallSize)
 	d.setTextColor(colMuted)
-	parts := make([]string, 0, 2)
-	for _, p := range []string{d.opt.Org, d.opt.Title} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	s := d.prep(strings.Join(strings.Fields(strings.Join(parts, " — ")), " "))
+	s, size := d.headerText()
+	d.setFont(false, size)
 	d.text(margin, margin, 5, d.fit(s, contentW))
 	d.hline(margin, pageW-margin, headerRule, colRule, 0.2)
+}
+
+// headerMinSize is the smallest size (pt) the running header shrinks to.
+const headerMinSize = 6.5
+
+// headerText is the running header and its size: the organisation and the
+// title at the small size if they fit; else shrunk, down to headerMinSize;
+// else the short title, shrunk likewise. Only a name too long for even
+// that is cut, with an ellipsis: a header cut mid-word ("…evidence p…")
+// reads as a mistake on every page.
+func (d *Doc) headerText() (string, float64) {
+	line := func(title string) string {
+		parts := make([]string, 0, 2)
+		for _, p := range []string{d.opt.Org, title} {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		return d.prep(strings.Join(strings.Fields(strings.Join(parts, " — ")), " "))
+	}
+	cands := []string{line(d.opt.Title)}
+	if strings.TrimSpace(d.opt.ShortTitle) != "" {
+		cands = append(cands, line(d.opt.ShortTitle))
+	}
+	for _, s := range cands {
+		for size := smallSize; size >= headerMinSize-eps; size -= 0.25 {
+			d.setFont(false, size)
+			if d.measure(s) <= contentW {
+				return s, size
+			}
+		}
+	}
+	return cands[len(cands)-1], headerMinSize
 }
 
 func (d *Doc) footer() {
@@ -653,7 +688,7 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 		d.setFont(false, bodySize)
 		nk := len(d.wrap(kv[0], keyW-4))
 		d.setFont(true, 11)
-		nv := len(d.wrap(kv[1], contentW-keyW))
+		nv := len(wrapWords(d.measure, d.prep(kv[1]), contentW-keyW))
 		total += float64(max(nk, nv))*lineHeight(11) + 3.5
 		if nv > most {
 			longest, most = i, nv
@@ -668,7 +703,7 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 		d.setFont(false, bodySize)
 		keys := d.wrap(kv[0], keyW-4)
 		d.setFont(true, 11)
-		vals := d.wrap(kv[1], contentW-keyW)
+		vals := wrapWords(d.measure, d.prep(kv[1]), contentW-keyW)
 		h := float64(max(len(keys), len(vals))) * lineHeight(11)
 		if y+h > pageH-margin {
 			d.pdf.SetErrorf("pdfdoc: the cover page has no room for %q", kv[0])
@@ -862,5 +897,28 @@ func (d *Doc) Contents(heading string) {
 			d.pdf.SetLink(link, d.toc[k].y, d.toc[k].Page)
 		}
 		d.advance(h + 0.8)
+	}
+}
+
+// minShrink is the smallest fraction of its size that text is shrunk to so
+// that a word, date or identifier fits its column unbroken; below it the
+// text would no longer be legible, and the word is broken instead.
+const minShrink = 0.72
+
+// fitSize is the largest font size from size down to size*minShrink (in
+// steps of a quarter point) at which no unbreakable run of text is wider
+// than width, so that Wrap never has to split a date, a number or an
+// identifier; size*minShrink when even that is too wide. It leaves that
+// size selected.
+func (d *Doc) fitSize(text string, width, size float64, bold bool) float64 {
+	text = d.prep(text)
+	floor := size * minShrink
+	s := size
+	for {
+		d.setFont(bold, s)
+		if widestSegment(d.measure, text) <= width || s-0.25 < floor-eps {
+			return s
+		}
+		s -= 0.25
 	}
 }
