@@ -158,7 +158,7 @@ type layoutCase struct {
 // property-management company whose English and Chinese names together
 // run longer than a line of the running header.
 const (
-	longNameEN = "Shanghai Pudong Jinqiao Harmony Property Management Service Co., Ltd."
+	longNameEN = "Shanghai Harmony Property Management Service Co., Ltd."
 	longNameZH = "上海浦东金桥和谐物业管理服务有限公司"
 )
 
@@ -283,11 +283,50 @@ func TestThePackLaysOutWithoutSplitTokensOverflowOrLiteralMarkup(t *testing.T) {
 			if zh := c.f.in.Result.Organisation.Name; zh != "" && !strings.Contains(squeezeLines(cover), zh) {
 				t.Errorf("the cover breaks the organisation's name %q:\n%s", zh, cover)
 			}
+			for _, prob := range orphanHeadings(pages, res.TOC) {
+				t.Error(prob)
+			}
 			for _, prob := range chartProblems(res.Charts) {
 				t.Error(prob)
 			}
 		})
 	}
+}
+
+// orphanHeadings lists the subsection headings left at the foot of a page
+// with nothing under them: the table, text or chart they introduce went to
+// the next page.
+func orphanHeadings(pages []layoutPage, toc []pdfdoc.TOCEntry) []string {
+	const mm = 72 / 25.4
+	var out []string
+	for _, e := range toc {
+		if e.Level == 0 || e.Page < 1 || e.Page > len(pages) {
+			continue
+		}
+		pg := pages[e.Page-1]
+		title := squeezeAll(e.Title)
+		var head *bboxLine
+		for i, l := range pg.lines {
+			if t := squeezeAll(l.text()); t != "" && strings.HasPrefix(title, t) && (head == nil || l.YMin > head.YMin) {
+				head = &pg.lines[i]
+			}
+		}
+		if head == nil {
+			out = append(out, fmt.Sprintf("heading %q is not on page %d", e.Title, e.Page))
+			continue
+		}
+		under := false
+		for _, l := range pg.lines {
+			if l.YMin > head.YMax+1 && l.YMax < pg.h-21.5*mm && !strings.Contains(title, squeezeAll(l.text())) {
+				under = true
+				break
+			}
+		}
+		if !under {
+			out = append(out, fmt.Sprintf("heading %q ends page %d with nothing under it", e.Title, e.Page))
+		}
+	}
+	return out
 }
 
 // squeezeAll drops all white space: pdftotext puts spaces between CJK and
@@ -367,6 +406,63 @@ func TestChartProblemsAreCaught(t *testing.T) {
 	for name, ch := range map[string]pdfdoc.ChartLayout{"label on the line": onLine, "red at the target": redAtTarget, "spilled": spilled} {
 		if got := chartProblems([]pdfdoc.ChartLayout{ch}); len(got) != 1 {
 			t.Errorf("%s: got %d problems %v, want 1", name, len(got), got)
+		}
+	}
+}
+
+// The PDF-level checks catch what they look for: a date, a time and an
+// identifier broken across lines, literal Markdown, and a heading with
+// nothing under it; and pass what is sound.
+func TestLayoutChecksCatchWhatTheyLookFor(t *testing.T) {
+	for _, c := range []struct{ a, b, want string }{
+		{"2026-04-0", "3", "2026-04-03"},
+		{"2026-04-03", "14:53", ""},
+		{"14:5", "3", "14:53"},
+		{"2026-", "04-03", "2026-04-03"},
+		{"food_safe", "ty", "food_safety"},
+		{"food_safety", "外卖", ""},
+		{"30", "2026-06-01", ""},
+	} {
+		if got := crossing(c.a, c.b, []string{"food_safety"}); got != c.want {
+			t.Errorf("crossing(%q, %q) = %q, want %q", c.a, c.b, got, c.want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"list them in its `covers`.": true, "run **sha256sum** first": true, "see [the guide](https://example.com)": true,
+		"陈** 131****7228": false, "张**、李**": false, "***@example.com": false, "“covers”": false,
+	} {
+		if got := markdown.MatchString(s); got != want {
+			t.Errorf("literal Markdown in %q: %v, want %v", s, got, want)
+		}
+	}
+	line := func(y float64, text string) bboxLine {
+		return bboxLine{XMin: 42, YMin: y, XMax: 300, YMax: y + 10, Words: []bboxWord{{XMin: 42, YMin: y, XMax: 300, YMax: y + 10, Text: text}}}
+	}
+	toc := []pdfdoc.TOCEntry{{Title: "Handling", Level: 1, Page: 1}}
+	orphan := []layoutPage{{w: 595, h: 842, lines: []bboxLine{line(100, "text above"), line(760, "Handling"), line(800, "Page 1 of 2")}}}
+	kept := []layoutPage{{w: 595, h: 842, lines: []bboxLine{line(100, "text above"), line(700, "Handling"), line(715, "ID Contacted")}}}
+	if got := orphanHeadings(orphan, toc); len(got) != 1 {
+		t.Errorf("a heading at a page's foot is not caught: %v", got)
+	}
+	if got := orphanHeadings(kept, toc); len(got) != 0 {
+		t.Errorf("a heading with its table under it is reported: %v", got)
+	}
+}
+
+// plain renders the catalogue's inline Markdown and leaves masked
+// personal data alone.
+func TestPlainDropsInlineMarkdownButNotMasks(t *testing.T) {
+	for in, want := range map[string]string{
+		"record where in `published`.":         "record where in “published”.",
+		"可用命令 `sha256sum 文件名` 核对":              "可用命令 “sha256sum 文件名” 核对",
+		"do **this** first":                    "do this first",
+		"see [the guide](https://example.com)": "see the guide (https://example.com)",
+		"[https://x.cn](https://x.cn)":         "https://x.cn",
+		"投诉人 张**、李** 未回访":                      "投诉人 张**、李** 未回访",
+		"131****7228":                          "131****7228",
+	} {
+		if got := plain(in); got != want {
+			t.Errorf("plain(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

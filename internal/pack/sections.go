@@ -295,15 +295,17 @@ func (p *packer) gapRegister() {
 		d.Paragraph(p.tr("Every finding of the audit, worst first. Rows are coloured by severity (red major, amber minor, blue observation); waived findings and findings known from the baseline are grey.",
 			"本次评估的全部发现项，按严重程度排列。行底色表示严重程度（红色为严重不符合，橙色为轻微不符合，蓝色为观察项）；已豁免或基线已知的发现项以灰色显示。"))
 		ids := make([]string, 0, len(r.Findings))
+		var places []string // positions, each to fit its column unbroken
 		for _, f := range r.Findings {
 			ids = append(ids, f.Check)
+			places = append(places, strings.Fields(p.short(f.Where))...)
 		}
 		// Severity and clause share the check's cell: the check ID must
 		// fit unbroken, and the space that leaves goes to the text.
 		cols := []pdfdoc.Column{
 			{Header: p.tr("Check / severity / cited", "检查项 / 严重程度 / 依据条款"), Width: p.fitWidth(ids, sizeDense, 24, 42)},
 			{Header: p.tr("Finding", "发现"), Width: 0},
-			{Header: p.tr("Where", "位置"), Width: 28},
+			{Header: p.tr("Where", "位置"), Width: p.fitWidth(places, sizeDense, 28, 32)},
 			{Header: p.tr("Evidence expected", "应有证据"), Width: 0},
 			{Header: p.tr("Remediation", "整改措施"), Width: 0},
 		}
@@ -619,6 +621,10 @@ func (p *packer) documents() {
 		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用命令 sha256sum 文件名 核对%s。", present, len(paths)-present, bundleZH)))
 	hashW := p.fitWidth([]string{strings.Repeat("d", 64), strings.Repeat("0", 64)}, sizeDense, 60, 110)
 	rows := make([][]string, len(paths))
+	refs := make([]string, len(paths))
+	for i, k := range paths {
+		refs[i] = p.short(p.d.Evidence[k].RefPos.String())
+	}
 	for i, k := range paths {
 		e := p.d.Evidence[k]
 		if e.Exists {
@@ -631,7 +637,7 @@ func (p *packer) documents() {
 		{Header: p.tr("File", "文件"), Width: 0},
 		{Header: p.tr("Bytes", "字节"), Width: 14, Align: pdfdoc.AlignRight},
 		{Header: "SHA-256", Width: hashW},
-		{Header: p.tr("Referenced at", "引用位置"), Width: 28},
+		{Header: p.tr("Referenced at", "引用位置"), Width: p.fitWidth(refs, sizeDense, 28, 40)},
 	}, rows, pdfdoc.TableOpts{FontSize: sizeDense, RowStyle: func(i int, _ []string) pdfdoc.RowStyle {
 		if !p.d.Evidence[paths[i]].Exists {
 			return pdfdoc.RowStyle{Fill: &fillMajor}
