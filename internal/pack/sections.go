@@ -372,7 +372,7 @@ const maxRowsShown = 5
 
 func (p *packer) findingText(f audit.Finding) string {
 	s := p.txt(f.Message)
-	s += "\n" + p.tr("Basis: ", "依据：") + vocab.BasisText(f.Basis, f.BasisNote, p.o.Lang)
+	s += "\n" + p.tr("Basis: ", "依据：") + plain(vocab.BasisText(f.Basis, f.BasisNote, p.o.Lang))
 	if len(f.Rows) > 0 {
 		ids := make([]string, 0, maxRowsShown)
 		for i, row := range f.Rows {

@@ -42,6 +42,7 @@ func (d *Doc) BarChart(title string, labels []string, values []float64, o BarOpt
 		d.pdf.SetErrorf("pdfdoc: bar chart %q has %d labels but %d values", title, len(labels), len(values))
 		return
 	}
+	d.intro.open = false
 	o.Unit = d.prep(o.Unit) // drawn verbatim in every label
 	axisMax, step := chartScale(values, o.Max)
 	c := chart{d: d, title: title, labels: labels, values: values, o: o, max: axisMax, step: step}

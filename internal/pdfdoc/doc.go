@@ -131,12 +131,29 @@ type Doc struct {
 
 	charts []ChartLayout // what BarChart drew, for layout tests
 
+	// Keeping a subsection's heading and introduction with its table: the
+	// subsection drawn last (its contents index, page and top), whether
+	// only text has followed it, and the subsections that must start a
+	// page, learnt in earlier passes (see Render).
+	intro     introState
+	breaks    map[int]bool
+	newBreaks int
+
 	usedContents bool
 	needPage     bool // no body page yet (start, or just after the cover)
 	fresh        bool // nothing drawn on the current body page yet
 	size         float64
 	bold         bool
 	logo         string
+}
+
+// introState follows the last subsection while only paragraphs and notes
+// follow it on its page.
+type introState struct {
+	open bool
+	toc  int
+	page int
+	top  float64
 }
 
 // New creates a document. It validates the font and the logo up front so
@@ -198,6 +215,7 @@ func New(o Options) (*Doc, error) {
 		missing:  make(map[rune]struct{}),
 		noChrome: make(map[int]bool),
 		needPage: true,
+		breaks:   make(map[int]bool),
 	}
 	if len(o.Logo) > 0 {
 		if err := d.registerLogo(); err != nil {
@@ -353,11 +371,16 @@ type Result struct {
 
 // maxPasses bounds Render. Contents can only change the page count through
 // its own length, which is fixed once the headings are known, so three
-// passes always suffice; four leaves a margin.
-const maxPasses = 4
+// passes suffice for it; subsections moved to keep their tables company
+// are learnt from the second pass on and only ever added, which may take a
+// pass or two more.
+const maxPasses = 6
 
 // Render builds the document with build, repeating the build until the page
-// numbers shown by Contents match where the headings really landed.
+// numbers shown by Contents match where the headings really landed, and
+// until no subsection is left at the foot of a page with its introduction
+// while its table starts the next page (such a subsection starts a page in
+// the next pass).
 //
 // Page numbers are only known after layout, so the first pass records the
 // headings, and the next pass draws the contents with them; a third pass is
@@ -373,6 +396,9 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 		}
 		if prev != nil {
 			d.prevTOC, d.prevPgs = prev.toc, prev.PageCount()
+			for k := range prev.breaks {
+				d.breaks[k] = true
+			}
 		}
 		if err := build(d); err != nil {
 			return nil, err
@@ -380,8 +406,8 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 		if err := d.Err(); err != nil {
 			return nil, err
 		}
-		settled := !d.usedContents ||
-			(prev != nil && slices.Equal(d.toc, prev.toc) && d.PageCount() == prev.PageCount())
+		settled := d.newBreaks == 0 && (!d.usedContents ||
+			(prev != nil && slices.Equal(d.toc, prev.toc) && d.PageCount() == prev.PageCount()))
 		if settled {
 			// Only the final pass is written out: font subsetting is the
 			// most expensive part of a render.
@@ -774,6 +800,7 @@ func (d *Doc) record(title string, level int) {
 // Section starts a new page with a level-0 heading, a level-0 bookmark and a
 // contents entry.
 func (d *Doc) Section(title string) {
+	d.intro.open = false
 	d.startPage()
 	d.record(title, 0)
 	d.heading(title, 0)
@@ -782,13 +809,43 @@ func (d *Doc) Section(title string) {
 // Subsection adds a level-1 heading, bookmark and contents entry without
 // forcing a page break; it moves to the next page rather than being left
 // at the bottom of one without the text that follows it.
+//
+// A subsection whose heading and short introduction would end a page
+// while its table begins the next starts that page instead (learnt in one
+// Render pass, applied in the next).
 func (d *Doc) Subsection(title string) {
+	idx := len(d.toc)
+	if d.breaks[idx] && !d.fresh {
+		d.needPage = true
+	}
 	d.setFont(true, h2Size)
 	n := len(d.wrap(title, contentW))
 	d.gap(3)
 	d.ensure(float64(n)*lineHeight(h2Size) + 3*lineHeight(bodySize))
+	d.intro = introState{open: true, toc: idx, page: d.pdf.PageNo(), top: d.y()}
 	d.record(title, 1)
 	d.heading(title, 1)
+}
+
+// keepIntro is called by a table about to start: when the subsection
+// above it, with only text since, is left behind on this page while the
+// table moves to the next, the subsection is marked to start a page. Only
+// a short block moves, so that no page is left mostly blank, and only once
+// the contents have their final length (the layout of earlier passes is
+// not the final one).
+func (d *Doc) keepIntro(first float64) {
+	in := d.intro
+	d.intro.open = false
+	if !in.open || in.page != d.pdf.PageNo() || d.fresh || d.needPage || d.y()+first <= bodyBottom+eps {
+		return
+	}
+	if d.usedContents && d.prevTOC == nil {
+		return
+	}
+	if d.y()-in.top+first <= bodyHeight/3 && !d.breaks[in.toc] {
+		d.breaks[in.toc] = true
+		d.newBreaks++
+	}
 }
 
 // PageBreak starts a new page unless the current one is still empty.

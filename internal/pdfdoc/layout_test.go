@@ -149,3 +149,45 @@ func TestANarrowColumnShrinksTheCellRatherThanSplitADate(t *testing.T) {
 		t.Errorf("a 60-letter word shrinks only to %v", size)
 	}
 }
+
+// A subsection's heading and short introduction never end a page while
+// its table starts the next: whatever the text before them, they land on
+// the table's page.
+func TestASubsectionStaysWithItsTable(t *testing.T) {
+	moved := 0
+	for space := 0.0; space <= 45; space += 5 {
+		res := render(t, testOptions("en"), func(d *Doc) error {
+			d.Section("Register")
+			for range 10 {
+				d.Paragraph(enPara)
+			}
+			d.Spacer(space)
+			d.Subsection("Evidence files")
+			d.Paragraph("Every file the records reference.")
+			rows := make([][]string, 6)
+			for i := range rows {
+				rows[i] = []string{fmt.Sprintf("file-%d.pdf\nsigned\nscanned\nfiled\nkept", i), "a description of the file"}
+			}
+			d.Table([]Column{{Header: "TABLEHEAD", Width: 40}, {Header: "About"}}, rows, TableOpts{})
+			return nil
+		})
+		e := res.TOC[len(res.TOC)-1]
+		pages := pdfPages(t, res.PDF)
+		table := 0
+		for i, p := range pages {
+			if strings.Contains(p, "TABLEHEAD") {
+				table = i + 1
+				break
+			}
+		}
+		if e.Page != table {
+			t.Errorf("%v mm more text: the subsection is on page %d, its table starts page %d", space, e.Page, table)
+		}
+		if e.Page > 1 && e.y < bodyTop+1 {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Error("no case moved the subsection to a new page; the test proves nothing")
+	}
+}

@@ -212,6 +212,7 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 	if first > bodyHeight-headH {
 		first = 3*lh + 2*g.pad
 	}
+	d.keepIntro(headH + first)
 	d.ensure(headH + first)
 	drawHeader()
 	rowsOnPage := 0
