@@ -82,9 +82,11 @@ func Render(in Input, o Options) (*pdfdoc.Result, error) {
 		return nil, fmt.Errorf("pack: result as-of date: %w", err)
 	}
 	p := &packer{in: in, o: o, asOf: asOf, r: in.Result, d: in.Dossier, cfg: in.Config}
+	title, short := p.titles()
 	popt := pdfdoc.Options{
 		Lang:       o.Lang,
-		Title:      p.tr("Complaints-handling certification readiness — evidence pack", "投诉处理管理体系认证准备 — 证据包"),
+		Title:      title,
+		ShortTitle: short,
 		Org:        p.orgName(),
 		FooterNote: p.footerNote(),
 		Created:    CreatedTime(asOf),
@@ -125,6 +127,13 @@ func (p *packer) tr(en, zh string) string {
 		return zh
 	}
 	return en
+}
+
+// titles are the pack's title and the short form the running header falls
+// back to when the organisation's name leaves no room for the whole title.
+func (p *packer) titles() (title, short string) {
+	return p.tr("Complaints-handling certification readiness — evidence pack", "投诉处理管理体系认证准备 — 证据包"),
+		p.tr("Evidence pack", "认证准备证据包")
 }
 
 func (p *packer) orgName() string {

@@ -239,7 +239,7 @@ func (p *packer) satisfactionLabel(s string) string {
 // kpi is one KPI line: the label and rate every output shares.
 func (p *packer) kpi(m *metrics.Metrics, key string) [2]string {
 	k := m.KPI(key)
-	return [2]string{k.Label.In(p.o.Lang), k.Rate()}
+	return [2]string{p.txt(k.Label), k.Rate()}
 }
 
 func (p *packer) kpis() {
@@ -269,7 +269,8 @@ func (p *packer) kpis() {
 	labels, values = p.counts(m.ByCategory, p.categoryLabel)
 	p.chart(p.tr("Complaints per category", "各类别投诉数量"), labels, values, count)
 
-	target := 100 * p.cfg.Thresholds.ComplianceRate
+	// Rounded, so that 0.95 is the 95 its label says, not 95.00000000000001.
+	target := math.Round(1e6*100*p.cfg.Thresholds.ComplianceRate) / 1e6
 	rate := pdfdoc.BarOpts{Max: 100, Unit: "%", Threshold: target, Height: chartHeight,
 		ThresholdLabel: p.tr(fmt.Sprintf("target %s%%", fmtNum(target)), fmt.Sprintf("目标 %s%%", fmtNum(target))),
 		Color: func(_ int, v float64) pdfdoc.Color {

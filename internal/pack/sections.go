@@ -206,14 +206,14 @@ func (p *packer) cover() {
 }
 
 // scoreText is the score proven and awaiting evidence.
-func (p *packer) scoreText() string { return p.r.ScoreText().In(p.o.Lang) }
+func (p *packer) scoreText() string { return p.txt(p.r.ScoreText()) }
 
 // ---- 1 executive summary ----
 
 func (p *packer) summary() {
 	d, r := p.doc, p.r
 	d.Section(p.secSummary())
-	eligible := r.EligibilityText().In(p.o.Lang)
+	eligible := p.txt(r.EligibilityText())
 	var pass, fail, need, na int
 	for _, c := range r.Checks {
 		switch c.Status {
@@ -245,7 +245,7 @@ func (p *packer) summary() {
 		labels := make([]string, len(r.Clauses))
 		values := make([]float64, len(r.Clauses))
 		for i, c := range r.Clauses {
-			labels[i] = c.Clause + " " + c.Title.In(p.o.Lang)
+			labels[i] = c.Clause + " " + p.txt(c.Title)
 			values[i] = c.Score
 		}
 		d.BarChart(p.tr("Readiness score per clause", "各条款准备度得分"), labels, values, pdfdoc.BarOpts{
@@ -266,7 +266,7 @@ func (p *packer) summary() {
 	if len(r.Notes) > 0 {
 		d.Subsection(p.tr("Notes", "提示"))
 		for _, n := range r.Notes {
-			d.Paragraph("• " + n.In(p.o.Lang))
+			d.Paragraph("• " + p.txt(n))
 		}
 	}
 }
@@ -295,22 +295,24 @@ func (p *packer) gapRegister() {
 		d.Paragraph(p.tr("Every finding of the audit, worst first. Rows are coloured by severity (red major, amber minor, blue observation); waived findings and findings known from the baseline are grey.",
 			"本次评估的全部发现项，按严重程度排列。行底色表示严重程度（红色为严重不符合，橙色为轻微不符合，蓝色为观察项）；已豁免或基线已知的发现项以灰色显示。"))
 		ids := make([]string, 0, len(r.Findings))
+		var places []string // positions, each to fit its column unbroken
 		for _, f := range r.Findings {
 			ids = append(ids, f.Check)
+			places = append(places, strings.Fields(p.short(f.Where))...)
 		}
 		// Severity and clause share the check's cell: the check ID must
 		// fit unbroken, and the space that leaves goes to the text.
 		cols := []pdfdoc.Column{
 			{Header: p.tr("Check / severity / cited", "检查项 / 严重程度 / 依据条款"), Width: p.fitWidth(ids, sizeDense, 24, 42)},
 			{Header: p.tr("Finding", "发现"), Width: 0},
-			{Header: p.tr("Where", "位置"), Width: 28},
+			{Header: p.tr("Where", "位置"), Width: p.fitWidth(places, sizeDense, 28, 32)},
 			{Header: p.tr("Evidence expected", "应有证据"), Width: 0},
 			{Header: p.tr("Remediation", "整改措施"), Width: 0},
 		}
 		rows := make([][]string, len(r.Findings))
 		same := p.tr("as above", "同上")
 		for i, f := range r.Findings {
-			evidence, remedy := f.Evidence.In(p.o.Lang), f.Remedy.In(p.o.Lang)
+			evidence, remedy := p.txt(f.Evidence), p.txt(f.Remedy)
 			// A check's evidence and remedy are the same for each of its
 			// findings; repeating them would bury the findings themselves.
 			if i > 0 && r.Findings[i-1].Check == f.Check {
@@ -353,7 +355,7 @@ func (p *packer) gapRegister() {
 		rows := make([][]string, len(need))
 		for i, c := range need {
 			ids[i] = c.ID
-			rows[i] = []string{c.ID, c.Title.In(p.o.Lang), vocab.CiteAll(c.Nodes, p.o.Standard, p.o.Lang), c.Evidence.In(p.o.Lang)}
+			rows[i] = []string{c.ID, p.txt(c.Title), vocab.CiteAll(c.Nodes, p.o.Standard, p.o.Lang), p.txt(c.Evidence)}
 		}
 		d.Table([]pdfdoc.Column{
 			{Header: p.tr("Check", "检查项"), Width: p.fitWidth(ids, sizeTable, 20, 50)},
@@ -369,8 +371,8 @@ func (p *packer) gapRegister() {
 const maxRowsShown = 5
 
 func (p *packer) findingText(f audit.Finding) string {
-	s := f.Message.In(p.o.Lang)
-	s += "\n" + p.tr("Basis: ", "依据：") + vocab.BasisText(f.Basis, f.BasisNote, p.o.Lang)
+	s := p.txt(f.Message)
+	s += "\n" + p.tr("Basis: ", "依据：") + plain(vocab.BasisText(f.Basis, f.BasisNote, p.o.Lang))
 	if len(f.Rows) > 0 {
 		ids := make([]string, 0, maxRowsShown)
 		for i, row := range f.Rows {
@@ -400,7 +402,7 @@ func (p *packer) materials() {
 	}
 	rows := make([][]string, len(r.Materials))
 	for i, m := range r.Materials {
-		title := m.Title.In(p.o.Lang)
+		title := p.txt(m.Title)
 		if m.Optional {
 			title += p.tr(" (if applicable)", "（如适用）")
 		}
@@ -408,7 +410,7 @@ func (p *packer) materials() {
 		for j, ref := range m.Refs {
 			refs[j] = r.RecordLabel(ref, p.o.Lang)
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(refs, "\n"))), m.Note.In(p.o.Lang)}
+		rows[i] = []string{strconv.Itoa(i + 1), title, p.stateLabel(string(m.Status)), dash(p.short(strings.Join(refs, "\n"))), p.txt(m.Note)}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: "#", Width: 8, Align: pdfdoc.AlignRight},
@@ -438,7 +440,7 @@ func (p *packer) principles() {
 		"第 4 章十四项指导原则及对应的检查项。任一检查项不通过即为“存在差距”；检查项需现场确认时为“待提供证据”；无自动检查覆盖时为“无检查覆盖”。"))
 	rows := make([][]string, len(r.Principles))
 	for i, pr := range r.Principles {
-		rows[i] = []string{pr.Principle, pr.Title.In(p.o.Lang), p.stateLabel(pr.State), dash(strings.Join(pr.Checks, ", "))}
+		rows[i] = []string{pr.Principle, p.txt(pr.Title), p.stateLabel(pr.State), dash(strings.Join(pr.Checks, ", "))}
 	}
 	d.Table([]pdfdoc.Column{
 		{Header: p.tr("Clause", "条款"), Width: 13},
@@ -470,14 +472,14 @@ func (p *packer) coverage() {
 	d.Paragraph(p.tr("Every requirement of the standard and of the certification scheme, and how this run assessed it. A requirement not assessed is not a pass: no check looked at it.",
 		"标准和认证规则的每一项要求及本次运行的评价情况。“未评价”不等于通过：没有任何检查评价过该项。"))
 	for _, tc := range r.Coverage {
-		d.Paragraph(tc.Summary().In(p.o.Lang) + p.tr(".", "。"))
+		d.Paragraph(p.txt(tc.Summary()) + p.tr(".", "。"))
 		rows := make([][]string, len(tc.Nodes))
 		for i, n := range tc.Nodes {
 			what := strings.Join(n.Checks, ", ")
 			if n.Status == audit.NodeNotAssessed {
-				what = n.Why.In(p.o.Lang)
+				what = p.txt(n.Why)
 			}
-			rows[i] = []string{n.Num, n.Title.In(p.o.Lang), p.coverageLabel(n.Status), dash(what)}
+			rows[i] = []string{n.Num, p.txt(n.Title), p.coverageLabel(n.Status), dash(what)}
 		}
 		nodes := tc.Nodes
 		d.Table([]pdfdoc.Column{
@@ -500,7 +502,7 @@ func (p *packer) coverage() {
 }
 
 // coverageLabel names a coverage state.
-func (p *packer) coverageLabel(s string) string { return audit.CoverageLabel(s).In(p.o.Lang) }
+func (p *packer) coverageLabel(s string) string { return p.txt(audit.CoverageLabel(s)) }
 
 // ---- 5 document and evidence register ----
 
@@ -625,6 +627,10 @@ func (p *packer) documents() {
 		fmt.Sprintf("记录中引用的全部文件：存在 %d 个，缺失 %d 个。可用命令 sha256sum 文件名 核对%s。", present, len(paths)-present, bundleZH)))
 	hashW := p.fitWidth([]string{strings.Repeat("d", 64), strings.Repeat("0", 64)}, sizeDense, 60, 110)
 	rows := make([][]string, len(paths))
+	refs := make([]string, len(paths))
+	for i, k := range paths {
+		refs[i] = p.short(p.d.Evidence[k].RefPos.String())
+	}
 	for i, k := range paths {
 		e := p.d.Evidence[k]
 		if e.Exists {
@@ -637,7 +643,7 @@ func (p *packer) documents() {
 		{Header: p.tr("File", "文件"), Width: 0},
 		{Header: p.tr("Bytes", "字节"), Width: 14, Align: pdfdoc.AlignRight},
 		{Header: "SHA-256", Width: hashW},
-		{Header: p.tr("Referenced at", "引用位置"), Width: 28},
+		{Header: p.tr("Referenced at", "引用位置"), Width: p.fitWidth(refs, sizeDense, 28, 40)},
 	}, rows, pdfdoc.TableOpts{FontSize: sizeDense, RowStyle: func(i int, _ []string) pdfdoc.RowStyle {
 		if !p.d.Evidence[paths[i]].Exists {
 			return pdfdoc.RowStyle{Fill: &fillMajor}

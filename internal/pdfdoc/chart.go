@@ -1,7 +1,6 @@
 package pdfdoc
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 )
@@ -43,6 +42,7 @@ func (d *Doc) BarChart(title string, labels []string, values []float64, o BarOpt
 		d.pdf.SetErrorf("pdfdoc: bar chart %q has %d labels but %d values", title, len(labels), len(values))
 		return
 	}
+	d.intro.open = false
 	o.Unit = d.prep(o.Unit) // drawn verbatim in every label
 	axisMax, step := chartScale(values, o.Max)
 	c := chart{d: d, title: title, labels: labels, values: values, o: o, max: axisMax, step: step}
@@ -107,7 +107,20 @@ func (c *chart) valueLabel(v float64) string {
 	if math.IsNaN(v) {
 		return "n/a"
 	}
-	return fmt.Sprintf("%.*f", max(c.o.Decimals, 0), v) + c.o.Unit
+	dec := max(c.o.Decimals, 0)
+	// A value just below the target must not be printed as the target
+	// ("95%" for 94.7 % against 95 %): the reader compares the label with
+	// the line, and the bar's colour follows the true value. Print as many
+	// more decimals as it takes for the label to fall on the value's side.
+	if t := c.o.Threshold; t > 0 {
+		for ; dec < c.o.Decimals+4; dec++ {
+			r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'f', dec, 64), 64)
+			if err != nil || (r < t) == (v < t) {
+				break
+			}
+		}
+	}
+	return strconv.FormatFloat(v, 'f', dec, 64) + c.o.Unit
 }
 
 // frac is the bar length as a fraction of the axis, clipped to [0, 1].
@@ -160,6 +173,18 @@ func (c *chart) dashed(x1, y1, x2, y2 float64) {
 	d.pdf.SetDashPattern([]float64{}, 0)
 }
 
+// hMetrics are the bar height and the gap between rows of a horizontal
+// chart: the normal ones, and the compact ones used to keep a chart on the
+// page its title starts on.
+type hMetrics struct{ barH, rowGap float64 }
+
+var (
+	hNormal  = hMetrics{barH: 5, rowGap: 2.5}
+	hCompact = hMetrics{barH: 3.6, rowGap: 1.3}
+)
+
+const hAxisH = 6.0 // tick labels under a horizontal chart
+
 func (c *chart) horizontal() {
 	d := c.d
 	lh := lineHeight(chartSize)
@@ -168,51 +193,99 @@ func (c *chart) horizontal() {
 	for _, v := range c.values {
 		valW = math.Max(valW, d.measure(c.valueLabel(v)))
 	}
+	// The label column takes what the longest label needs, between a third
+	// and two fifths of the width: labels on one line keep the chart short.
 	labelW := contentW * 0.32
+	for _, l := range c.labels {
+		labelW = math.Max(labelW, math.Min(d.measure(d.prep(l))+3.5, contentW*0.42))
+	}
 	plotX := margin + labelW
 	plotW := contentW - labelW - valW - 3
-	const barH, rowGap, axisH = 5.0, 2.5, 6.0
 	topPad := 0.0
 	if c.o.Threshold > 0 && c.o.ThresholdLabel != "" {
 		topPad = lh + 0.5
 	}
 	labelLines := make([][]string, len(c.labels))
-	rowH := make([]float64, len(c.labels))
 	for i, l := range c.labels {
+		d.setFont(false, chartSize)
 		labelLines[i] = d.wrap(l, labelW-3)
-		rowH[i] = math.Max(float64(len(labelLines[i]))*lh, barH) + rowGap
 	}
+	layout := ChartLayout{Title: c.title, ThresholdValue: c.o.Threshold}
 	if len(c.labels) == 0 {
 		d.ensure(lineHeight(chartTitle))
+		layout.TitlePage = d.pdf.PageNo()
 		c.drawTitle(c.titleLines(false))
+		layout.Pages = []int{layout.TitlePage}
+		d.charts = append(d.charts, layout)
 		return
 	}
+	rowHeights := func(m hMetrics) ([]float64, float64) {
+		hs := make([]float64, len(labelLines))
+		sum := 0.0
+		for i, ls := range labelLines {
+			hs[i] = math.Max(float64(len(ls))*lh, m.barH) + m.rowGap
+			sum += hs[i]
+		}
+		return hs, sum
+	}
+	tl := c.titleLines(false)
+	head := float64(len(tl))*lineHeight(chartTitle) + 1.5 + topPad
+	room := d.room()
+	if d.needPage || d.fresh {
+		room = bodyHeight
+	}
+	// Keep the chart whole with its title: on this page, compacted if need
+	// be; else on the next page; only a chart taller than a page continues
+	// over several, starting here if a fair share of it fits.
+	m := hNormal
+	rowH, sum := rowHeights(m)
+	if total := head + sum + hAxisH; total > room+eps {
+		_, csum := rowHeights(hCompact)
+		switch {
+		case head+csum+hAxisH <= room+eps:
+			m = hCompact
+		case total <= bodyHeight+eps:
+			d.needPage = true
+		case head+csum+hAxisH <= bodyHeight+eps:
+			m = hCompact
+			d.needPage = true
+		default:
+			m = hCompact
+			if room < bodyHeight/3 {
+				d.needPage = true
+			}
+		}
+		rowH, sum = rowHeights(m)
+	}
+	layout.Height = head + sum + hAxisH
 	for i := 0; i < len(rowH); {
-		tl := c.titleLines(i > 0)
-		head := float64(len(tl))*lineHeight(chartTitle) + 1.5 + topPad
 		if i > 0 {
+			tl = c.titleLines(true)
 			d.newPage()
 		} else {
-			d.ensure(head + rowH[0] + axisH)
+			d.ensure(head + rowH[0] + hAxisH)
+			layout.TitlePage = d.pdf.PageNo()
 		}
+		layout.Pages = append(layout.Pages, d.pdf.PageNo())
 		c.drawTitle(tl)
 		d.advance(topPad)
 		// Take as many rows as fit above the axis (at least one).
 		y0, h, j := d.y(), rowH[i], i+1
-		for j < len(rowH) && y0+h+rowH[j]+axisH <= bodyBottom+eps {
+		for j < len(rowH) && y0+h+rowH[j]+hAxisH <= bodyBottom+eps {
 			h += rowH[j]
 			j++
 		}
-		c.hChunk(i, j, y0, h, plotX, plotW, labelLines, rowH)
-		d.pdf.SetY(y0 + h + axisH)
+		c.hChunk(i, j, y0, h, plotX, plotW, m, labelLines, rowH, &layout)
+		d.pdf.SetY(y0 + h + hAxisH)
 		i = j
 	}
+	d.charts = append(d.charts, layout)
 }
 
-func (c *chart) hChunk(from, to int, y0, h, plotX, plotW float64, labelLines [][]string, rowH []float64) {
+func (c *chart) hChunk(from, to int, y0, h, plotX, plotW float64, m hMetrics, labelLines [][]string, rowH []float64, layout *ChartLayout) {
 	d := c.d
+	page := d.pdf.PageNo()
 	lh := lineHeight(chartSize)
-	const barH, rowGap = 5.0, 2.5
 	// Grid first so that bars are drawn over it.
 	for _, t := range c.ticks() {
 		x := plotX + t/c.max*plotW
@@ -220,23 +293,40 @@ func (c *chart) hChunk(from, to int, y0, h, plotX, plotW float64, labelLines [][
 		d.setDrawColor(Color{225, 225, 225})
 		d.pdf.Line(x, y0, x, y0+h)
 	}
+	xt := -1.0 // the target line's x, if any
+	if c.o.Threshold > 0 {
+		xt = plotX + math.Min(c.o.Threshold/c.max, 1)*plotW
+	}
 	d.setFont(false, chartSize)
 	y := y0
 	for i := from; i < to; i++ {
-		inner := rowH[i] - rowGap
-		ly := y + rowGap/2 + (inner-float64(len(labelLines[i]))*lh)/2
+		inner := rowH[i] - m.rowGap
+		ly := y + m.rowGap/2 + (inner-float64(len(labelLines[i]))*lh)/2
 		d.setTextColor(colText)
 		for k, ln := range labelLines[i] {
 			d.text(margin, ly+float64(k)*lh, lh, ln)
 		}
-		by := y + rowGap/2 + (inner-barH)/2
+		by := y + m.rowGap/2 + (inner-m.barH)/2
 		w := c.frac(c.values[i]) * plotW
+		col := c.color(i)
 		if w > 0 {
-			d.setFillColor(c.color(i))
-			d.pdf.Rect(plotX, by, w, barH, "F")
+			d.setFillColor(col)
+			d.pdf.Rect(plotX, by, w, m.barH, "F")
 		}
 		d.setTextColor(colMuted)
-		d.text(plotX+w+1.5, by, barH, c.valueLabel(c.values[i]))
+		s := c.valueLabel(c.values[i])
+		sw := d.measure(s)
+		lx := plotX + w + 1.5
+		// A label the target line would cross goes beyond the line.
+		if xt >= 0 && lx-0.6 < xt && xt < lx+sw+0.6 {
+			lx = xt + 1.2
+		}
+		d.text(lx, by, m.barH, s)
+		layout.Bars = append(layout.Bars, BarLayout{
+			Label: c.labels[i], Value: c.values[i], ValueLabel: s, Color: col,
+			Bar:      Box{Page: page, X: plotX, Y: by, W: w, H: m.barH},
+			LabelBox: Box{Page: page, X: lx, Y: by + m.barH/2 - chartSize*ptToMM/2, W: sw, H: chartSize * ptToMM},
+		})
 		y += rowH[i]
 	}
 	// Axes and ticks.
@@ -251,21 +341,25 @@ func (c *chart) hChunk(from, to int, y0, h, plotX, plotW float64, labelLines [][
 		s := c.tickLabel(t)
 		d.text(x-d.measure(s)/2, y0+h+1.2, lh, s)
 	}
-	if c.o.Threshold > 0 {
-		x := plotX + math.Min(c.o.Threshold/c.max, 1)*plotW
-		c.dashed(x, y0-1, x, y0+h)
+	if xt >= 0 {
+		c.dashed(xt, y0-1, xt, y0+h)
+		layout.Threshold = append(layout.Threshold, Box{Page: page, X: xt, Y: y0 - 1, H: h + 1})
 		if c.o.ThresholdLabel != "" {
 			d.setFont(false, chartSize)
 			d.setTextColor(colThresh)
 			s := d.prep(c.o.ThresholdLabel)
-			sx := x + 1
+			sx := xt + 1
 			if sx+d.measure(s) > pageW-margin {
-				sx = x - 1 - d.measure(s)
+				sx = xt - 1 - d.measure(s)
 			}
 			d.text(sx, y0-lh-0.5, lh, s)
 		}
 	}
 }
+
+// chartLabelFloor is the smallest size (pt) a category label under a
+// vertical bar shrinks to so that its words fit the bar's slot unbroken.
+const chartLabelFloor = 6.0
 
 func (c *chart) vertical() {
 	d := c.d
@@ -289,11 +383,17 @@ func (c *chart) vertical() {
 	slotW := plotW / float64(max(n, 1))
 	barW := math.Min(slotW*0.6, 18)
 	labelLines := make([][]string, n)
+	labelSize := make([]float64, n)
 	labelH := 0.0
 	for i, l := range c.labels {
+		// A word too wide for the slot shrinks (to a floor) rather than
+		// breaking: "food_safe/ty" reads as two words.
+		labelSize[i] = math.Max(d.fitSize(l, slotW-1, chartSize, false), chartLabelFloor)
+		d.setFont(false, labelSize[i])
 		labelLines[i] = d.wrap(l, slotW-1)
 		labelH = math.Max(labelH, float64(len(labelLines[i]))*lh)
 	}
+	d.setFont(false, chartSize)
 	tl := c.titleLines(false)
 	head := float64(len(tl))*lineHeight(chartTitle) + 1.5
 	topPad := lh + 1 // value labels of full-height bars, threshold label
@@ -304,12 +404,19 @@ func (c *chart) vertical() {
 	fixed := head + topPad + 2 + labelH
 	plotH = math.Max(math.Min(plotH, bodyHeight-fixed), 20)
 	d.ensure(fixed + plotH)
+	page := d.pdf.PageNo()
+	layout := ChartLayout{Title: c.title, TitlePage: page, Pages: []int{page}, ThresholdValue: c.o.Threshold, Height: fixed + plotH}
 	c.drawTitle(tl)
 	if n == 0 {
+		d.charts = append(d.charts, layout)
 		return
 	}
 	y0 := d.y() + topPad // top of the plot
 	yb := y0 + plotH     // baseline
+	yt := -1.0           // the target line's y, if any
+	if c.o.Threshold > 0 {
+		yt = yb - math.Min(c.o.Threshold/c.max, 1)*plotH
+	}
 	d.setFont(false, chartSize)
 	for _, t := range c.ticks() {
 		y := yb - t/c.max*plotH
@@ -320,34 +427,55 @@ func (c *chart) vertical() {
 		s := c.tickLabel(t)
 		d.text(plotX-1.5-d.measure(s), y-lh/2, lh, s)
 	}
+	glyphH := chartSize * ptToMM // the height the digits of a label take
 	for i := range c.values {
 		cx := plotX + (float64(i)+0.5)*slotW
 		h := c.frac(c.values[i]) * plotH
+		col := c.color(i)
 		if h > 0 {
-			d.setFillColor(c.color(i))
+			d.setFillColor(col)
 			d.pdf.Rect(cx-barW/2, yb-h, barW, h, "F")
 		}
+		d.setFont(false, chartSize)
 		d.setTextColor(colMuted)
 		s := c.valueLabel(c.values[i])
-		d.text(cx-d.measure(s)/2, yb-h-lh-0.3, lh, s)
+		top := yb - h - lh - 0.3 // the label's line box, just above the bar
+		// The glyphs sit in the middle of the line box; a target line
+		// through them (a bar just under the target) moves the label
+		// above the line.
+		gTop := top + (lh-glyphH)/2
+		if yt >= 0 && gTop-0.5 < yt && yt < gTop+glyphH+0.5 {
+			top = yt - 0.6 - glyphH - (lh-glyphH)/2
+			gTop = top + (lh-glyphH)/2
+		}
+		sw := d.measure(s)
+		d.text(cx-sw/2, top, lh, s)
+		layout.Bars = append(layout.Bars, BarLayout{
+			Label: c.labels[i], Value: c.values[i], ValueLabel: s, Color: col,
+			Bar:      Box{Page: page, X: cx - barW/2, Y: yb - h, W: barW, H: h},
+			LabelBox: Box{Page: page, X: cx - sw/2, Y: gTop, W: sw, H: glyphH},
+		})
 		d.setTextColor(colText)
 		for k, ln := range labelLines[i] {
+			d.setFont(false, labelSize[i])
 			d.text(cx-d.measure(ln)/2, yb+2+float64(k)*lh, lh, ln)
 		}
 	}
+	d.setFont(false, chartSize)
 	d.pdf.SetLineWidth(0.3)
 	d.setDrawColor(colMuted)
 	d.pdf.Line(plotX, y0, plotX, yb)
 	d.pdf.Line(plotX, yb, plotX+plotW, yb)
-	if c.o.Threshold > 0 {
-		y := yb - math.Min(c.o.Threshold/c.max, 1)*plotH
-		c.dashed(plotX, y, plotX+plotW, y)
+	if yt >= 0 {
+		c.dashed(plotX, yt, plotX+plotW, yt)
+		layout.Threshold = []Box{{Page: page, X: plotX, Y: yt, W: plotW}}
 		if thrLabel != "" {
 			d.setFont(false, chartSize)
 			d.setTextColor(colThresh)
-			d.text(plotX+plotW+2, y-lh/2, lh, thrLabel)
+			d.text(plotX+plotW+2, yt-lh/2, lh, thrLabel)
 		}
 	}
+	d.charts = append(d.charts, layout)
 	d.pdf.SetY(yb + 2 + labelH)
 	d.fresh = false
 }

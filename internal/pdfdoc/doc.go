@@ -85,6 +85,9 @@ type Options struct {
 	// Title is the document title, shown in the header of every page and
 	// stored in the PDF metadata.
 	Title string
+	// ShortTitle is shown in the header instead of Title when the
+	// organisation's name and the whole title do not fit on the line.
+	ShortTitle string
 	// Org is the organisation name shown in the header before the title.
 	Org string
 	// FooterNote is shown at the left of every footer, e.g. document number,
@@ -126,12 +129,31 @@ type Doc struct {
 	prevPgs  int        // page count of the previous Render pass (0 if none)
 	tocLinks []int      // fpdf link ids created by Contents, by TOC index
 
+	charts []ChartLayout // what BarChart drew, for layout tests
+
+	// Keeping a subsection's heading and introduction with its table: the
+	// subsection drawn last (its contents index, page and top), whether
+	// only text has followed it, and the subsections that must start a
+	// page, learnt in earlier passes (see Render).
+	intro     introState
+	breaks    map[int]bool
+	newBreaks int
+
 	usedContents bool
 	needPage     bool // no body page yet (start, or just after the cover)
 	fresh        bool // nothing drawn on the current body page yet
 	size         float64
 	bold         bool
 	logo         string
+}
+
+// introState follows the last subsection while only paragraphs and notes
+// follow it on its page.
+type introState struct {
+	open bool
+	toc  int
+	page int
+	top  float64
 }
 
 // New creates a document. It validates the font and the logo up front so
@@ -193,6 +215,7 @@ func New(o Options) (*Doc, error) {
 		missing:  make(map[rune]struct{}),
 		noChrome: make(map[int]bool),
 		needPage: true,
+		breaks:   make(map[int]bool),
 	}
 	if len(o.Logo) > 0 {
 		if err := d.registerLogo(); err != nil {
@@ -342,15 +365,22 @@ type Result struct {
 	TOC           []TOCEntry
 	MissingGlyphs []rune
 	Passes        int // layout passes needed for the contents to settle
+	// Charts is the geometry of every chart, for layout tests.
+	Charts []ChartLayout
 }
 
 // maxPasses bounds Render. Contents can only change the page count through
 // its own length, which is fixed once the headings are known, so three
-// passes always suffice; four leaves a margin.
-const maxPasses = 4
+// passes suffice for it; subsections moved to keep their tables company
+// are learnt from the second pass on and only ever added, which may take a
+// pass or two more.
+const maxPasses = 6
 
 // Render builds the document with build, repeating the build until the page
-// numbers shown by Contents match where the headings really landed.
+// numbers shown by Contents match where the headings really landed, and
+// until no subsection is left at the foot of a page with its introduction
+// while its table starts the next page (such a subsection starts a page in
+// the next pass).
 //
 // Page numbers are only known after layout, so the first pass records the
 // headings, and the next pass draws the contents with them; a third pass is
@@ -366,6 +396,9 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 		}
 		if prev != nil {
 			d.prevTOC, d.prevPgs = prev.toc, prev.PageCount()
+			for k := range prev.breaks {
+				d.breaks[k] = true
+			}
 		}
 		if err := build(d); err != nil {
 			return nil, err
@@ -373,8 +406,8 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 		if err := d.Err(); err != nil {
 			return nil, err
 		}
-		settled := !d.usedContents ||
-			(prev != nil && slices.Equal(d.toc, prev.toc) && d.PageCount() == prev.PageCount())
+		settled := d.newBreaks == 0 && (!d.usedContents ||
+			(prev != nil && slices.Equal(d.toc, prev.toc) && d.PageCount() == prev.PageCount()))
 		if settled {
 			// Only the final pass is written out: font subsetting is the
 			// most expensive part of a render.
@@ -388,6 +421,7 @@ func Render(o Options, build func(d *Doc) error) (*Result, error) {
 				TOC:           d.TOC(),
 				MissingGlyphs: d.MissingGlyphs(),
 				Passes:        pass,
+				Charts:        d.Charts(),
 			}, nil
 		}
 		prev = d
@@ -563,17 +597,44 @@ func (d *Doc) header() {
 	if d.noChrome[d.pdf.PageNo()] {
 		return
 	}
-	d.setFont(false, smallSize)
 	d.setTextColor(colMuted)
-	parts := make([]string, 0, 2)
-	for _, p := range []string{d.opt.Org, d.opt.Title} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	s := d.prep(strings.Join(strings.Fields(strings.Join(parts, " — ")), " "))
+	s, size := d.headerText()
+	d.setFont(false, size)
 	d.text(margin, margin, 5, d.fit(s, contentW))
 	d.hline(margin, pageW-margin, headerRule, colRule, 0.2)
+}
+
+// headerMinSize is the smallest size (pt) the running header shrinks to.
+const headerMinSize = 6.5
+
+// headerText is the running header and its size: the organisation and the
+// title at the small size if they fit; else shrunk, down to headerMinSize;
+// else the short title, shrunk likewise. Only a name too long for even
+// that is cut, with an ellipsis: a header cut mid-word ("…evidence p…")
+// reads as a mistake on every page.
+func (d *Doc) headerText() (string, float64) {
+	line := func(title string) string {
+		parts := make([]string, 0, 2)
+		for _, p := range []string{d.opt.Org, title} {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+		return d.prep(strings.Join(strings.Fields(strings.Join(parts, " — ")), " "))
+	}
+	cands := []string{line(d.opt.Title)}
+	if strings.TrimSpace(d.opt.ShortTitle) != "" {
+		cands = append(cands, line(d.opt.ShortTitle))
+	}
+	for _, s := range cands {
+		for size := smallSize; size >= headerMinSize-eps; size -= 0.25 {
+			d.setFont(false, size)
+			if d.measure(s) <= contentW {
+				return s, size
+			}
+		}
+	}
+	return cands[len(cands)-1], headerMinSize
 }
 
 func (d *Doc) footer() {
@@ -653,7 +714,7 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 		d.setFont(false, bodySize)
 		nk := len(d.wrap(kv[0], keyW-4))
 		d.setFont(true, 11)
-		nv := len(d.wrap(kv[1], contentW-keyW))
+		nv := len(wrapWords(d.measure, d.prep(kv[1]), contentW-keyW))
 		total += float64(max(nk, nv))*lineHeight(11) + 3.5
 		if nv > most {
 			longest, most = i, nv
@@ -668,7 +729,7 @@ func (d *Doc) Cover(title, subtitle string, lines [][2]string) {
 		d.setFont(false, bodySize)
 		keys := d.wrap(kv[0], keyW-4)
 		d.setFont(true, 11)
-		vals := d.wrap(kv[1], contentW-keyW)
+		vals := wrapWords(d.measure, d.prep(kv[1]), contentW-keyW)
 		h := float64(max(len(keys), len(vals))) * lineHeight(11)
 		if y+h > pageH-margin {
 			d.pdf.SetErrorf("pdfdoc: the cover page has no room for %q", kv[0])
@@ -739,6 +800,7 @@ func (d *Doc) record(title string, level int) {
 // Section starts a new page with a level-0 heading, a level-0 bookmark and a
 // contents entry.
 func (d *Doc) Section(title string) {
+	d.intro.open = false
 	d.startPage()
 	d.record(title, 0)
 	d.heading(title, 0)
@@ -747,13 +809,43 @@ func (d *Doc) Section(title string) {
 // Subsection adds a level-1 heading, bookmark and contents entry without
 // forcing a page break; it moves to the next page rather than being left
 // at the bottom of one without the text that follows it.
+//
+// A subsection whose heading and short introduction would end a page
+// while its table begins the next starts that page instead (learnt in one
+// Render pass, applied in the next).
 func (d *Doc) Subsection(title string) {
+	idx := len(d.toc)
+	if d.breaks[idx] && !d.fresh {
+		d.needPage = true
+	}
 	d.setFont(true, h2Size)
 	n := len(d.wrap(title, contentW))
 	d.gap(3)
 	d.ensure(float64(n)*lineHeight(h2Size) + 3*lineHeight(bodySize))
+	d.intro = introState{open: true, toc: idx, page: d.pdf.PageNo(), top: d.y()}
 	d.record(title, 1)
 	d.heading(title, 1)
+}
+
+// keepIntro is called by a table about to start: when the subsection
+// above it, with only text since, is left behind on this page while the
+// table moves to the next, the subsection is marked to start a page. Only
+// a short block moves, so that no page is left mostly blank, and only once
+// the contents have their final length (the layout of earlier passes is
+// not the final one).
+func (d *Doc) keepIntro(first float64) {
+	in := d.intro
+	d.intro.open = false
+	if !in.open || in.page != d.pdf.PageNo() || d.fresh || d.needPage || d.y()+first <= bodyBottom+eps {
+		return
+	}
+	if d.usedContents && d.prevTOC == nil {
+		return
+	}
+	if d.y()-in.top+first <= bodyHeight/3 && !d.breaks[in.toc] {
+		d.breaks[in.toc] = true
+		d.newBreaks++
+	}
 }
 
 // PageBreak starts a new page unless the current one is still empty.
@@ -862,5 +954,28 @@ func (d *Doc) Contents(heading string) {
 			d.pdf.SetLink(link, d.toc[k].y, d.toc[k].Page)
 		}
 		d.advance(h + 0.8)
+	}
+}
+
+// minShrink is the smallest fraction of its size that text is shrunk to so
+// that a word, date or identifier fits its column unbroken; below it the
+// text would no longer be legible, and the word is broken instead.
+const minShrink = 0.72
+
+// fitSize is the largest font size from size down to size*minShrink (in
+// steps of a quarter point) at which no unbreakable run of text is wider
+// than width, so that Wrap never has to split a date, a number or an
+// identifier; size*minShrink when even that is too wide. It leaves that
+// size selected.
+func (d *Doc) fitSize(text string, width, size float64, bold bool) float64 {
+	text = d.prep(text)
+	floor := size * minShrink
+	s := size
+	for {
+		d.setFont(bold, s)
+		if widestSegment(d.measure, text) <= width || s-0.25 < floor-eps {
+			return s
+		}
+		s -= 0.25
 	}
 }

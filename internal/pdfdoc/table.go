@@ -138,11 +138,12 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 	lh := lineHeight(g.size)
 
 	var headLines [][]string
+	var headSizes []float64
 	headH := 0.0
 	if g.header != nil {
-		d.setFont(true, g.size)
 		n := 1
 		for i, c := range g.cols {
+			headSizes = append(headSizes, d.fitSize(g.header[i], c.w-2*g.pad, g.size, true))
 			ls := d.wrap(g.header[i], c.w-2*g.pad)
 			headLines = append(headLines, ls)
 			n = max(n, len(ls))
@@ -157,9 +158,9 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 		d.pdf.SetLineWidth(0.2)
 		d.setDrawColor(colBorder)
 		d.setFillColor(colHeadBg)
-		d.setFont(true, g.size)
 		d.setTextColor(colText)
 		for i, c := range g.cols {
+			d.setFont(true, headSizes[i])
 			d.pdf.Rect(x, y, c.w, headH, "FD")
 			for j, ln := range headLines[i] {
 				d.textAligned(x+g.pad, y+g.pad+float64(j)*lh, c.w-2*g.pad, lh, ln, c.align)
@@ -170,8 +171,12 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 	}
 
 	// Wrap every row once, in the font it will be drawn in.
+	// A cell whose word, date or identifier is wider than its column is
+	// drawn smaller (to a floor) rather than broken inside the word; the
+	// line pitch stays the row's, so rows keep one rhythm.
 	type prepared struct {
 		lines [][]string
+		sizes []float64
 		style RowStyle
 	}
 	preps := make([]prepared, len(rows))
@@ -184,7 +189,9 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 			if j < len(row) {
 				cell = row[j]
 			}
-			d.setFont(c.bold || preps[i].style.Bold, g.size)
+			bold := c.bold || preps[i].style.Bold
+			size := d.fitSize(cell, c.w-2*g.pad, g.size, bold)
+			preps[i].sizes = append(preps[i].sizes, size)
 			preps[i].lines = append(preps[i].lines, d.wrap(cell, c.w-2*g.pad))
 		}
 	}
@@ -205,6 +212,7 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 	if first > bodyHeight-headH {
 		first = 3*lh + 2*g.pad
 	}
+	d.keepIntro(headH + first)
 	d.ensure(headH + first)
 	drawHeader()
 	rowsOnPage := 0
@@ -220,7 +228,7 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 			n := tallest(rest)
 			need := float64(n)*lh + 2*g.pad
 			if need <= d.room()+eps {
-				d.drawRow(g, i, p.style, rest, n)
+				d.drawRow(g, i, p.style, rest, p.sizes, n)
 				rowsOnPage++
 				break
 			}
@@ -240,7 +248,7 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 				c := min(k, len(ls))
 				part[j], next[j] = ls[:c], ls[c:]
 			}
-			d.drawRow(g, i, p.style, part, k)
+			d.drawRow(g, i, p.style, part, p.sizes, k)
 			rest = next
 			nextPage()
 		}
@@ -248,8 +256,8 @@ func (d *Doc) drawGrid(g grid, rows [][]string) {
 }
 
 // drawRow draws n lines of each cell (a whole row or one slice of a split
-// row) at the current position.
-func (d *Doc) drawRow(g grid, i int, st RowStyle, lines [][]string, n int) {
+// row) at the current position, each cell at its size.
+func (d *Doc) drawRow(g grid, i int, st RowStyle, lines [][]string, sizes []float64, n int) {
 	lh := lineHeight(g.size)
 	h := float64(n)*lh + 2*g.pad
 	x, y := margin, d.y()
@@ -278,7 +286,7 @@ func (d *Doc) drawRow(g grid, i int, st RowStyle, lines [][]string, n int) {
 		if style != "" {
 			d.pdf.Rect(x, y, c.w, h, style)
 		}
-		d.setFont(c.bold || st.Bold, g.size)
+		d.setFont(c.bold || st.Bold, sizes[j])
 		d.setTextColor(text)
 		for k, ln := range lines[j] {
 			d.textAligned(x+g.pad, y+g.pad+float64(k)*lh, c.w-2*g.pad, lh, ln, c.align)

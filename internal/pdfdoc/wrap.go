@@ -16,9 +16,14 @@ import (
 //   - '\n', "\r\n" and a lone '\r' end a line; an empty text gives one empty line.
 //   - Latin text breaks after spaces; the spaces at a break are consumed, as
 //     are trailing spaces at the end of a line. Leading spaces of a paragraph
-//     (indentation) are kept. A hyphen between letters is also a break point.
+//     (indentation) are kept. A hyphen between letters is also a break point,
+//     except inside an identifier (a word with a dot, underscore, colon, at
+//     sign, slash or digit), and a path may break after a slash that is
+//     followed by a letter.
 //   - A break is allowed before and after any CJK character (ideographs of all
-//     extensions, kana, hangul, bopomofo, CJK and fullwidth punctuation).
+//     extensions, kana, hangul, bopomofo, CJK and fullwidth punctuation),
+//     except inside a reference: CJK text joined by a path or cell-reference
+//     separator (! / \ . _) to what precedes or follows it.
 //   - Kinsoku: closing punctuation (。，、；：？！）」』】》”’.,;:!? and the
 //     like) never starts a line and opening brackets (（「『【《“‘ and the like)
 //     never end one; the neighbouring character moves to the next line with it.
@@ -152,11 +157,62 @@ func canBreak(rs []rune, i int) bool {
 	case prev == ' ':
 		return true
 	case isCJK(prev) || isCJK(cur):
-		return true
+		return !inReference(rs, i)
 	case isClosing(prev) && isOpening(cur) && (prev > 0x7F || cur > 0x7F):
 		return true // between quotations: ”“ or ’‘
 	case prev == '-' && i >= 2 && isAlnum(rs[i-2]) && unicode.IsLetter(cur):
-		return true // "self-assessment" may break after the hyphen
+		// "self-assessment" may break after the hyphen; an identifier
+		// ("handling.overdue-open", "food-operation-permit.pdf") may not.
+		return !identifier(rs, i)
+	case prev == '/' && i >= 2 && rs[i-2] != '/' && rs[i-2] != ' ' && unicode.IsLetter(cur):
+		// A path breaks between its folders, never inside a file name;
+		// a date such as 2026/11/23 has a digit after its slashes.
+		return true
+	}
+	return false
+}
+
+// refPunct joins the parts of a file path or a cell reference.
+const refPunct = "!/\\._"
+
+// inReference reports whether a break at i would fall inside a reference
+// that names Chinese text, a cell such as 报表.xlsx!组织信息!B3 or a file
+// such as 证据/营业执照.pdf: the run of CJK characters around i touches a
+// path or reference separator.
+func inReference(rs []rune, i int) bool {
+	if strings.ContainsRune(refPunct, rs[i-1]) || strings.ContainsRune(refPunct, rs[i]) {
+		return true
+	}
+	// A sheet or file name is short; a longer run is prose, and bounding
+	// the scan keeps wrapping a long Chinese paragraph linear.
+	const maxName = 32
+	l, r := i, i
+	for l > 0 && isCJK(rs[l-1]) {
+		if l--; i-l > maxName {
+			return false
+		}
+	}
+	for r < len(rs) && isCJK(rs[r]) {
+		if r++; r-i > maxName {
+			return false
+		}
+	}
+	return (l > 0 && strings.ContainsRune(refPunct, rs[l-1])) || (r < len(rs) && strings.ContainsRune(refPunct, rs[r]))
+}
+
+// identifier reports whether the word around rs[i] looks like a name a
+// reader searches for whole: it holds a dot, underscore, colon, at sign,
+// slash or digit.
+func identifier(rs []rune, i int) bool {
+	for j := i - 1; j >= 0 && rs[j] != ' ' && !isCJK(rs[j]); j-- {
+		if strings.ContainsRune("._:@/", rs[j]) || unicode.IsDigit(rs[j]) {
+			return true
+		}
+	}
+	for j := i; j < len(rs) && rs[j] != ' ' && !isCJK(rs[j]); j++ {
+		if strings.ContainsRune("._:@/", rs[j]) || unicode.IsDigit(rs[j]) {
+			return true
+		}
 	}
 	return false
 }
@@ -201,4 +257,57 @@ func isCJK(r rune) bool {
 		return true
 	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
+}
+
+// widestSegment is the width of the widest run of text that Wrap will not
+// break (a word, a date, an identifier), measured on its own.
+func widestSegment(measure func(string) float64, text string) float64 {
+	widest := 0.0
+	for _, para := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		rs := []rune(para)
+		start := 0
+		for i := 1; i <= len(rs); i++ {
+			if i < len(rs) && !canBreak(rs, i) {
+				continue
+			}
+			if w := measure(strings.TrimRight(string(rs[start:i]), " ")); w > widest {
+				widest = w
+			}
+			start = i
+		}
+	}
+	return widest
+}
+
+// wrapWords is Wrap for short values that must read as whole phrases, such
+// as an organisation's name on the cover: lines break only at spaces, so a
+// Chinese name stays on one line with its brackets; a phrase wider than the
+// line is wrapped by Wrap's rules.
+func wrapWords(measure func(string) float64, text string, width float64) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		cur := ""
+		for _, w := range strings.Fields(para) {
+			cand := w
+			if cur != "" {
+				cand = cur + " " + w
+			}
+			if measure(cand) <= width {
+				cur = cand
+				continue
+			}
+			if cur != "" {
+				out = append(out, cur)
+			}
+			cur = w
+			if measure(w) > width {
+				ls := Wrap(measure, w, width)
+				out = append(out, ls[:len(ls)-1]...)
+				cur = ls[len(ls)-1]
+			}
+		}
+		out = append(out, cur)
+	}
+	return out
 }

@@ -65,6 +65,13 @@ func TestWrapTable(t *testing.T) {
 		{"char wider than width", "投诉", 1, []string{"投", "诉"}},
 		{"nbsp does not break", "10\u00a0002 ab", 6, []string{"10\u00a0002", "ab"}},
 		{"percent stays with number", "比例为一百%", 10, []string{"比例为一", "百%"}},
+		{"identifier keeps its hyphens", "see handling.overdue-open now", 18, []string{"see", "handling.overdue-o", "pen now"}},
+		{"file name keeps its hyphens", "a food-operation-permit.pdf", 26, []string{"a", "food-operation-permit.pdf"}},
+		{"path breaks after a slash", "evidence/food-permit.pdf", 16, []string{"evidence/", "food-permit.pdf"}},
+		{"a date's slashes do not break", "on 2026/11/23", 10, []string{"on", "2026/11/23"}},
+		{"cell reference keeps its sheet", "book.xlsx!组织信息!B3", 16, []string{"book.xlsx!组织信", "息!B3"}},
+		{"cell reference on its own line", "at book.xlsx!组织信息!B3", 21, []string{"at", "book.xlsx!组织信息!B3"}},
+		{"file named in Chinese", "见 证据/营业执照.pdf 第一页", 18, []string{"见", "证据/营业执照.pdf", "第一页"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,5 +218,35 @@ func BenchmarkWrap(b *testing.B) {
 	text := strings.Repeat("组织应建立投诉处理过程，并确保其有效性（见 ISO 10002:2018 第 8 章）。", 20)
 	for b.Loop() {
 		Wrap(monoMeasure, text, 60)
+	}
+}
+
+func TestWrapWordsBreaksOnlyAtSpaces(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"Harmony Co., Ltd. (上海和谐物业管理有限公司)", 30, []string{"Harmony Co., Ltd.", "(上海和谐物业管理有限公司)"}},
+		{"上海和谐物业管理服务有限公司", 10, []string{"上海和谐物", "业管理服务", "有限公司"}},
+		{"a\nb c", 10, []string{"a", "b c"}},
+	} {
+		if got := wrapWords(monoMeasure, tt.text, tt.width); !slices.Equal(got, tt.want) {
+			t.Errorf("wrapWords(%q, %v) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestWidestSegmentIsTheWidestUnbreakableRun(t *testing.T) {
+	for text, want := range map[string]float64{
+		"a 2026-04-03 14:53":          10,
+		"投诉处理":                        2,
+		"see handling.overdue-open":   21,
+		"self-assessment":             10,
+		"line one\nlongest_word_here": 17,
+	} {
+		if got := widestSegment(monoMeasure, text); got != want {
+			t.Errorf("widestSegment(%q) = %v, want %v", text, got, want)
+		}
 	}
 }
