@@ -453,7 +453,7 @@ func score(r *Result, _ *config.Config, _ Options) {
 		}
 		tot.w += w
 		tot.e += e
-		for _, cl := range cr.Clauses {
+		for _, cl := range servedNodes(cr) {
 			a := per[cl]
 			if a == nil {
 				a = &acc{}
@@ -489,7 +489,7 @@ func principles(r *Result, _ *config.Config, _ Options) {
 		row := PrincipleRow{Principle: p.Num, Title: p.Title, Checks: []string{}}
 		state := ""
 		for _, cr := range r.Checks {
-			if cr.Status == NotApplicable || !(contains(cr.Principles, p.Num) || contains(cr.Clauses, p.Num)) {
+			if cr.Status == NotApplicable || !contains(servedNodes(cr), p.Num) {
 				continue
 			}
 			row.Checks = append(row.Checks, cr.ID)
@@ -508,6 +508,21 @@ func principles(r *Result, _ *config.Config, _ Options) {
 		row.State = state
 		r.Principles = append(r.Principles, row)
 	}
+}
+
+// servedNodes are the clauses a check counts towards: the clauses it
+// cites and the guiding principles (clause 4) it serves. The clause scores
+// and the principles matrix both select checks through it, so the score of
+// 4.5 and the state of principle 4.5 speak of the same checks and cannot
+// disagree.
+func servedNodes(cr CheckResult) []string {
+	out := append([]string(nil), cr.Clauses...)
+	for _, p := range cr.Principles {
+		if !contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {
