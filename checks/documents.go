@@ -52,8 +52,8 @@ func init() {
 			Clauses:     []string{"7.4", "4.15"},
 			Basis:       OnStandard,
 			Principles:  []string{"4.6", "4.15"},
-			Evidence:    T("A procedure stating the organisation's own limits: how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h).", "程序文件规定组织自身的时限：多久联系投诉人（“联系时限（小时）”）、多久给出初步解决方案（“初步解决时限（小时）”）。"),
-			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; consider the recommended 24 h and 48 h.", "在程序文件中规定两个时限，并填写“联系时限（小时）”和“初步解决时限（小时）”两栏；可参考推荐的 24 小时和 48 小时。"),
+			Evidence:    T("A procedure stating the organisation's own limits: how soon the complainant is contacted ({{documents.contact_within_h}}) and how soon an initial solution is given ({{documents.solution_within_h}}).", "程序文件规定组织自身的时限：多久联系投诉人（{{documents.contact_within_h}}）、多久给出初步解决方案（{{documents.solution_within_h}}）。"),
+			Remedy:      T("State both time limits in the procedure and record them in {{documents.contact_within_h}} and {{documents.solution_within_h}}; consider the recommended 24 h and 48 h.", "在程序文件中规定两个时限，并填写{{documents.contact_within_h}}和{{documents.solution_within_h}}两栏；可参考推荐的 24 小时和 48 小时。"),
 			Doc:         T("ISO 10002 asks the organisation to define its time frames (7.1, 6.3) and sets no figure. At least one document of kind procedure must state each limit (a value above zero); the strictest limit stated is the one the complaint log is measured against (handling.ack-24h, handling.feedback-48h). A procedure looser than a figure certready.yaml sets as policy is a minor finding; looser than recommended practice (24 h, 48 h) only an observation.", "ISO 10002 要求组织确定处理时限（7.1、6.3），未规定具体数值。至少一份程序文件须规定每个时限（大于零）；投诉台账按所规定的最严时限衡量（handling.ack-24h、handling.feedback-48h）。程序文件宽于 certready.yaml 设为贵组织规定的数值为轻微不符合；仅宽于推荐做法（24 小时、48 小时）为观察项。"),
 			Run:         runDocsTimeLimits,
 		},
@@ -397,9 +397,9 @@ func runDocsTimeLimits(p *Pass) {
 			}
 			stated++
 			if v > ref.Value {
-				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Facet: l.key, Basis: ref.Basis, BasisNote: ref.Source, Severity: Minor, Message: Tf(
-					"Procedure %s allows %g h "+l.en+"; %s. The complaint log is measured against the procedure's %g h",
-					"程序文件 %s 规定 %g 小时内"+l.zh+"；%s。投诉台账按程序文件规定的 %g 小时衡量", docName(doc), v, ref.Source.EN, v)})
+				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Facet: l.key, Basis: ref.Basis, BasisNote: ref.Source, Severity: Minor, Message: T(
+					fmt.Sprintf("Procedure %s allows %g h "+l.en+"; %s. The complaint log is measured against the procedure's %g h", docName(doc), v, ref.Source.EN, v),
+					fmt.Sprintf("程序文件 %s 规定 %g 小时内"+l.zh+"；%s。投诉台账按程序文件规定的 %g 小时衡量", docName(doc), v, ref.Source.ZH, v))})
 			}
 		}
 		if stated > 0 {
@@ -409,9 +409,10 @@ func runDocsTimeLimits(p *Pass) {
 		if len(procs) > 0 {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
+		name := p.Field("documents", l.key)
 		p.Report(Finding{Pos: pos, Record: rec, Facet: l.key, Message: Text{
-			EN: fmt.Sprintf("No procedure states its own time limit "+l.en+" (%s). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure, and until the procedure states one the log is judged against recommended practice (%g h)", l.key, ref.Value),
-			ZH: fmt.Sprintf("没有程序文件规定"+l.zh+"的时限（%s）。ISO 10002 要求组织自行确定并公布处理时限，标准本身未规定数值；在程序文件规定之前，台账按推荐做法（%g 小时）衡量", fieldZH("documents", l.key), ref.Value)}})
+			EN: fmt.Sprintf("No procedure states its own time limit "+l.en+" (%s). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure, and until the procedure states one the log is judged against recommended practice (%g h)", name.EN, ref.Value),
+			ZH: fmt.Sprintf("没有程序文件规定"+l.zh+"的时限（%s）。ISO 10002 要求组织自行确定并公布处理时限，标准本身未规定数值；在程序文件规定之前，台账按推荐做法（%g 小时）衡量", name.ZH, ref.Value)}})
 	}
 }
 

@@ -50,7 +50,7 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.11"},
 			Evidence:    T("A recent survey that reports satisfaction with the complaints-handling process itself, not only overall satisfaction.", "近期调查中单独报告了对投诉处理过程的满意度，而不仅是总体满意度。"),
-			Remedy:      T("Add questions on the complaints-handling process to the survey and record the result in complaint_handling_score.", "在调查中加入关于投诉处理过程的问题，并将结果填入“投诉处理满意度”。"),
+			Remedy:      T("Add questions on the complaints-handling process to the survey and record the result in {{surveys.complaint_handling_score}}.", "在调查中加入关于投诉处理过程的问题，并将结果填入{{surveys.complaint_handling_score}}。"),
 			Doc:         T("Looks only at surveys within thresholds.survey_months; when there is none, improvement.survey reports the gap.", "只看 thresholds.survey_months 个月内的调查；没有近期调查时由 improvement.survey 报告。"),
 			Run:         runImprovementSurveyComplaints,
 		},
@@ -280,8 +280,8 @@ func runImprovementSurveyComplaints(p *Pass) {
 		}
 	}
 	p.Reportf(pick.PosOf("complaint_handling_score"), "survey "+pick.ID, Tf(
-		"Survey %s of %s does not measure satisfaction with complaints handling (complaint_handling_score is empty)",
-		"调查 %s（%s）未测量对投诉处理的满意度（“投诉处理满意度”为空）", pick.ID, pick.Date))
+		"Survey %s of %s does not measure satisfaction with complaints handling ({{surveys.complaint_handling_score}} is empty)",
+		"调查 %s（%s）未测量对投诉处理的满意度（{{surveys.complaint_handling_score}}为空）", pick.ID, pick.Date))
 }
 
 func runImprovementAudit(p *Pass) {

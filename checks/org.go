@@ -219,8 +219,8 @@ func runBusinessPresent(p *Pass) {
 				Record:   licenceRecord(l),
 				Severity: Minor,
 				Message: Text{
-					EN: fmt.Sprintf("Business licence record lacks the %s (field %s).", f.en, f.key),
-					ZH: fmt.Sprintf("营业执照记录缺少%s（字段 %s）。", f.zh, f.key),
+					EN: fmt.Sprintf("Business licence record lacks the %s (%s).", f.en, p.Field("licences", f.key).EN),
+					ZH: fmt.Sprintf("营业执照记录缺少%s（%s）。", f.zh, p.Field("licences", f.key).ZH),
 				},
 			})
 		}

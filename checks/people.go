@@ -394,8 +394,8 @@ func runTrainingRecords(p *Pass) {
 			case ev.path == "":
 				p.Reportf(s.PosOf(ev.key), rec,
 					Text{
-						EN: fmt.Sprintf("Training session %s has no %s (field %s).", s.ID, ev.en, ev.key),
-						ZH: fmt.Sprintf("培训 %s 缺少%s（字段 %s）。", s.ID, ev.zh, ev.key),
+						EN: fmt.Sprintf("Training session %s has no %s (%s).", s.ID, ev.en, p.Field("training", ev.key).EN),
+						ZH: fmt.Sprintf("培训 %s 缺少%s（%s）。", s.ID, ev.zh, p.Field("training", ev.key).ZH),
 					})
 			case !evidenceExists(d, ev.path):
 				p.Reportf(s.PosOf(ev.key), rec,

@@ -105,7 +105,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	pass := checks.NewPass(d, m, cfg, cal, o.AsOf)
 	for _, c := range selected {
 		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses), Principles: strs(c.Principles),
-			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: c.Evidence}
+			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: checks.ResolveFields(c.Evidence, d)}
 		if c.Jurisdiction != "" && c.Jurisdiction != cfg.Jurisdiction {
 			cr.Status = NotApplicable
 			r.Checks = append(r.Checks, cr)
@@ -113,7 +113,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		}
 		fs := pass.Run(c)
 		for _, f := range fs {
-			r.Findings = append(r.Findings, toFinding(f))
+			r.Findings = append(r.Findings, toFinding(f, d))
 		}
 		cr.Findings = len(fs)
 		r.Checks = append(r.Checks, cr)
@@ -233,12 +233,18 @@ func checkWaivers(ws []config.Waiver) error {
 	return nil
 }
 
-func toFinding(f checks.Finding) Finding {
+// toFinding turns a check's finding into the reported one; field names in
+// its texts are resolved to the names d's input uses.
+func toFinding(f checks.Finding, d *dossier.Dossier) Finding {
 	c := f.Check
+	remedy := c.Remedy
+	if !f.Remedy.IsZero() {
+		remedy = f.Remedy // written for this finding's condition
+	}
 	return Finding{
 		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses),
-		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
-		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
+		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: checks.ResolveFields(f.Message, d), Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Evidence: checks.ResolveFields(c.Evidence, d), Remedy: checks.ResolveFields(remedy, d), Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
 	}
 }
 
