@@ -134,6 +134,7 @@ type docsWant struct {
 	msg    string
 	record string
 	field  func(*dossier.Dossier) dossier.Pos
+	remedy string // the remedy for the finding's condition contains it
 }
 
 type docsCase struct {
@@ -172,6 +173,14 @@ func docsTable(t *testing.T, id string, cases []docsCase) {
 					}
 					if w.field != nil && f.Pos != w.field(d) {
 						t.Errorf("%s: finding %q is at %s, want %s", id, f.Message.EN, f.Pos, w.field(d))
+					}
+					if rem := f.Remedy; w.remedy != "" {
+						if rem.IsZero() {
+							rem = f.Check.Remedy
+						}
+						if !strings.Contains(rem.EN, w.remedy) {
+							t.Errorf("%s: finding %q has remedy %q, want one containing %q", id, f.Message.EN, rem.EN, w.remedy)
+						}
 					}
 					used[i] = true
 					continue want

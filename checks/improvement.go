@@ -106,8 +106,8 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.2", "4.13"},
 			Evidence:    T("Complaints-handling objectives, each with a metric and a numeric target, and the latest measured value.", "投诉处理目标，每个目标有测量指标和数值目标值，并有最新实际值。"),
-			Remedy:      T("Set objectives with a metric and a numeric target (for example contact within 24 h for 98 % of complaints) and record the measured values.", "设定有测量指标和数值目标的目标（如 98% 的投诉在 24 小时内联系），并登记实测值。"),
-			Doc:         T("At least one objective must have a metric and a numeric target; objectives that lack either are minor, major when none is measurable. An actual value that misses its target is minor. The direction is inferred only where it is unambiguous: lower is better for time units (h, min, days, 小时, 天, 工作日) and for metrics naming overdue, repeat, backlog, duration or a complaint rate; higher is better for percentages, rates, scores and satisfaction. Where neither applies no comparison is made.", "至少一个目标须有测量指标和数值目标值；缺少其一的目标为轻微不符合，全部不可测量时为严重不符合。实际值未达目标为轻微不符合。方向只在明确时推断：时间单位（h、min、天、小时、工作日）及指标名含超期、重复、积压、时长或投诉率时越低越好；百分比、比率、得分、满意度越高越好；其他情况不作比较。"),
+			Remedy:      T("Set complaints-handling objectives, each with a metric and a numeric target (for example contact within 24 h for 98 % of complaints), and record the measured values.", "设定投诉处理目标，每个目标有测量指标和数值目标值（如 98% 的投诉在 24 小时内联系），并登记实测值。"),
+			Doc:         T("At least one objective must have a metric and a numeric target; objectives that lack either are minor, major when none is measurable. An actual value that misses its target is minor; a measurable objective with no measured value is an observation. Each finding's remedy is for its condition: no objective, no metric or target, a target missed, no measurement. The direction is inferred only where it is unambiguous: lower is better for time units (h, min, days, 小时, 天, 工作日) and for metrics naming overdue, repeat, backlog, duration or a complaint rate; higher is better for percentages, rates, scores and satisfaction. Where neither applies no comparison is made.", "至少一个目标须有测量指标和数值目标值；缺少其一的目标为轻微不符合，全部不可测量时为严重不符合。实际值未达目标为轻微不符合；可测量但未登记实际值的目标为观察项。每条发现的整改建议对应其情形：没有目标、缺少指标或目标值、未达目标、未测量。方向只在明确时推断：时间单位（h、min、天、小时、工作日）及指标名含超期、重复、积压、时长或投诉率时越低越好；百分比、比率、得分、满意度越高越好；其他情况不作比较。"),
 			Run:         runImprovementObjectives,
 		},
 		&Check{
@@ -477,19 +477,33 @@ func runImprovementObjectives(p *Pass) {
 		o := &objs[i]
 		rec := "objective " + o.ID
 		var absent []string
-		if o.Metric == "" {
-			absent = append(absent, "metric")
-		}
-		if o.Target == nil {
-			absent = append(absent, "target")
+		var absentEN, absentZH []string
+		for _, k := range []struct {
+			key    string
+			absent bool
+		}{{"metric", o.Metric == ""}, {"target", o.Target == nil}} {
+			if k.absent {
+				absent = append(absent, k.key)
+				name := p.Field("objectives", k.key)
+				absentEN, absentZH = append(absentEN, name.EN), append(absentZH, name.ZH)
+			}
 		}
 		if len(absent) > 0 {
-			p.Report(Finding{Pos: o.PosOf(absent[0]), Record: rec, Severity: sev, Message: Tf(
-				"Objective %s has no %s, so it cannot be measured",
-				"目标 %s 缺少 %s，无法测量", o.ID, strings.Join(absent, ", "))})
+			p.Report(Finding{Pos: o.PosOf(absent[0]), Record: rec, Severity: sev,
+				Message: T(fmt.Sprintf("Objective %s has no %s, so it cannot be measured", o.ID, strings.Join(absentEN, " or ")),
+					fmt.Sprintf("目标 %s 缺少%s，无法测量", o.ID, strings.Join(absentZH, "和"))),
+				Remedy: T(fmt.Sprintf("Give objective %s what it lacks (%s): a metric and a numeric target make it measurable; then record its measured value.", o.ID, strings.Join(absentEN, ", ")),
+					fmt.Sprintf("为目标 %s 补充%s：有测量指标和数值目标值才可测量；然后登记实测值。", o.ID, strings.Join(absentZH, "和")))})
 			continue
 		}
 		if o.Actual == nil {
+			// Measurable but not measured: the target cannot be judged.
+			name := p.Field("objectives", "actual")
+			p.Report(Finding{Pos: o.PosOf("actual"), Record: rec, Severity: Observation, Facet: "actual",
+				Message: T(fmt.Sprintf("Objective %s (%s) has a target of %g%s but no measured value (%s is empty)", o.ID, objectiveName(o, "en"), *o.Target, o.Unit, name.EN),
+					fmt.Sprintf("目标 %s（%s）有目标值 %g%s，但没有实测值（%s为空）", o.ID, objectiveName(o, "zh"), *o.Target, o.Unit, name.ZH)),
+				Remedy: T(fmt.Sprintf("Measure objective %s for its period and record the latest value in %s, so progress against the target can be shown.", o.ID, name.EN),
+					fmt.Sprintf("按考核期间测量目标 %s，并将最新实测值填入%s，以便说明目标完成情况。", o.ID, name.ZH))})
 			continue
 		}
 		dir := objectiveDirection(o)
@@ -500,10 +514,24 @@ func runImprovementObjectives(p *Pass) {
 				want, wantZH = "at most", "不高于"
 			}
 			p.Report(Finding{Pos: o.PosOf("actual"), Record: rec, Severity: Minor, Message: T(
-				fmt.Sprintf("Objective %s (%s): actual %g%s misses the target of %s %g%s", o.ID, o.Metric, actual, o.Unit, want, target, o.Unit),
-				fmt.Sprintf("目标 %s（%s）：实际值 %g%s 未达到目标（%s %g%s）", o.ID, o.Metric, actual, o.Unit, wantZH, target, o.Unit))})
+				fmt.Sprintf("Objective %s (%s): actual %g%s misses the target of %s %g%s", o.ID, objectiveName(o, "en"), actual, o.Unit, want, target, o.Unit),
+				fmt.Sprintf("目标 %s（%s）：实际值 %g%s 未达到目标（%s %g%s）", o.ID, objectiveName(o, "zh"), actual, o.Unit, wantZH, target, o.Unit)),
+				// The objective is measurable and measured: what is left is
+				// to act on the shortfall, not to set a target.
+				Remedy: T(fmt.Sprintf("Analyse why objective %s missed its target, take corrective action on the cause and track it to closure (actions list), and review the result in the management review; change the target only by a recorded management decision.", o.ID),
+					fmt.Sprintf("分析目标 %s 未达成的原因，针对原因采取纠正措施并跟踪至关闭（纠正措施清单），在管理评审中评价结果；目标值只能经有记录的管理决定调整。", o.ID))})
 		}
 	}
+}
+
+// objectiveName names an objective in a message: its metric as the
+// organisation wrote it, and for a Chinese reader its statement when the
+// metric is a code (ack_24h_rate) rather than Chinese words.
+func objectiveName(o *dossier.Objective, lang string) string {
+	if lang == "zh" && o.Statement != "" && !hasHan(o.Metric) {
+		return o.Statement
+	}
+	return o.Metric
 }
 
 // documentCovering returns whether a system document (manual, policy,

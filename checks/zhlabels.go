@@ -1,6 +1,10 @@
 package checks
 
-import "github.com/certready/certready/internal/dossier"
+import (
+	"unicode"
+
+	"github.com/certready/certready/internal/dossier"
+)
 
 // A Chinese message names values and fields as a Chinese workbook shows
 // them: the dropdown's label for an enum value (食品经营许可证, not
@@ -37,4 +41,14 @@ func fieldZH(recordType, key string) string {
 		}
 	}
 	return key
+}
+
+// hasHan reports whether s holds Chinese characters.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

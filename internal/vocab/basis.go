@@ -90,3 +90,18 @@ func BasisText(b Basis, note Text, lang string) string {
 	}
 	return b.Label(lang)
 }
+
+// Expects words what a figure asks for by its basis, for a sentence such
+// as "at least 24 h <Expects>": recommended practice is recommended, never
+// required; the organisation's own figure is what its policy requires; the
+// standard, a scheme or a law requires it. Use it wherever a message
+// states a figure's demand, so the wording follows the basis.
+func Expects(b Basis) Text {
+	switch b {
+	case Practice:
+		return T("recommended (recommended practice)", "推荐（推荐做法）")
+	case Policy:
+		return T("required by your own policy", "贵组织规定的要求")
+	}
+	return T("required", "要求")
+}
