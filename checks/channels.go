@@ -200,7 +200,7 @@ func runChannelsAccessible(p *Pass) {
 			return
 		}
 	}
-	p.Reportf(d.PlaceOf("channels"), "channels", Tf(
-		"None of the %d channels offers an accessible format (large print, sign language, audio, assisted filing, …)",
-		"%d 个渠道均未提供无障碍形式（大字版、手语、语音、协助填写等）", len(d.Channels)))
+	p.Reportf(d.PlaceOf("channels"), "channels", T(
+		capitalise(noneOf(len(d.Channels), "channel", "does not offer", "offers"))+" an accessible format (large print, sign language, audio, assisted filing, …)",
+		fmt.Sprintf("%d 个渠道均未提供无障碍形式（大字版、手语、语音、协助填写等）", len(d.Channels))))
 }

@@ -271,7 +271,7 @@ func noDocsOfKind(d *dossier.Dossier, what Text, kinds string) Text {
 		return T(what.EN+": "+why.EN, what.ZH+"："+why.ZH)
 	}
 	return T(
-		fmt.Sprintf("%s: none of the %d documents is of kind %s", what.EN, len(d.Documents), kinds),
+		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), kinds),
 		fmt.Sprintf("%s：%d 份文件中没有类型为 %s 的文件", what.ZH, len(d.Documents), kinds))
 }
 

@@ -43,9 +43,9 @@ func TestAFieldIsNamedByTheHeaderOfTheReadersInput(t *testing.T) {
 		wantEN, zh string
 	}{
 		{"a workbook's own English header", wb, "documents", "contact_within_h", "“Contact within (hours)”", "“联系时限（小时）”"},
-		{"a workbook's Chinese header", wb, "documents", "solution_within_h", "“Initial solution limit (h)” (“初步解决时限（小时）”)", "“初步解决时限（小时）”"},
+		{"a workbook's Chinese header", wb, "documents", "solution_within_h", "“Initial solution limit (h) / 初步解决时限（小时）”", "“初步解决时限（小时）”"},
 		{"the template's bilingual header", wb, "surveys", "complaint_handling_score", "“Complaint-handling satisfaction (%)”", "“投诉处理满意度（%）”"},
-		{"a column a Chinese sheet lacks", wb, "surveys", "date", "“Date” (“调查日期”)", "“调查日期”"},
+		{"a column a Chinese sheet lacks", wb, "surveys", "date", "“Date / 调查日期”", "“调查日期”"},
 		{"a YAML file's key", yaml, "documents", "contact_within_h", "contact_within_h", "“联系时限（小时）”"},
 		{"no dossier: the fill-in workbook", nil, "documents", "contact_within_h", "“Contact limit (h)”", "“联系时限（小时）”"},
 	} {

@@ -352,10 +352,12 @@ func runHandlingSimpleResolve(p *Pass) {
 	if t.OutsideCalendar > 0 {
 		years := fmt.Sprint(t.OutsideCalendarYears)
 		years = strings.Trim(years, "[]")
-		p.Note(Tf(
-			"%d complaint(s) were received in years without a State Council holiday notice in the calendar (%s); their working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
-			"%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
-			t.OutsideCalendar, years))
+		n := t.OutsideCalendar
+		p.Note(T(
+			fmt.Sprintf("%s %s received in years without a State Council holiday notice in the calendar (%s); %s working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
+				vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were"), years, vocab.Verb(n, "its", "their")),
+			fmt.Sprintf("%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
+				n, years)))
 	}
 	q := t.HoursToResolve
 	reportLogRule(p, t.SimpleResolve, complaintLogRecord+": simple resolution",
@@ -494,17 +496,19 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 			}
 			p.Report(Finding{
 				Pos: pos, Record: what + " " + v.Value, Severity: sev, Rows: v.Rows, Count: v.N,
-				Message: Tf("%[1]d complaint(s) use %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
-					"%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
-					v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate)),
+				Message: T(fmt.Sprintf("%[1]s %[7]s %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
+					vocab.Count(v.N, "complaint"), what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate), vocab.Verb(v.N, "uses", "use")),
+					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
+						v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate))),
 			})
 		}
 		if u.Other > 0 {
 			p.Report(Finding{
 				Pos: p.Dossier.PlaceOf("complaints"), Record: what + " " + metrics.OtherKey, Severity: sev, Count: u.Other,
-				Message: Tf("%[1]d further complaint(s) use other undeclared %[2]s values beyond the first %[3]d listed",
-					"另有 %[1]d 起投诉使用了前 %[3]d 个之外的其他未登记%[4]s",
-					u.Other, what, metrics.MaxUndeclared, whatZH),
+				Message: T(fmt.Sprintf("%s %s other undeclared %s values beyond the first %d listed",
+					vocab.Count(u.Other, "further complaint"), vocab.Verb(u.Other, "uses", "use"), what, metrics.MaxUndeclared),
+					fmt.Sprintf("另有 %[1]d 起投诉使用了前 %[3]d 个之外的其他未登记%[4]s",
+						u.Other, what, metrics.MaxUndeclared, whatZH)),
 			})
 		}
 	}

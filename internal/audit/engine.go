@@ -123,9 +123,10 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	}
 	r.Notes = append(r.Notes, pass.Notes()...)
 	if m != nil && m.Timeliness.OutsideCalendar > 0 {
-		r.Notes = append(r.Notes, checks.Tf(
-			"%d complaints were received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.",
-			"%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", m.Timeliness.OutsideCalendar))
+		n := m.Timeliness.OutsideCalendar
+		r.Notes = append(r.Notes, checks.T(
+			fmt.Sprintf("%s %s received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.", vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were")),
+			fmt.Sprintf("%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", n)))
 	}
 	for _, p := range []func(*Result, *config.Config, Options){assignIDs, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
@@ -147,9 +148,9 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 				r.Skipped = append(r.Skipped, c.ID)
 			}
 		}
-		r.Notes = append([]checks.Text{checks.Tf(
-			"Partial audit: %d of %d checks were skipped (--only/--skip), so no verdict is given.",
-			"部分评估：%d/%d 项检查被跳过（--only/--skip），因此不作结论。", len(r.Skipped), len(checks.All()))}, r.Notes...)
+		r.Notes = append([]checks.Text{checks.T(
+			fmt.Sprintf("Partial audit: %d of %d checks %s skipped (--only/--skip), so no verdict is given.", len(r.Skipped), len(checks.All()), vocab.Verb(len(r.Skipped), "was", "were")),
+			fmt.Sprintf("部分评估：%d/%d 项检查被跳过（--only/--skip），因此不作结论。", len(r.Skipped), len(checks.All())))}, r.Notes...)
 	}
 	r.Verdict = verdict(r)
 	return r, nil

@@ -51,7 +51,8 @@ func (d *Dossier) fromYAML(recordType string) bool {
 // FieldName is how a message names a field for each language, quoted:
 //   - English: the header the input used, as written (a workbook's own
 //     English header, the CSV's header); the YAML key for a YAML file; for a
-//     header in Chinese, the workbook's English header followed by it; and
+//     header in Chinese, the workbook's English header and it, in the
+//     fill-in workbook's two-language form ("Contact limit (h) / 联系时限（小时）"); and
 //     without any input, the fill-in workbook's English header.
 //   - Chinese: the input's header when it is Chinese (an alias such as
 //     工单号 included), else the workbook's Chinese header.
@@ -81,7 +82,7 @@ func (d *Dossier) FieldName(recordType, key string) (en, zh string) {
 		case d.chineseSheet(recordType):
 			// A column the reader's Chinese sheet lacks: they will add it
 			// under its Chinese header.
-			en = quote(fld.EN) + " (" + quote(fld.ZH) + ")"
+			en = bilingual(fld.EN, fld.ZH)
 		}
 	case hasHan(h):
 		hEN, hZH := splitBilingual(h)
@@ -89,7 +90,7 @@ func (d *Dossier) FieldName(recordType, key string) (en, zh string) {
 		if hEN != "" {
 			en = quote(hEN)
 		} else {
-			en = quote(fld.EN) + " (" + quote(hZH) + ")"
+			en = bilingual(fld.EN, hZH)
 		}
 	default:
 		en = quote(h)
@@ -109,6 +110,10 @@ func (d *Dossier) chineseSheet(recordType string) bool {
 	}
 	return false
 }
+
+// bilingual is a header in the fill-in workbook's two-language form,
+// "Received at / 受理时间", which the loaders read as either half.
+func bilingual(en, zh string) string { return quote(en + " / " + zh) }
 
 func quote(s string) string { return "“" + s + "”" }
 

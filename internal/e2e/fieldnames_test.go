@@ -105,7 +105,7 @@ func TestMessagesNameFieldsAsTheUsersOwnInputDoes(t *testing.T) {
 	// sheet no column for the limit: an English reader gets the workbook's
 	// English header and the Chinese one their sheet would show.
 	gt := findingOf(t, auditFindings(t, examples["gappy"]), "docs.time-limits")
-	if !strings.Contains(gt.Message.EN, "“Contact limit (h)” (“联系时限（小时）”)") {
+	if !strings.Contains(gt.Message.EN, "“Contact limit (h) / 联系时限（小时）”") {
 		t.Errorf("workbook header: message reads %q", gt.Message.EN)
 	}
 

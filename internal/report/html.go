@@ -34,7 +34,8 @@ var (
 // htmlTemplate is parsed once; the language function is bound per render
 // on a clone, since a template's functions are fixed before it executes.
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"t": func(en, _ string) string { return en },
+	"t":    func(en, _ string) string { return en },
+	"noun": func(int, string, string, string) string { return "" },
 }).Parse(htmlTemplateText))
 
 // formatHTML writes a self-contained report page. Every value from the
@@ -45,7 +46,7 @@ func formatHTML(w io.Writer, r *audit.Result, o Options) error {
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	t.Funcs(template.FuncMap{"t": func(en, zh string) string { return L(o, en, zh) }})
+	t.Funcs(template.FuncMap{"t": func(en, zh string) string { return L(o, en, zh) }, "noun": func(n int, one, many, zh string) string { return nounFor(o, n, one, many, zh) }})
 	if err := t.Execute(w, htmlPageOf(r, o)); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}

@@ -228,7 +228,7 @@ func junitFailure(fs []*audit.Finding, o Options) *junitMessage {
 	}
 	msg := fs[0].Message.In(o.Lang)
 	if len(fs) > 1 {
-		msg += fmt.Sprintf(L(o, " (and %d more findings)", "（另有 %d 项发现）"), len(fs)-1)
+		msg += L(o, " (and "+vocab.Count(len(fs)-1, "more finding", "more findings")+")", fmt.Sprintf("（另有 %d 项发现）", len(fs)-1))
 	}
 	var body strings.Builder
 	for i, f := range fs {
@@ -292,7 +292,7 @@ func waivedText(fs []*audit.Finding, o Options) string {
 			js = append(js, f.Waiver.Justification)
 		}
 	}
-	s := fmt.Sprintf(L(o, "waived (%d findings)", "已豁免（%d 项发现）"), len(fs))
+	s := L(o, "waived ("+vocab.Count(len(fs), "finding")+")", fmt.Sprintf("已豁免（%d 项发现）", len(fs)))
 	if len(fs) == 1 {
 		s = L(o, "waived (1 finding)", "已豁免（1 项发现）")
 	}

@@ -148,7 +148,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	t.p("%s %s   %s %s\n", L(o, "Verdict:", "结论："), t.c(vc+ansiBold, r.Verdict.Label(lang)), L(o, "Score:", "得分："), scoreText(o, r))
 	t.p("%s\n", wrapIndent(L(o, "Earliest application date: ", "最早可申请日期：")+eligibilityText(o, r), 78, ""))
 	t.p("%s %d %s, %d %s, %d %s",
-		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, L(o, "observations", "观察"))
+		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, nounFor(o, r.Counts.Observation, "observation", "observations", "观察"))
 	if r.Counts.Waived > 0 {
 		t.p(", %d %s", r.Counts.Waived, L(o, "waived", "已豁免"))
 	}
