@@ -99,6 +99,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
 		KPIs: m, Figures: figs, Baseline: o.Baseline != nil, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
 	}
+	r.Names = breakdownNames(d)
 	if org := d.Organisation; org != nil {
 		r.Organisation = Organisation{Name: org.Name, NameEN: org.NameEN, USCC: strings.ToUpper(strings.TrimSpace(org.USCC)), Sector: org.Sector}
 	}
@@ -714,4 +715,31 @@ func strs(xs []string) []string {
 		return []string{}
 	}
 	return xs
+}
+
+// breakdownNames are the declared names of channels and categories, by the
+// id or code the complaint log uses for them; nil when none has a name.
+func breakdownNames(d *dossier.Dossier) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	add := func(kind, key, name string) {
+		if key == "" || name == "" || name == key {
+			return
+		}
+		if out[kind] == nil {
+			out[kind] = map[string]string{}
+		}
+		if _, dup := out[kind][key]; !dup {
+			out[kind][key] = name
+		}
+	}
+	for _, c := range d.Channels {
+		add("channel", c.ID, c.Name)
+	}
+	for _, c := range d.Categories {
+		add("category", c.Code, c.Name)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
