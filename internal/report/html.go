@@ -289,7 +289,8 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 			Check: f.Check, Title: f.Title.In(lang),
 			ClauseLabel: cite(o, f.Nodes),
 			Basis:       string(f.Basis), BasisLabel: basisText(o, f.Basis, f.BasisNote),
-			Requirements: strings.Join(f.Requirements, ", "),
+			// Each R-number with its title: the reader has no list to look it up in.
+			Requirements: strings.Join(vocab.RequirementLegend(o.Lang, f.Requirements), L(o, "; ", "；")),
 			Message:      f.Message.In(lang), Where: f.Where, Record: f.Record,
 			Evidence: f.Evidence.In(lang), Remedy: f.Remedy.In(lang),
 		}

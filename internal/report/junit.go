@@ -275,7 +275,7 @@ func failureBody(f *audit.Finding, o Options) string {
 	for _, row := range f.Rows {
 		line("  - ", strings.TrimSpace(row.ID+" "+row.Pos.String()))
 	}
-	line(L(o, "Requirements: ", "要求："), strings.Join(f.Requirements, ", "))
+	line(L(o, "Requirements: ", "要求："), strings.Join(vocab.RequirementLegend(o.Lang, f.Requirements), L(o, "; ", "；")))
 	line(L(o, "Cites: ", "依据条款："), cite(o, f.Nodes))
 	line(L(o, "Basis: ", "依据："), basisText(o, f.Basis, f.BasisNote))
 	line(L(o, "Evidence expected: ", "应有证据："), f.Evidence.In(lang))

@@ -80,6 +80,12 @@ func nounFor(o Options, n int, one, many, zh string) string {
 	return vocab.Noun(n, one, many)
 }
 
+// requirementsWithTitles is a finding's R-numbers each with its title, one
+// per line: "R22 Application materials checklist".
+func requirementsWithTitles(o Options, rs []string) string {
+	return strings.Join(vocab.RequirementLegend(o.Lang, rs), "\n")
+}
+
 // L picks the language of a fixed UI string.
 func L(o Options, en, zh string) string {
 	if o.Lang == "zh" {

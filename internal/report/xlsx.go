@@ -36,7 +36,7 @@ var gapColumns = []struct {
 	{"Check", "检查项", 26},
 	{"Severity", "级别", 14},
 	{"Clause / basis", "条款／依据", 24},
-	{"Requirement", "要求", 12},
+	{"Requirement", "要求", 26},
 	{"Finding", "发现", 60},
 	{"Where", "位置", 34},
 	{"Evidence expected", "应有证据", 48},
@@ -373,7 +373,7 @@ func gapSheet(x *xw, r *audit.Result, o Options) {
 			remedy += "\n" + L(o, "Waived: ", "已豁免：") + f.Waiver.Justification
 		}
 		texts := []string{
-			f.Check + "\n" + f.Title.In(lang), sev, cite(o, f.Nodes) + "\n" + basisLine(o, *f), strings.Join(f.Requirements, ", "),
+			f.Check + "\n" + f.Title.In(lang), sev, cite(o, f.Nodes) + "\n" + basisLine(o, *f), requirementsWithTitles(o, f.Requirements),
 			f.Message.In(lang), strings.TrimSpace(where), f.Evidence.In(lang), remedy,
 		}
 		for c, t := range texts {

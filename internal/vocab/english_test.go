@@ -23,3 +23,19 @@ func TestEnglishCountsAgreeWithTheirNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestTheRequirementLegendNamesEachNumberOnceInOrder(t *testing.T) {
+	got := RequirementLegend("en", []string{"R22", "R7"}, []string{"R7", "R14"})
+	want := []string{"R7 Handling procedures, time limits and categories", "R14 Timely feedback and resolution", "R22 Application materials checklist"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("got %q, want %q", got[i], want[i])
+		}
+	}
+	if len(RequirementNumbers()) != 23 {
+		t.Errorf("%d R-numbers defined, want R1–R23", len(RequirementNumbers()))
+	}
+}
