@@ -40,9 +40,9 @@ var (
 		Source:      T("Chinese certification consultancy guidance (R10).", "国内认证咨询资料（R10）。"),
 		Principles:  []string{"4.12"},
 		Evidence: T("The department or post responsible for managing complaints, named in the organisation record or held by a person with the complaint_manager role.",
-			"在组织信息中写明负责投诉管理的部门或岗位，或有人员担任 complaint_manager 角色。"),
-		Remedy: T("Assign complaints management to a department or post, record it as complaint_department, and give its head the complaint_manager role.",
-			"明确负责投诉管理的部门或岗位，填写 complaint_department，并为其负责人设置 complaint_manager 角色。"),
+			"在组织信息中写明负责投诉管理的部门或岗位，或有人员担任“投诉管理负责人”角色。"),
+		Remedy: T("Assign complaints management to a department or post, record it in {{organisation.complaint_department}}, and give its head the role complaint_manager in {{people.roles}}.",
+			"明确负责投诉管理的部门或岗位，填写{{organisation.complaint_department}}，并在{{people.roles}}中为其负责人设置“投诉管理负责人”角色。"),
 		Run: runDepartment,
 	}
 	peopleManagementRep = &Check{
@@ -54,9 +54,9 @@ var (
 		Basis:       OnStandard,
 		Principles:  []string{"4.12"},
 		Evidence: T("A person with the management_representative role, appointed by top management with authority over the complaints-handling process.",
-			"由最高管理者任命、对投诉处理过程负有职责和权限的管理者代表（角色 management_representative）。"),
+			"由最高管理者任命、对投诉处理过程负有职责和权限的管理者代表（角色“管理者代表”）。"),
 		Remedy: T("Appoint a management representative in writing and give that person the management_representative role in the people sheet.",
-			"书面任命管理者代表，并在人员表中为其设置 management_representative 角色。"),
+			"书面任命管理者代表，并在人员表中为其设置“管理者代表”角色。"),
 		Run: runManagementRep,
 	}
 	peopleTopCommitment = &Check{
@@ -133,7 +133,7 @@ var (
 		Basis:       OnScheme,
 		Source:      T("Certification bodies' application materials: training plan and records.", "认证机构申请材料：培训计划和记录。"),
 		Principles:  []string{"4.14"},
-		Evidence:    T("A training plan (document kind training_plan) for complaint-handling staff.", "投诉处理人员培训计划（文件类型 training_plan）。"),
+		Evidence:    T("A training plan (document kind training_plan) for complaint-handling staff.", "投诉处理人员培训计划（文件类型“培训计划”）。"),
 		Remedy:      T("Write and approve an annual training plan for complaint-handling staff and add it to the documents sheet.", "编制并批准投诉处理人员年度培训计划，登记在文件表中。"),
 		Run:         runTrainingPlan,
 	}
