@@ -30,19 +30,6 @@ func labelsZH(set string, values []string) []string {
 	return out
 }
 
-// fieldZH is the Chinese column header of a record type's field, quoted,
-// or the key when the field is unknown.
-func fieldZH(recordType, key string) string {
-	if rt, ok := dossier.TypeByName(recordType); ok {
-		for _, f := range rt.Fields {
-			if f.Key == key {
-				return "“" + f.ZH + "”"
-			}
-		}
-	}
-	return key
-}
-
 // hasHan reports whether s holds Chinese characters.
 func hasHan(s string) bool {
 	for _, r := range s {
