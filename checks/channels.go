@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Intake channels (R12): several, published, free of charge, accessible.
@@ -128,19 +129,20 @@ func runChannelsMultiple(p *Pass) {
 		got = append(got, t)
 	}
 	sort.Strings(got)
-	have, haveZH := strings.Join(got, ", "), strings.Join(got, "、")
+	have, haveZH := strings.Join(got, ", "), strings.Join(labelsZH("channel", got), "、")
 	if len(got) == 0 {
 		why := whyNone(d, "channels")
 		have, haveZH = "none: "+why.EN, "无："+why.ZH
 	}
+	expects := vocab.Expects(p.Fig("min_channels").Basis)
 	p.Report(Finding{
 		Pos:    d.PlaceOf("channels"),
 		Record: "channels",
 		Message: T(
-			fmt.Sprintf("%d distinct channel type(s) (%s); at least %d required. Typical channels not offered: %s",
-				len(types), have, want, strings.Join(lackEN, ", ")),
-			fmt.Sprintf("仅有 %d 种渠道类型（%s）；至少需要 %d 种。未提供的常见渠道：%s",
-				len(types), haveZH, want, strings.Join(lackZH, "、"))),
+			fmt.Sprintf("%s (%s); at least %d %s. Typical channels not offered: %s",
+				vocab.Count(len(types), "distinct channel type"), have, want, expects.EN, strings.Join(lackEN, ", ")),
+			fmt.Sprintf("仅有 %d 种渠道类型（%s）；%s至少 %d 种。未提供的常见渠道：%s",
+				len(types), haveZH, expects.ZH, want, strings.Join(lackZH, "、"))),
 	})
 }
 
@@ -198,7 +200,7 @@ func runChannelsAccessible(p *Pass) {
 			return
 		}
 	}
-	p.Reportf(d.PlaceOf("channels"), "channels", Tf(
-		"None of the %d channels offers an accessible format (large print, sign language, audio, assisted filing, …)",
-		"%d 个渠道均未提供无障碍形式（大字版、手语、语音、协助填写等）", len(d.Channels)))
+	p.Reportf(d.PlaceOf("channels"), "channels", T(
+		capitalise(noneOf(len(d.Channels), "channel", "does not offer", "offers"))+" an accessible format (large print, sign language, audio, assisted filing, …)",
+		fmt.Sprintf("%d 个渠道均未提供无障碍形式（大字版、手语、语音、协助填写等）", len(d.Channels))))
 }

@@ -17,14 +17,14 @@ func TestChannelsMultiple(t *testing.T) {
 		{name: "a phone hotline and an e-mail address are two kinds of channel"},
 		{name: "two hotlines are one kind of channel", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Channels[1].Type = "phone"
-		}, want: []docsWant{{sev: Observation, msg: "1 distinct channel type(s) (phone); at least 2 required. Typical channels not offered: email, web/app, in person", record: "channels"}}},
+		}, want: []docsWant{{sev: Observation, msg: "1 distinct channel type (phone); at least 2 recommended (recommended practice). Typical channels not offered: email, web/app, in person", record: "channels"}}},
 		{name: "an empty channel list is an observation", edit: func(t *testing.T, d *dossier.Dossier) { d.Channels = nil },
-			want: []docsWant{{sev: Observation, msg: "0 distinct channel type(s) (none: the channels list is empty)"}}},
+			want: []docsWant{{sev: Observation, msg: "0 distinct channel types (none: the channels list is empty)"}}},
 		{name: "a dossier without a channels sheet says so", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Channels, d.Present["channels"] = nil, false
 		}, want: []docsWant{{sev: Observation, msg: "(none: the dossier has no channels file or sheet)"}}},
 		{name: "a configured minimum of three is not met by two kinds", tune: func(th *config.Thresholds) { th.MinChannels = 3 },
-			want: []docsWant{{sev: Major, msg: "2 distinct channel type(s) (email, phone); at least 3 required. Typical channels not offered: web/app, in person"}}},
+			want: []docsWant{{sev: Major, msg: "2 distinct channel types (email, phone); at least 3 required by your own policy. Typical channels not offered: web/app, in person"}}},
 		{name: "a configured minimum of three is met by adding a suggestion box", tune: func(th *config.Thresholds) { th.MinChannels = 3 },
 			edit: func(t *testing.T, d *dossier.Dossier) {
 				d.Channels = append(d.Channels, dossier.Channel{ID: "box", Type: "box", Published: []string{"store"}})

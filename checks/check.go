@@ -146,6 +146,10 @@ type Finding struct {
 	// BasisNote says where the figure judged came from ("your procedure
 	// QP-07 sets 72 h", "recommended practice: 24 h").
 	BasisNote Text
+	// Remedy, when set, replaces the check's Remedy for this finding: a
+	// check that fires on different conditions (no target set, a target
+	// missed, no value measured) says what to do about the one found.
+	Remedy Text
 }
 
 // Material is one line of the application materials checklist (R22).

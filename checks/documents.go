@@ -26,8 +26,8 @@ func init() {
 			Basis:       OnScheme,
 			Source:      T("Certification bodies' application materials: the quality manual.", "认证机构申请材料：质量手册。"),
 			Principles:  []string{"4.2", "4.12"},
-			Evidence:    T("A quality manual (document kind manual) that sets out the complaints-handling policy, the scope of the system, the organisation structure and the responsibilities, with approver, approval date and an effective date on or before the as-of date.", "一份质量手册（文件类型 manual），阐明投诉处理方针、体系范围、组织结构和职责分工，有批准人、批准日期，生效日期不晚于评估基准日。"),
-			Remedy:      T("Write or complete the quality manual, list the elements it covers in `covers` (policy; scope; organisation_structure; responsibilities), have top management approve it and put it into effect.", "编制或补全质量手册，在“涵盖要素”中列明所含要素（policy; scope; organisation_structure; responsibilities），由最高管理者批准并发布生效。"),
+			Evidence:    T("A quality manual (document kind manual) that sets out the complaints-handling policy, the scope of the system, the organisation structure and the responsibilities, with approver, approval date and an effective date on or before the as-of date.", "一份质量手册（文件类型“手册”），阐明投诉处理方针、体系范围、组织结构和职责分工，有批准人、批准日期，生效日期不晚于评估基准日。"),
+			Remedy:      T("Write or complete the quality manual, list the elements it covers in {{documents.covers}} (policy; scope; organisation_structure; responsibilities), have top management approve it and put it into effect.", "编制或补全质量手册，在“涵盖要素”中列明所含要素（“投诉处理方针”、“体系范围”、“组织结构”、“职责分工”），由最高管理者批准并发布生效。"),
 			Doc:         T("Looks at every document of kind manual. The four elements may be spread over several manuals; the policy may also be issued as a separate document of kind policy, which the manual then references. Each manual must name who approved it and when, and be effective on or before the as-of date. A missing manual file is reported by docs.control, not here.", "检查所有类型为 manual 的文件。四个要素可分布在多份手册中；方针也可单独发布为类型为 policy 的文件，由手册引用。每份手册须有批准人和批准日期，且生效日期不晚于基准日。手册文件缺失由 docs.control 报告。"),
 			Run:         runDocsManual,
 		},
@@ -40,7 +40,7 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.2", "4.4"},
 			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型“程序文件”），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
-			Remedy:      T("Extend the procedure to the missing steps and list them in its `covers`.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
+			Remedy:      T("Extend the procedure to the missing steps and list them in its {{documents.covers}}.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
 			Doc:         T("The union of the `covers` of all documents of kind procedure must contain receipt, classification, assessment, action, execution, follow_up, closing, time_limits and categories. The manual does not stand in for a procedure.", "所有类型为 procedure 的文件的“涵盖要素”合并后须包含 receipt、classification、assessment、action、execution、follow_up、closing、time_limits、categories。质量手册不能代替程序文件。"),
 			Run:         runDocsProcedures,
 		},
@@ -52,8 +52,8 @@ func init() {
 			Clauses:     []string{"7.4", "4.15"},
 			Basis:       OnStandard,
 			Principles:  []string{"4.6", "4.15"},
-			Evidence:    T("A procedure stating the organisation's own limits: how soon the complainant is contacted (contact_within_h) and how soon an initial solution is given (solution_within_h).", "程序文件规定组织自身的时限：多久联系投诉人（“联系时限（小时）”）、多久给出初步解决方案（“初步解决时限（小时）”）。"),
-			Remedy:      T("State both time limits in the procedure and record them in contact_within_h and solution_within_h; consider the recommended 24 h and 48 h.", "在程序文件中规定两个时限，并填写“联系时限（小时）”和“初步解决时限（小时）”两栏；可参考推荐的 24 小时和 48 小时。"),
+			Evidence:    T("A procedure stating the organisation's own limits: how soon the complainant is contacted ({{documents.contact_within_h}}) and how soon an initial solution is given ({{documents.solution_within_h}}).", "程序文件规定组织自身的时限：多久联系投诉人（{{documents.contact_within_h}}）、多久给出初步解决方案（{{documents.solution_within_h}}）。"),
+			Remedy:      T("State both time limits in the procedure and record them in {{documents.contact_within_h}} and {{documents.solution_within_h}}; consider the recommended 24 h and 48 h.", "在程序文件中规定两个时限，并填写{{documents.contact_within_h}}和{{documents.solution_within_h}}两栏；可参考推荐的 24 小时和 48 小时。"),
 			Doc:         T("ISO 10002 asks the organisation to define its time frames (7.1, 6.3) and sets no figure. At least one document of kind procedure must state each limit (a value above zero); the strictest limit stated is the one the complaint log is measured against (handling.ack-24h, handling.feedback-48h). A procedure looser than a figure certready.yaml sets as policy is a minor finding; looser than recommended practice (24 h, 48 h) only an observation.", "ISO 10002 要求组织确定处理时限（7.1、6.3），未规定具体数值。至少一份程序文件须规定每个时限（大于零）；投诉台账按所规定的最严时限衡量（handling.ack-24h、handling.feedback-48h）。程序文件宽于 certready.yaml 设为贵组织规定的数值为轻微不符合；仅宽于推荐做法（24 小时、48 小时）为观察项。"),
 			Run:         runDocsTimeLimits,
 		},
@@ -80,8 +80,8 @@ func init() {
 			Basis:       OnPractice,
 			Source:      T("Chinese certification consultancy guidance (R8).", "国内认证咨询资料（R8）。"),
 			Principles:  []string{"4.14", "4.9"},
-			Evidence:    T("Work instructions (document kind instruction) on root-cause methods (fishbone diagram, 5 Why), communication norms with complainants and the rules for filling in complaint forms.", "作业指导书（文件类型 instruction），涵盖原因分析方法（鱼骨图、5Why）、与顾客沟通的语言规范和技巧、各类投诉记录表格的填写规范。"),
-			Remedy:      T("Write the missing work instructions and list root_cause_methods, communication_norms and form_rules in their `covers`.", "编制缺少的作业指导书，并在“涵盖要素”中列明 root_cause_methods、communication_norms、form_rules。"),
+			Evidence:    T("Work instructions (document kind instruction) on root-cause methods (fishbone diagram, 5 Why), communication norms with complainants and the rules for filling in complaint forms.", "作业指导书（文件类型“作业指导书”），涵盖原因分析方法（鱼骨图、5Why）、与顾客沟通的语言规范和技巧、各类投诉记录表格的填写规范。"),
+			Remedy:      T("Write the missing work instructions and list root_cause_methods, communication_norms and form_rules in their {{documents.covers}}.", "编制缺少的作业指导书，并在“涵盖要素”中列明“原因分析方法”、“沟通规范”、“表格填写规范”。"),
 			Doc:         T("No document of kind instruction is major; instructions that leave out one of the three elements are minor.", "没有类型为 instruction 的文件为严重不符合；作业指导书缺少三个要素之一为轻微不符合。"),
 			Run:         runDocsWorkInstructions,
 		},
@@ -95,8 +95,8 @@ func init() {
 			Basis:       OnScheme,
 			Source:      T("Certification bodies' application materials: intake register, handling, follow-up and analysis records.", "认证机构申请材料：投诉受理登记、处理记录、回访记录和分析报告。"),
 			Principles:  []string{"4.9"},
-			Evidence:    T("Forms or record templates (document kind form or record) for the complaint intake register, the handling record, the follow-up record and the complaint analysis report; these are also application materials.", "表单或记录模板（文件类型 form 或 record）：投诉受理登记表、投诉处理过程记录表、客户回访记录表、投诉数据分析报表；这些也是认证申请材料。"),
-			Remedy:      T("Add the missing forms to the document register and list them in `covers` (intake_register; handling_record; follow_up_record; analysis_report).", "将缺少的表单加入文件清单，并在“涵盖要素”中列明（intake_register; handling_record; follow_up_record; analysis_report）。"),
+			Evidence:    T("Forms or record templates (document kind form or record) for the complaint intake register, the handling record, the follow-up record and the complaint analysis report; these are also application materials.", "表单或记录模板（文件类型“表单”或“记录”）：投诉受理登记表、投诉处理过程记录表、客户回访记录表、投诉数据分析报表；这些也是认证申请材料。"),
+			Remedy:      T("Add the missing forms to the document register and list them in {{documents.covers}} (intake_register; handling_record; follow_up_record; analysis_report).", "将缺少的表单加入文件清单，并在“涵盖要素”中列明（“投诉受理登记表”、“投诉处理过程记录表”、“客户回访记录表”、“投诉数据分析报表”）。"),
 			Doc:         T("The union of the `covers` of documents of kind form or record must contain the four forms.", "类型为 form 或 record 的文件的“涵盖要素”合并后须包含四种表单。"),
 			Run:         runDocsForms,
 		},
@@ -278,7 +278,7 @@ func noDocsOfKind(d *dossier.Dossier, what Text, kinds string) Text {
 		return T(what.EN+": "+why.EN, what.ZH+"："+why.ZH)
 	}
 	return T(
-		fmt.Sprintf("%s: none of the %d documents is of kind %s", what.EN, len(d.Documents), kinds),
+		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), kinds),
 		fmt.Sprintf("%s：%d 份文件中没有类型为 %s 的文件", what.ZH, len(d.Documents), kinds))
 }
 
@@ -404,9 +404,9 @@ func runDocsTimeLimits(p *Pass) {
 			}
 			stated++
 			if v > ref.Value {
-				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Facet: l.key, Basis: ref.Basis, BasisNote: ref.Source, Severity: Minor, Message: Tf(
-					"Procedure %s allows %g h "+l.en+"; %s. The complaint log is measured against the procedure's %g h",
-					"程序文件 %s 规定 %g 小时内"+l.zh+"；%s。投诉台账按程序文件规定的 %g 小时衡量", docName(doc), v, ref.Source.EN, v)})
+				p.Report(Finding{Pos: doc.PosOf(l.key), Record: docRecord(doc), Facet: l.key, Basis: ref.Basis, BasisNote: ref.Source, Severity: Minor, Message: T(
+					fmt.Sprintf("Procedure %s allows %g h "+l.en+"; %s. The complaint log is measured against the procedure's %g h", docName(doc), v, ref.Source.EN, v),
+					fmt.Sprintf("程序文件 %s 规定 %g 小时内"+l.zh+"；%s。投诉台账按程序文件规定的 %g 小时衡量", docName(doc), v, ref.Source.ZH, v))})
 			}
 		}
 		if stated > 0 {
@@ -416,9 +416,10 @@ func runDocsTimeLimits(p *Pass) {
 		if len(procs) > 0 {
 			pos, rec = procs[0].PosOf(l.key), docsRecord(procs)
 		}
+		name := p.Field("documents", l.key)
 		p.Report(Finding{Pos: pos, Record: rec, Facet: l.key, Message: Text{
-			EN: fmt.Sprintf("No procedure states its own time limit "+l.en+" (%s). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure, and until the procedure states one the log is judged against recommended practice (%g h)", l.key, ref.Value),
-			ZH: fmt.Sprintf("没有程序文件规定"+l.zh+"的时限（%s）。ISO 10002 要求组织自行确定并公布处理时限，标准本身未规定数值；在程序文件规定之前，台账按推荐做法（%g 小时）衡量", fieldZH("documents", l.key), ref.Value)}})
+			EN: fmt.Sprintf("No procedure states its own time limit "+l.en+" (%s). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure, and until the procedure states one the log is judged against recommended practice (%g h)", name.EN, ref.Value),
+			ZH: fmt.Sprintf("没有程序文件规定"+l.zh+"的时限（%s）。ISO 10002 要求组织自行确定并公布处理时限，标准本身未规定数值；在程序文件规定之前，台账按推荐做法（%g 小时）衡量", name.ZH, ref.Value)}})
 	}
 }
 

@@ -134,6 +134,7 @@ type docsWant struct {
 	msg    string
 	record string
 	field  func(*dossier.Dossier) dossier.Pos
+	remedy string // the remedy for the finding's condition contains it
 }
 
 type docsCase struct {
@@ -172,6 +173,14 @@ func docsTable(t *testing.T, id string, cases []docsCase) {
 					}
 					if w.field != nil && f.Pos != w.field(d) {
 						t.Errorf("%s: finding %q is at %s, want %s", id, f.Message.EN, f.Pos, w.field(d))
+					}
+					if rem := f.Remedy; w.remedy != "" {
+						if rem.IsZero() {
+							rem = f.Check.Remedy
+						}
+						if !strings.Contains(rem.EN, w.remedy) {
+							t.Errorf("%s: finding %q has remedy %q, want one containing %q", id, f.Message.EN, rem.EN, w.remedy)
+						}
 					}
 					used[i] = true
 					continue want
@@ -318,14 +327,14 @@ func TestDocsTimeLimits(t *testing.T) {
 		}},
 		{name: "a procedure without a contact limit is major: the standard asks for the organisation's own time frames", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "QP-01").ContactWithinH = 0
-		}, want: []docsWant{{sev: Major, msg: "No procedure states its own time limit to contact the complainant (contact_within_h). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure", field: docField("QP-01", "contact_within_h")}}},
+		}, want: []docsWant{{sev: Major, msg: "No procedure states its own time limit to contact the complainant (“Contact limit (h)”). ISO 10002 asks the organisation to set and make known its time frames; it sets no figure", field: docField("QP-01", "contact_within_h")}}},
 		{name: "a solution limit looser than recommended practice is only an observation", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "QP-01").SolutionWithinH = 72
 		}, want: []docsWant{{sev: Observation, msg: "Procedure QP-01 allows 72 h to give an initial solution; recommended practice: 48 h. The complaint log is measured against the procedure's 72 h", record: "document QP-01", field: docField("QP-01", "solution_within_h")}}},
 		{name: "a procedure looser than the organisation's configured policy is minor", tune: func(th *config.Thresholds) { th.AckHours = 8 },
 			want: []docsWant{{sev: Minor, msg: "Procedure QP-01 allows 24 h to contact the complainant; certready.yaml sets 8 h as your policy (thresholds.ack_hours)"}}},
 		{name: "no procedure at all leaves both limits unstated", edit: func(t *testing.T, d *dossier.Dossier) { dropDocs(d, "procedure") },
-			want: []docsWant{{sev: Major, msg: "contact_within_h"}, {sev: Major, msg: "solution_within_h"}}},
+			want: []docsWant{{sev: Major, msg: "(“Contact limit (h)”)"}, {sev: Major, msg: "(“Initial solution limit (h)”)"}}},
 	})
 }
 

@@ -157,7 +157,7 @@ func init() {
 			Source:      T("Recommended practice: an escalation mechanism for high-risk complaints (R16).", "推荐做法：高风险投诉的升级机制（R16）。"),
 			Principles:  []string{"4.12"},
 			Evidence:    T("A documented escalation mechanism, and every high-risk complaint escalated within the acknowledgement limit of receipt.", "有文件化的升级机制，且每起高风险投诉在受理后的联系时限内升级处理。"),
-			Remedy:      T("Document who high-risk complaints go to and how fast (e.g. in the handling procedure, covers: escalation), and record escalated_at and escalated_to.", "将高风险投诉上报的对象和时限写入文件（如在处理程序的涵盖要素中列明“升级机制”），并记录升级时间和升级对象。"),
+			Remedy:      T("Document who high-risk complaints go to and how fast (e.g. in the handling procedure, {{documents.covers}}: escalation), and record {{complaints.escalated_at}} and {{complaints.escalated_to}}.", "将高风险投诉上报的对象和时限写入文件（如在处理程序的涵盖要素中列明“升级机制”），并记录{{complaints.escalated_at}}和{{complaints.escalated_to}}。"),
 			Doc:         T("A document of any kind declaring the element escalation is the mechanism; its absence is major whether or not a log exists. High-risk rows must be escalated within thresholds.ack_hours of receipt; an unescalated one is a violation once that limit has passed by the end of the as-of date.", "任何类型的文件声明涵盖要素 escalation 即视为有升级机制；缺少该文件为严重不符合，与是否提供台账无关。高风险投诉须在受理后 thresholds.ack_hours 小时内升级；未升级的，在评估基准日结束时已超过该时限即为违规。"),
 			Run:         runHandlingEscalation,
 		},
@@ -339,10 +339,12 @@ func runHandlingSimpleResolve(p *Pass) {
 	if t.OutsideCalendar > 0 {
 		years := fmt.Sprint(t.OutsideCalendarYears)
 		years = strings.Trim(years, "[]")
-		p.Note(Tf(
-			"%d complaint(s) were received in years without a State Council holiday notice in the calendar (%s); their working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
-			"%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
-			t.OutsideCalendar, years))
+		n := t.OutsideCalendar
+		p.Note(T(
+			fmt.Sprintf("%s %s received in years without a State Council holiday notice in the calendar (%s); %s working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
+				vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were"), years, vocab.Verb(n, "its", "their")),
+			fmt.Sprintf("%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
+				n, years)))
 	}
 	q := t.HoursToResolve
 	reportLogRule(p, t.SimpleResolve, complaintLogRecord+": simple resolution",
@@ -420,7 +422,7 @@ func runHandlingEscalation(p *Pass) {
 	d := p.Dossier
 	if escalationDocument(d) == nil {
 		p.Report(Finding{Pos: d.PlaceOf("documents"), Record: "escalation mechanism", Severity: Major, Message: T(
-			"No document declares an escalation mechanism (covers: escalation) for high-risk complaints",
+			"No document declares an escalation mechanism ({{documents.covers}}: escalation) for high-risk complaints",
 			"没有文件声明高风险投诉的升级机制（涵盖要素“升级机制”）")})
 	}
 	m := p.Metrics
@@ -471,17 +473,19 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 			}
 			p.Report(Finding{
 				Pos: pos, Record: what + " " + v.Value, Severity: sev, Rows: v.Rows, Count: v.N,
-				Message: Tf("%[1]d complaint(s) use %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
-					"%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
-					v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate)),
+				Message: T(fmt.Sprintf("%[1]s %[7]s %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
+					vocab.Count(v.N, "complaint"), what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate), vocab.Verb(v.N, "uses", "use")),
+					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
+						v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate))),
 			})
 		}
 		if u.Other > 0 {
 			p.Report(Finding{
 				Pos: p.Dossier.PlaceOf("complaints"), Record: what + " " + metrics.OtherKey, Severity: sev, Count: u.Other,
-				Message: Tf("%[1]d further complaint(s) use other undeclared %[2]s values beyond the first %[3]d listed",
-					"另有 %[1]d 起投诉使用了前 %[3]d 个之外的其他未登记%[4]s",
-					u.Other, what, metrics.MaxUndeclared, whatZH),
+				Message: T(fmt.Sprintf("%s %s other undeclared %s values beyond the first %d listed",
+					vocab.Count(u.Other, "further complaint"), vocab.Verb(u.Other, "uses", "use"), what, metrics.MaxUndeclared),
+					fmt.Sprintf("另有 %[1]d 起投诉使用了前 %[3]d 个之外的其他未登记%[4]s",
+						u.Other, what, metrics.MaxUndeclared, whatZH)),
 			})
 		}
 	}

@@ -274,14 +274,14 @@ func TestHandlingChecks(t *testing.T) {
 
 		{"a channel missing from the channel list is reported by value", "handling.channels-declared",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].Channel = "wechat" },
-			[]findingWant{{Severity: Major, Message: `1 complaint(s) use channel "wechat", which is not declared; 75% of rows`, Record: "channel wechat", Where: "complaints.csv:row 3"}}, nil},
+			[]findingWant{{Severity: Major, Message: `1 complaint uses channel "wechat", which is not declared; 75% of rows`, Record: "channel wechat", Where: "complaints.csv:row 3"}}, nil},
 
 		{"a category missing from the category list is reported by value", "handling.categories-declared",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {
 				rows[2].Category = "billing"
 				rows[3].Category = "billing"
 			},
-			[]findingWant{{Severity: Major, Message: `2 complaint(s) use category "billing", which is not declared; 50% of rows`, Record: "category billing", Where: "complaints.csv:row 4"}}, nil},
+			[]findingWant{{Severity: Major, Message: `2 complaints use category "billing", which is not declared; 50% of rows`, Record: "category billing", Where: "complaints.csv:row 4"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id+"/"+tt.name, func(t *testing.T) {
@@ -339,7 +339,7 @@ func TestReceiptsOutsideTheCalendarAreNoted(t *testing.T) {
 	p := handlingPass(t, d)
 	requireFindings(t, "handling.simple-3wd", runCheckOn(t, "handling.simple-3wd", p))
 	notes := p.Notes()
-	if len(notes) != 1 || !strings.Contains(notes[0].EN, fmt.Sprintf("1 complaint(s) were received in years without a State Council holiday notice in the calendar (%d)", before)) {
+	if len(notes) != 1 || !strings.Contains(notes[0].EN, fmt.Sprintf("1 complaint was received in years without a State Council holiday notice in the calendar (%d)", before)) {
 		t.Errorf("notes = %v, want one about %d", notes, before)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // where returns pointers to the records of xs that keep accepts, in order,
@@ -59,4 +60,22 @@ func docFiled(d *dossier.Dossier, doc *dossier.Document) bool {
 		return true
 	}
 	return evidenceExists(d, doc.File)
+}
+
+// noneOf says that not one of n records does something, agreeing in
+// number: "the one document is not" for 1, "none of the 3 documents is"
+// otherwise (one and many are the verb phrases for each case).
+func noneOf(n int, noun, one, many string) string {
+	if n == 1 {
+		return "the one " + noun + " " + one
+	}
+	return "none of the " + vocab.Count(n, noun) + " " + many
+}
+
+// capitalise upper-cases the first letter of an English sentence.
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -23,8 +23,8 @@ func init() {
 			Clauses:     []string{"8.2"},
 			Basis:       OnStandard,
 			Principles:  []string{"4.13"},
-			Evidence:    T("A recent complaint analysis report (document kind analysis) covering complaint types, causes, distribution and the effectiveness of handling.", "近期的投诉数据分析报告（文件类型 analysis），涵盖投诉类型、原因、分布和处理有效性。"),
-			Remedy:      T("Analyse the complaint data at least once per period, issue the report and list what it covers (types; causes; distribution; effectiveness).", "至少每个周期分析一次投诉数据，发布分析报告，并列明所涵盖的内容（types; causes; distribution; effectiveness）。"),
+			Evidence:    T("A recent complaint analysis report (document kind analysis) covering complaint types, causes, distribution and the effectiveness of handling.", "近期的投诉数据分析报告（文件类型“分析报告”），涵盖投诉类型、原因、分布和处理有效性。"),
+			Remedy:      T("Analyse the complaint data at least once per period, issue the report and list what it covers (types; causes; distribution; effectiveness).", "至少每个周期分析一次投诉数据，发布分析报告，并列明所涵盖的内容（“投诉类型”、“投诉原因”、“分布”、“处理有效性”）。"),
 			Doc:         T("An analysis is dated by its effective date, else its approval date, and must fall within thresholds.analysis_months of the as-of date (major otherwise). What the recent analyses cover is read from `covers`: once any of the four dimensions (types, causes, distribution, effectiveness) is declared, all four must be, and the missing ones are minor. Declaring analysis_report alone is accepted as the full analysis report the forms define. Declaring neither is an observation asking what the report analyses.", "分析报告以生效日期计，无生效日期时以批准日期计，须在基准日前 thresholds.analysis_months 个月内（否则为严重不符合）。近期报告的内容从“涵盖要素”读取：只要声明了四个维度（types、causes、distribution、effectiveness）中的任一个，就须四个都声明，缺少的为轻微不符合。仅声明 analysis_report 视为表单所定义的完整分析报表，予以接受。两者都未声明为观察项，请说明分析了什么。"),
 			Run:         runImprovementAnalysis,
 		},
@@ -50,7 +50,7 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.11"},
 			Evidence:    T("A recent survey that reports satisfaction with the complaints-handling process itself, not only overall satisfaction.", "近期调查中单独报告了对投诉处理过程的满意度，而不仅是总体满意度。"),
-			Remedy:      T("Add questions on the complaints-handling process to the survey and record the result in complaint_handling_score.", "在调查中加入关于投诉处理过程的问题，并将结果填入“投诉处理满意度”。"),
+			Remedy:      T("Add questions on the complaints-handling process to the survey and record the result in {{surveys.complaint_handling_score}}.", "在调查中加入关于投诉处理过程的问题，并将结果填入{{surveys.complaint_handling_score}}。"),
 			Doc:         T("Looks only at surveys within thresholds.survey_months; when there is none, improvement.survey reports the gap.", "只看 thresholds.survey_months 个月内的调查；没有近期调查时由 improvement.survey 报告。"),
 			Run:         runImprovementSurveyComplaints,
 		},
@@ -106,8 +106,8 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.2", "4.13"},
 			Evidence:    T("Complaints-handling objectives, each with a metric and a numeric target, and the latest measured value.", "投诉处理目标，每个目标有测量指标和数值目标值，并有最新实际值。"),
-			Remedy:      T("Set objectives with a metric and a numeric target (for example contact within 24 h for 98 % of complaints) and record the measured values.", "设定有测量指标和数值目标的目标（如 98% 的投诉在 24 小时内联系），并登记实测值。"),
-			Doc:         T("At least one objective must have a metric and a numeric target; objectives that lack either are minor, major when none is measurable. An actual value that misses its target is minor. The direction is inferred only where it is unambiguous: lower is better for time units (h, min, days, 小时, 天, 工作日) and for metrics naming overdue, repeat, backlog, duration or a complaint rate; higher is better for percentages, rates, scores and satisfaction. Where neither applies no comparison is made.", "至少一个目标须有测量指标和数值目标值；缺少其一的目标为轻微不符合，全部不可测量时为严重不符合。实际值未达目标为轻微不符合。方向只在明确时推断：时间单位（h、min、天、小时、工作日）及指标名含超期、重复、积压、时长或投诉率时越低越好；百分比、比率、得分、满意度越高越好；其他情况不作比较。"),
+			Remedy:      T("Set complaints-handling objectives, each with a metric and a numeric target (for example contact within 24 h for 98 % of complaints), and record the measured values.", "设定投诉处理目标，每个目标有测量指标和数值目标值（如 98% 的投诉在 24 小时内联系），并登记实测值。"),
+			Doc:         T("At least one objective must have a metric and a numeric target; objectives that lack either are minor, major when none is measurable. An actual value that misses its target is minor; a measurable objective with no measured value is an observation. Each finding's remedy is for its condition: no objective, no metric or target, a target missed, no measurement. The direction is inferred only where it is unambiguous: lower is better for time units (h, min, days, 小时, 天, 工作日) and for metrics naming overdue, repeat, backlog, duration or a complaint rate; higher is better for percentages, rates, scores and satisfaction. Where neither applies no comparison is made.", "至少一个目标须有测量指标和数值目标值；缺少其一的目标为轻微不符合，全部不可测量时为严重不符合。实际值未达目标为轻微不符合；可测量但未登记实际值的目标为观察项。每条发现的整改建议对应其情形：没有目标、缺少指标或目标值、未达目标、未测量。方向只在明确时推断：时间单位（h、min、天、小时、工作日）及指标名含超期、重复、积压、时长或投诉率时越低越好；百分比、比率、得分、满意度越高越好；其他情况不作比较。"),
 			Run:         runImprovementObjectives,
 		},
 		&Check{
@@ -119,7 +119,7 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.10"},
 			Evidence:    T("The policy, manual, a procedure or a work instruction stating that personally identifiable information about complainants is used only for handling the complaint and kept confidential unless the complainant consents or the law requires disclosure (PIPL).", "方针、手册、程序文件或作业指导书中规定：投诉人可识别身份的信息只用于投诉处理并予以保密，除非投诉人同意或法律要求公开（个人信息保护法）。"),
-			Remedy:      T("Add a confidentiality section to the policy or the procedure and list confidentiality in its `covers`.", "在方针或程序文件中增加保密条款，并在“涵盖要素”中列明 confidentiality。"),
+			Remedy:      T("Add a confidentiality section to the policy or the procedure and list confidentiality in its {{documents.covers}}.", "在方针或程序文件中增加保密条款，并在“涵盖要素”中列明“保密”。"),
 			Doc:         T("Passes when a document of kind manual, policy, procedure or instruction covers confidentiality.", "类型为 manual、policy、procedure 或 instruction 的文件涵盖 confidentiality 即为通过。"),
 			Run:         runImprovementConfidentiality,
 		},
@@ -132,7 +132,7 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.7"},
 			Evidence:    T("A document providing for fair, objective and unbiased handling (for example that no one investigates a complaint about their own work), and the auditor's view of how it is applied.", "有文件规定公平、客观、无偏私地处理投诉（例如不得由被投诉人调查针对本人工作的投诉），以及审核员对其执行情况的判断。"),
-			Remedy:      T("State the objectivity rules in the policy or procedure and list objectivity in its `covers`.", "在方针或程序文件中规定客观公正的要求，并在“涵盖要素”中列明 objectivity。"),
+			Remedy:      T("State the objectivity rules in the policy or procedure and list objectivity in its {{documents.covers}}.", "在方针或程序文件中规定客观公正的要求，并在“涵盖要素”中列明“客观公正”。"),
 			Doc:         T("Whether handling is objective in practice can only be judged by the auditor, so this check never passes on its own; it reports when no manual, policy, procedure or instruction covers objectivity.", "处理是否客观只能由审核员判断，因此本检查不会自动通过；当没有手册、方针、程序文件或作业指导书涵盖 objectivity 时报告。"),
 			Manual:      true,
 			Run:         runImprovementObjectivity,
@@ -280,8 +280,8 @@ func runImprovementSurveyComplaints(p *Pass) {
 		}
 	}
 	p.Reportf(pick.PosOf("complaint_handling_score"), "survey "+pick.ID, Tf(
-		"Survey %s of %s does not measure satisfaction with complaints handling (complaint_handling_score is empty)",
-		"调查 %s（%s）未测量对投诉处理的满意度（“投诉处理满意度”为空）", pick.ID, pick.Date))
+		"Survey %s of %s does not measure satisfaction with complaints handling ({{surveys.complaint_handling_score}} is empty)",
+		"调查 %s（%s）未测量对投诉处理的满意度（{{surveys.complaint_handling_score}}为空）", pick.ID, pick.Date))
 }
 
 func runImprovementAudit(p *Pass) {
@@ -477,19 +477,33 @@ func runImprovementObjectives(p *Pass) {
 		o := &objs[i]
 		rec := "objective " + o.ID
 		var absent []string
-		if o.Metric == "" {
-			absent = append(absent, "metric")
-		}
-		if o.Target == nil {
-			absent = append(absent, "target")
+		var absentEN, absentZH []string
+		for _, k := range []struct {
+			key    string
+			absent bool
+		}{{"metric", o.Metric == ""}, {"target", o.Target == nil}} {
+			if k.absent {
+				absent = append(absent, k.key)
+				name := p.Field("objectives", k.key)
+				absentEN, absentZH = append(absentEN, name.EN), append(absentZH, name.ZH)
+			}
 		}
 		if len(absent) > 0 {
-			p.Report(Finding{Pos: o.PosOf(absent[0]), Record: rec, Severity: sev, Message: Tf(
-				"Objective %s has no %s, so it cannot be measured",
-				"目标 %s 缺少 %s，无法测量", o.ID, strings.Join(absent, ", "))})
+			p.Report(Finding{Pos: o.PosOf(absent[0]), Record: rec, Severity: sev,
+				Message: T(fmt.Sprintf("Objective %s has no %s, so it cannot be measured", o.ID, strings.Join(absentEN, " or ")),
+					fmt.Sprintf("目标 %s 缺少%s，无法测量", o.ID, strings.Join(absentZH, "和"))),
+				Remedy: T(fmt.Sprintf("Give objective %s what it lacks (%s): a metric and a numeric target make it measurable; then record its measured value.", o.ID, strings.Join(absentEN, ", ")),
+					fmt.Sprintf("为目标 %s 补充%s：有测量指标和数值目标值才可测量；然后登记实测值。", o.ID, strings.Join(absentZH, "和")))})
 			continue
 		}
 		if o.Actual == nil {
+			// Measurable but not measured: the target cannot be judged.
+			name := p.Field("objectives", "actual")
+			p.Report(Finding{Pos: o.PosOf("actual"), Record: rec, Severity: Observation, Facet: "actual",
+				Message: T(fmt.Sprintf("Objective %s (%s) has a target of %g%s but no measured value (%s is empty)", o.ID, objectiveName(o, "en"), *o.Target, o.Unit, name.EN),
+					fmt.Sprintf("目标 %s（%s）有目标值 %g%s，但没有实测值（%s为空）", o.ID, objectiveName(o, "zh"), *o.Target, o.Unit, name.ZH)),
+				Remedy: T(fmt.Sprintf("Measure objective %s for its period and record the latest value in %s, so progress against the target can be shown.", o.ID, name.EN),
+					fmt.Sprintf("按考核期间测量目标 %s，并将最新实测值填入%s，以便说明目标完成情况。", o.ID, name.ZH))})
 			continue
 		}
 		dir := objectiveDirection(o)
@@ -500,10 +514,24 @@ func runImprovementObjectives(p *Pass) {
 				want, wantZH = "at most", "不高于"
 			}
 			p.Report(Finding{Pos: o.PosOf("actual"), Record: rec, Severity: Minor, Message: T(
-				fmt.Sprintf("Objective %s (%s): actual %g%s misses the target of %s %g%s", o.ID, o.Metric, actual, o.Unit, want, target, o.Unit),
-				fmt.Sprintf("目标 %s（%s）：实际值 %g%s 未达到目标（%s %g%s）", o.ID, o.Metric, actual, o.Unit, wantZH, target, o.Unit))})
+				fmt.Sprintf("Objective %s (%s): actual %g%s misses the target of %s %g%s", o.ID, objectiveName(o, "en"), actual, o.Unit, want, target, o.Unit),
+				fmt.Sprintf("目标 %s（%s）：实际值 %g%s 未达到目标（%s %g%s）", o.ID, objectiveName(o, "zh"), actual, o.Unit, wantZH, target, o.Unit)),
+				// The objective is measurable and measured: what is left is
+				// to act on the shortfall, not to set a target.
+				Remedy: T(fmt.Sprintf("Analyse why objective %s missed its target, take corrective action on the cause and track it to closure (actions list), and review the result in the management review; change the target only by a recorded management decision.", o.ID),
+					fmt.Sprintf("分析目标 %s 未达成的原因，针对原因采取纠正措施并跟踪至关闭（纠正措施清单），在管理评审中评价结果；目标值只能经有记录的管理决定调整。", o.ID))})
 		}
 	}
+}
+
+// objectiveName names an objective in a message: its metric as the
+// organisation wrote it, and for a Chinese reader its statement when the
+// metric is a code (ack_24h_rate) rather than Chinese words.
+func objectiveName(o *dossier.Objective, lang string) string {
+	if lang == "zh" && o.Statement != "" && !hasHan(o.Metric) {
+		return o.Statement
+	}
+	return o.Metric
 }
 
 // documentCovering returns whether a system document (manual, policy,

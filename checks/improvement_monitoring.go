@@ -90,9 +90,10 @@ func runMonitoring(p *Pass) {
 		return
 	}
 	if len(d.Objectives) > 0 && len(unset) > 0 {
+		field := p.Field("objectives", "report_every_months")
 		p.Report(Finding{Pos: d.Objectives[0].PosOf("report_every_months"), Record: "objectives", Facet: "interval", Severity: Minor, Message: T(
-			"These objectives set no reporting interval (report_every_months), so their monitoring cannot be judged against one: "+strings.Join(unset, ", "),
-			"以下目标未设定"+fieldZH("objectives", "report_every_months")+"，无法按周期评价其监视："+strings.Join(unset, "、"))})
+			"These objectives set no reporting interval ("+field.EN+"), so their monitoring cannot be judged against one: "+strings.Join(unset, ", "),
+			"以下目标未设定"+field.ZH+"，无法按周期评价其监视："+strings.Join(unset, "、"))})
 	}
 	for i := range d.Objectives {
 		o := &d.Objectives[i]

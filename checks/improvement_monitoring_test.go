@@ -34,6 +34,6 @@ func TestMonitoring(t *testing.T) {
 			want: []findingWant{{Severity: Minor, Message: "2026-06-05 – 2026-11-01"}}},
 		{name: "objectives without an interval are minor once reports exist",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Objectives[0].ReportEveryMonths = 0 },
-			want:   []findingWant{{Severity: Minor, Message: "set no reporting interval (report_every_months), so their monitoring cannot be judged against one: O1"}}},
+			want:   []findingWant{{Severity: Minor, Message: "set no reporting interval (“Reporting interval (months)”), so their monitoring cannot be judged against one: O1"}}},
 	})
 }

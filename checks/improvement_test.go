@@ -144,15 +144,24 @@ func TestImprovementObjectives(t *testing.T) {
 			d.Objectives = append(d.Objectives, dossier.Objective{ID: "O3", Metric: "hotline_staff", Target: fptr(10), Actual: fptr(4)})
 		}},
 		{name: "no objectives is major", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives = nil },
-			want: []docsWant{{sev: Major, msg: "No complaints-handling objectives are set: the objectives list is empty", record: "objectives"}}},
+			want: []docsWant{{sev: Major, msg: "No complaints-handling objectives are set: the objectives list is empty", record: "objectives",
+				remedy: "Set complaints-handling objectives, each with a metric and a numeric target"}}},
 		{name: "an objective without a target is minor when another is measurable", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[1].Target = nil },
-			want: []docsWant{{sev: Minor, msg: "Objective O2 has no target", record: "objective O2",
-				field: func(d *dossier.Dossier) dossier.Pos { return d.Objectives[1].PosOf("target") }}}},
+			want: []docsWant{{sev: Minor, msg: "Objective O2 has no “Target”", record: "objective O2",
+				field:  func(d *dossier.Dossier) dossier.Pos { return d.Objectives[1].PosOf("target") },
+				remedy: "Give objective O2 what it lacks (“Target”)"}}},
 		{name: "no measurable objective at all is major", edit: func(t *testing.T, d *dossier.Dossier) {
 			d.Objectives[0].Metric, d.Objectives[1].Target = "", nil
-		}, want: []docsWant{{sev: Major, msg: "Objective O1 has no metric"}, {sev: Major, msg: "Objective O2 has no target"}}},
+		}, want: []docsWant{{sev: Major, msg: "Objective O1 has no “Metric”"}, {sev: Major, msg: "Objective O2 has no “Target”"}}},
 		{name: "a rate below its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[0].Actual = fptr(93) },
-			want: []docsWant{{sev: Minor, msg: "Objective O1 (ack_24h_rate): actual 93% misses the target of at least 98%"}}},
+			// A target missed is not a target missing: the remedy is to act
+			// on the shortfall.
+			want: []docsWant{{sev: Minor, msg: "Objective O1 (ack_24h_rate): actual 93% misses the target of at least 98%",
+				remedy: "Analyse why objective O1 missed its target, take corrective action"}}},
+		{name: "a measurable objective without a measured value is an observation", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[0].Actual = nil },
+			want: []docsWant{{sev: Observation, msg: "Objective O1 (ack_24h_rate) has a target of 98% but no measured value (“Actual” is empty)",
+				field:  func(d *dossier.Dossier) dossier.Pos { return d.Objectives[0].PosOf("actual") },
+				remedy: "Measure objective O1 for its period and record the latest value in “Actual”"}}},
 		{name: "a duration above its target is minor", edit: func(t *testing.T, d *dossier.Dossier) { d.Objectives[1].Actual = fptr(60) },
 			want: []docsWant{{sev: Minor, msg: "actual 60h misses the target of at most 48h"}}},
 		{name: "a repeat-complaint rate above its target is minor though measured in percent", edit: func(t *testing.T, d *dossier.Dossier) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // What reading the complaint log showed about the log itself: rows that
@@ -111,24 +112,31 @@ func runLogRowsReadable(p *Pass) {
 		for _, f := range g.First {
 			rows = append(rows, f.Row)
 		}
-		field := g.Field
-		if field == "" {
-			field = "row"
+		// The field as the log's own header names it; a problem of the
+		// whole row has none.
+		key := g.Field
+		if key == "" {
+			key = "row" // the record identity keeps the key
+		}
+		field := T("row", "整行")
+		if g.Field != "" {
+			field = p.Field("complaints", g.Field)
 		}
 		first := g.First[0]
 		p.Report(Finding{
 			Pos:      first.Row.Pos,
-			Record:   complaintLogRecord + ": " + g.Kind + " " + field,
+			Record:   complaintLogRecord + ": " + g.Kind + " " + key,
 			Severity: gradeRate(p, all),
 			Rows:     rows,
 			Count:    g.N,
 			Message: T(
-				fmt.Sprintf("%d rows have a %s %s value and are left out of the statistics (%d of %d rows set aside in all); first, %s: %s",
-					g.N, kindLabel(g.Kind), field, r.ProblemRows, r.Rows, first.Row.Pos, first.Message),
+				fmt.Sprintf("%s %s %s %s value and %s left out of the statistics (%d of %s set aside in all); first, %s: %s",
+					vocab.Count(g.N, "row"), vocab.Verb(g.N, "has", "have"), vocab.A(kindLabel(g.Kind)), field.EN, vocab.Verb(g.N, "is", "are"),
+					r.ProblemRows, vocab.Count(r.Rows, "row"), first.Row.Pos, first.Message),
 				// The reader's explanation is in English; the Chinese
 				// message names the field, the kind and the cell instead.
 				fmt.Sprintf("%d 行的 %s %s，未计入统计（共 %d/%d 行被排除）；首例位于 %s",
-					g.N, field, kindLabelZH(g.Kind), r.ProblemRows, r.Rows, first.Row.Pos)),
+					g.N, field.ZH, kindLabelZH(g.Kind), r.ProblemRows, r.Rows, first.Row.Pos)),
 		})
 	}
 }

@@ -58,7 +58,7 @@ func TestLogRowsReadableReportsEachFieldAndKindWithTheRowsSetAside(t *testing.T)
 	if f.Count != 2 || len(f.Rows) != 2 || f.Rows[0].ID != "C-BAD-1" || f.Rows[1].ID != "C-BAD-2" || f.Pos != at {
 		t.Errorf("finding lists %+v (count %d) at %v; want C-BAD-1 and C-BAD-2 at %v", f.Rows, f.Count, f.Pos, at)
 	}
-	if !strings.Contains(f.Message.EN, "unreadable status") || !strings.Contains(f.Message.EN, "已结案") {
+	if !strings.Contains(f.Message.EN, "2 rows have an unreadable “Status” value") || !strings.Contains(f.Message.EN, "已结案") {
 		t.Errorf("message does not say what was wrong: %s", f.Message.EN)
 	}
 	if notes := p.Notes(); len(notes) != 1 || !strings.Contains(notes[0].EN, `"根本原因分析"`) || !strings.Contains(notes[0].EN, "probably root_cause") {

@@ -149,8 +149,7 @@ func materialDocs(p *Pass, id, en, zh string, kinds ...string) *material {
 	m := newMaterial(id, en, zh)
 	docs := docsOfKind(p.Dossier, kinds...)
 	if len(docs) == 0 {
-		k := strings.Join(kinds, ", ")
-		return m.note(Tf("no document of kind %s", "没有 %s 类文件", k))
+		return m.note(T("no document of kind "+strings.Join(kinds, ", "), "没有“"+strings.Join(labelsZH("document", kinds), "”或“")+"”类文件"))
 	}
 	return fromDocs(p, m, docs)
 }

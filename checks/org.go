@@ -39,7 +39,7 @@ var (
 		Evidence: T("A business licence record giving the registered name, the unified social credit code (licence number), the registered address, the business scope and the date of establishment, with a scan of the licence.",
 			"营业执照记录，载明登记名称、统一社会信用代码（证照编号）、住所、经营范围和成立日期，并附营业执照扫描件。"),
 		Remedy: T("Add the business licence to the licences sheet (type business_licence) and copy every particular exactly as printed on the licence.",
-			"在证照表中登记营业执照（类型 business_licence），并按执照原文填写各登记事项。"),
+			"在证照表中登记营业执照（类型“营业执照”），并按执照原文填写各登记事项。"),
 		Run: runBusinessPresent,
 	}
 	licenceValid = &Check{
@@ -142,9 +142,9 @@ var (
 		Basis:       OnScheme,
 		Source:      T("Certification bodies' application materials: company profile.", "认证机构申请材料：企业简介。"),
 		Evidence: T("A company profile (document kind profile) covering the organisation's history, its products and services within its business scope, its markets and its culture.",
-			"企业简介（文件类型 profile），涵盖发展历程、经营范围内的产品和服务、市场及企业文化。"),
+			"企业简介（文件类型“公司简介”），涵盖发展历程、经营范围内的产品和服务、市场及企业文化。"),
 		Remedy: T("Write or update the company profile and declare the elements it covers (history; products_services; markets; culture).",
-			"编写或更新企业简介，并声明其涵盖的要素（history; products_services; markets; culture）。"),
+			"编写或更新企业简介，并声明其涵盖的要素（“发展历程”、“产品与服务”、“市场”、“企业文化”）。"),
 		Run: runProfile,
 	}
 )
@@ -219,8 +219,8 @@ func runBusinessPresent(p *Pass) {
 				Record:   licenceRecord(l),
 				Severity: Minor,
 				Message: Text{
-					EN: fmt.Sprintf("Business licence record lacks the %s (field %s).", f.en, f.key),
-					ZH: fmt.Sprintf("营业执照记录缺少%s（字段 %s）。", f.zh, f.key),
+					EN: fmt.Sprintf("Business licence record lacks the %s (%s).", f.en, p.Field("licences", f.key).EN),
+					ZH: fmt.Sprintf("营业执照记录缺少%s（%s）。", f.zh, p.Field("licences", f.key).ZH),
 				},
 			})
 		}

@@ -114,7 +114,18 @@ func TestPeopleTrainingHours(t *testing.T) {
 		{
 			name:   "a handler with 16 hours is an observation and named by staff number",
 			mutate: func(d *dossier.Dossier, _ *Pass) { attendOnly(d, "P03", "T01", "T02") },
-			want:   []findingWant{{Severity: Observation, Message: "Complaint handler P03 has 16 training hours from 2 sessions; at least 24 are required", Record: "person P03", Where: "people.yaml:20:3"}},
+			want:   []findingWant{{Severity: Observation, Message: "Complaint handler P03 has 16 training hours from 2 sessions; at least 24 are recommended (recommended practice).", Record: "person P03", Where: "people.yaml:20:3"}},
+		},
+		{
+			// Recommended practice is never worded as a requirement; the
+			// organisation's own figure is its policy's requirement.
+			name: "the organisation's own figure is worded as its requirement",
+			mutate: func(d *dossier.Dossier, p *Pass) {
+				attendOnly(d, "P03", "T01", "T02")
+				p.Config.Thresholds.TrainingHours = 20
+				p.Config.Declared = map[string]bool{"training_hours": true}
+			},
+			want: []findingWant{{Severity: Major, Message: "Complaint handler P03 has 16 training hours from 2 sessions; at least 20 are required by your own policy.", Record: "person P03"}},
 		},
 		{
 			name:   "a session after the as-of date does not count",

@@ -21,7 +21,7 @@ var (
 		Basis:       OnPractice,
 		Source:      T("Recommended practice for organising the application (R23).", "组织认证申请的推荐做法（R23）。"),
 		Evidence: T("A certification working group whose leader is a member of top management (roles working_group_lead and top_management), with members from the departments concerned (role working_group).",
-			"认证工作小组由最高管理层成员担任组长（角色 working_group_lead 且 top_management），组员来自相关部门（角色 working_group）。"),
+			"认证工作小组由最高管理层成员担任组长（角色“认证工作组组长”且“最高管理者”），组员来自相关部门（角色“认证工作组成员”）。"),
 		Remedy: T("Appoint a senior manager to lead the certification working group and name its members; record the roles in the people sheet.",
 			"任命一名高层管理人员担任认证工作小组组长并确定组员，在人员表中登记角色。"),
 		Run: runWorkingGroup,

@@ -164,7 +164,7 @@ func runWorkspace(p *Pass) {
 		p.Reportf(r.PosOf("equipment"), "resources",
 			Text{
 				EN: fmt.Sprintf("Complaint-handling equipment is missing: %s.", strings.Join(missing, ", ")),
-				ZH: fmt.Sprintf("缺少投诉处理设备：%s。", strings.Join(missing, "、")),
+				ZH: fmt.Sprintf("缺少投诉处理设备：%s。", strings.Join(labelsZH("equipment", missing), "、")),
 			})
 	}
 }

@@ -1,6 +1,10 @@
 package checks
 
-import "github.com/certready/certready/internal/dossier"
+import (
+	"unicode"
+
+	"github.com/certready/certready/internal/dossier"
+)
 
 // A Chinese message names values and fields as a Chinese workbook shows
 // them: the dropdown's label for an enum value (食品经营许可证, not
@@ -26,15 +30,12 @@ func labelsZH(set string, values []string) []string {
 	return out
 }
 
-// fieldZH is the Chinese column header of a record type's field, quoted,
-// or the key when the field is unknown.
-func fieldZH(recordType, key string) string {
-	if rt, ok := dossier.TypeByName(recordType); ok {
-		for _, f := range rt.Fields {
-			if f.Key == key {
-				return "“" + f.ZH + "”"
-			}
+// hasHan reports whether s holds Chinese characters.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
 		}
 	}
-	return key
+	return false
 }

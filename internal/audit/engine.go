@@ -108,13 +108,14 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		AsOf: o.AsOf.String(), Standard: o.Standard, Jurisdiction: cfg.Jurisdiction, FailOn: o.FailOn,
 		KPIs: m, Figures: figs, Baseline: o.Baseline != nil, Findings: []Finding{}, Notes: []checks.Text{}, Waivers: []Waiver{}, Materials: []Material{},
 	}
+	r.Names = breakdownNames(d)
 	if org := d.Organisation; org != nil {
 		r.Organisation = Organisation{Name: org.Name, NameEN: org.NameEN, USCC: strings.ToUpper(strings.TrimSpace(org.USCC)), Sector: org.Sector}
 	}
 	pass := checks.NewPass(d, m, cfg, cal, o.AsOf)
 	for _, c := range selected {
 		cr := CheckResult{ID: c.ID, Title: c.Title, Severity: c.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses), Principles: strs(c.Principles),
-			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: c.Evidence}
+			Nodes: c.NodeRefs(), Basis: c.Basis, Source: c.Source, Evidence: checks.ResolveFields(c.Evidence, d)}
 		if !c.AppliesTo(cfg.Jurisdiction, sector) {
 			cr.Status = NotApplicable
 			r.Checks = append(r.Checks, cr)
@@ -122,7 +123,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		}
 		fs := pass.Run(c)
 		for _, f := range fs {
-			r.Findings = append(r.Findings, toFinding(f))
+			r.Findings = append(r.Findings, toFinding(f, d))
 		}
 		cr.Findings = len(fs)
 		r.Checks = append(r.Checks, cr)
@@ -132,9 +133,10 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	}
 	r.Notes = append(r.Notes, pass.Notes()...)
 	if m != nil && m.Timeliness.OutsideCalendar > 0 {
-		r.Notes = append(r.Notes, checks.Tf(
-			"%d complaints were received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.",
-			"%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", m.Timeliness.OutsideCalendar))
+		n := m.Timeliness.OutsideCalendar
+		r.Notes = append(r.Notes, checks.T(
+			fmt.Sprintf("%s %s received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.", vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were")),
+			fmt.Sprintf("%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", n)))
 	}
 	for _, p := range []func(*Result, *config.Config, Options){assignIDs, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
@@ -156,9 +158,9 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 				r.Skipped = append(r.Skipped, c.ID)
 			}
 		}
-		r.Notes = append([]checks.Text{checks.Tf(
-			"Partial audit: %d of %d checks were skipped (--only/--skip), so no verdict is given.",
-			"部分评估：%d/%d 项检查被跳过（--only/--skip），因此不作结论。", len(r.Skipped), len(checks.All()))}, r.Notes...)
+		r.Notes = append([]checks.Text{checks.T(
+			fmt.Sprintf("Partial audit: %d of %d checks %s skipped (--only/--skip), so no verdict is given.", len(r.Skipped), len(checks.All()), vocab.Verb(len(r.Skipped), "was", "were")),
+			fmt.Sprintf("部分评估：%d/%d 项检查被跳过（--only/--skip），因此不作结论。", len(r.Skipped), len(checks.All())))}, r.Notes...)
 	}
 	r.Verdict = verdict(r)
 	return r, nil
@@ -242,12 +244,18 @@ func checkWaivers(ws []config.Waiver) error {
 	return nil
 }
 
-func toFinding(f checks.Finding) Finding {
+// toFinding turns a check's finding into the reported one; field names in
+// its texts are resolved to the names d's input uses.
+func toFinding(f checks.Finding, d *dossier.Dossier) Finding {
 	c := f.Check
+	remedy := c.Remedy
+	if !f.Remedy.IsZero() {
+		remedy = f.Remedy // written for this finding's condition
+	}
 	return Finding{
 		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses),
-		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: f.Message, Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
-		Evidence: c.Evidence, Remedy: c.Remedy, Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
+		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: checks.ResolveFields(f.Message, d), Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Evidence: checks.ResolveFields(c.Evidence, d), Remedy: checks.ResolveFields(remedy, d), Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
 	}
 }
 
@@ -462,7 +470,7 @@ func score(r *Result, _ *config.Config, _ Options) {
 		}
 		tot.w += w
 		tot.e += e
-		for _, cl := range cr.Clauses {
+		for _, cl := range servedNodes(cr) {
 			a := per[cl]
 			if a == nil {
 				a = &acc{}
@@ -498,7 +506,7 @@ func principles(r *Result, _ *config.Config, _ Options) {
 		row := PrincipleRow{Principle: p.Num, Title: p.Title, Checks: []string{}}
 		state := ""
 		for _, cr := range r.Checks {
-			if cr.Status == NotApplicable || !(contains(cr.Principles, p.Num) || contains(cr.Clauses, p.Num)) {
+			if cr.Status == NotApplicable || !contains(servedNodes(cr), p.Num) {
 				continue
 			}
 			row.Checks = append(row.Checks, cr.ID)
@@ -517,6 +525,21 @@ func principles(r *Result, _ *config.Config, _ Options) {
 		row.State = state
 		r.Principles = append(r.Principles, row)
 	}
+}
+
+// servedNodes are the clauses a check counts towards: the clauses it
+// cites and the guiding principles (clause 4) it serves. The clause scores
+// and the principles matrix both select checks through it, so the score of
+// 4.5 and the state of principle 4.5 speak of the same checks and cannot
+// disagree.
+func servedNodes(cr CheckResult) []string {
+	out := append([]string(nil), cr.Clauses...)
+	for _, p := range cr.Principles {
+		if !contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {
@@ -701,4 +724,31 @@ func strs(xs []string) []string {
 		return []string{}
 	}
 	return xs
+}
+
+// breakdownNames are the declared names of channels and categories, by the
+// id or code the complaint log uses for them; nil when none has a name.
+func breakdownNames(d *dossier.Dossier) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	add := func(kind, key, name string) {
+		if key == "" || name == "" || name == key {
+			return
+		}
+		if out[kind] == nil {
+			out[kind] = map[string]string{}
+		}
+		if _, dup := out[kind][key]; !dup {
+			out[kind][key] = name
+		}
+	}
+	for _, c := range d.Channels {
+		add("channel", c.ID, c.Name)
+	}
+	for _, c := range d.Categories {
+		add("category", c.Code, c.Name)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }

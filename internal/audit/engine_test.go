@@ -237,3 +237,46 @@ func TestChecksAwaitingEvidenceEarnNoScoreUntilShown(t *testing.T) {
 		t.Errorf("awaiting %.1f, want the manual checks' share %.1f", r.ScoreAwaiting, got)
 	}
 }
+
+// The clause scores of clause 4 and the principles matrix are one
+// computation: for every guiding principle both count the same checks, a
+// principle with gaps has failed checks and a score below 100, and a met
+// principle scores 100.
+func TestClauseScoresAndPrinciplesMatrixAgree(t *testing.T) {
+	r := run(t, mini(t), Options{FailOn: checks.Major})
+	scores := map[string]ClauseScore{}
+	for _, c := range r.Clauses {
+		scores[c.Clause] = c
+	}
+	seenGaps := false
+	for _, p := range r.Principles {
+		c, ok := scores[p.Principle]
+		if len(p.Checks) == 0 {
+			if ok {
+				t.Errorf("principle %s has no checks but a clause score %+v", p.Principle, c)
+			}
+			continue
+		}
+		if !ok {
+			t.Errorf("principle %s (%s) has checks %v but no clause score", p.Principle, p.State, p.Checks)
+			continue
+		}
+		if c.Checks != len(p.Checks) {
+			t.Errorf("%s: clause score counts %d checks, the matrix %d (%v)", p.Principle, c.Checks, len(p.Checks), p.Checks)
+		}
+		switch p.State {
+		case "gaps":
+			seenGaps = true
+			if c.Failed == 0 || c.Score >= 100 {
+				t.Errorf("%s: matrix says gaps, clause score %.1f with %d failed checks", p.Principle, c.Score, c.Failed)
+			}
+		case "met":
+			if c.Failed != 0 || c.Score != 100 {
+				t.Errorf("%s: matrix says met, clause score %.1f with %d failed checks", p.Principle, c.Score, c.Failed)
+			}
+		}
+	}
+	if !seenGaps {
+		t.Fatal("the fixture has no principle with gaps: the test would prove nothing")
+	}
+}

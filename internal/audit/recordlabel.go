@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/metrics"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // A finding's Record is its identity ("person P05", "licence food_operation
@@ -30,6 +32,32 @@ var logAspectsZH = map[string]string{
 }
 
 const complaintLogPrefix = "complaint log"
+
+// KeyLabel is a key of a KPI breakdown ("channel" or "category") as a
+// reader of lang reads it: the overflow and blank buckets by their names;
+// a key the organisation declared with a name by that name in Chinese and
+// as "key name" in English; an undeclared channel type by its Chinese
+// label; anything else as it is.
+func (r *Result) KeyLabel(kind, key, lang string) string {
+	switch key {
+	case metrics.OtherKey:
+		return vocab.T("(other)", "（其他）").In(lang)
+	case "":
+		return vocab.T("(blank)", "（空）").In(lang)
+	}
+	if name := r.Names[kind][key]; name != "" && name != key {
+		if lang == "zh" {
+			return name
+		}
+		return key + " " + name
+	}
+	if lang == "zh" {
+		if l, ok := dossier.EnumLabelsZH[kind][key]; ok {
+			return l
+		}
+	}
+	return key
+}
 
 // RecordLabel is a finding's record (or a material's reference) as a
 // reader of lang reads it: as is in English; in Chinese, the record kind

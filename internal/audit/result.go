@@ -242,6 +242,10 @@ type Result struct {
 	Notes   []checks.Text           `json:"notes"`
 	// KPIs are the complaint-log metrics; nil without a log.
 	KPIs *metrics.Metrics `json:"kpis,omitempty"`
+	// Names are the organisation's own names of the keys the KPIs break
+	// down by: "channel" and "category", each key → name (hotline → 客服电话),
+	// so an output can show a Chinese reader the name instead of the code.
+	Names map[string]map[string]string `json:"names,omitempty"`
 	// Baseline is true when findings were compared with an earlier run.
 	Baseline bool `json:"baseline,omitempty"`
 	// FailOn is the threshold the exit code was computed with.

@@ -27,7 +27,7 @@ func CoverageLabel(status string) vocab.Text {
 func (tc TreeCoverage) Summary() vocab.Text {
 	c := tc.Counts
 	return vocab.T(
-		fmt.Sprintf("%s: %d requirements — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed", tc.Title.EN, c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed),
+		fmt.Sprintf("%s: %s — %d without gaps, %d with findings, %d awaiting evidence, %d not assessed", tc.Title.EN, vocab.Count(c.Assessable, "requirement"), c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed),
 		fmt.Sprintf("%s：共 %d 项要求——%d 项无差距，%d 项有发现项，%d 项待提供证据，%d 项未评价", tc.Title.ZH, c.Assessable, c.Pass, c.Findings, c.NeedsEvidence, c.NotAssessed))
 }
 

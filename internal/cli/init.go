@@ -15,6 +15,7 @@ import (
 	"github.com/certready/certready/internal/atomicfile"
 	"github.com/certready/certready/internal/load"
 	"github.com/certready/certready/internal/schemagen"
+	"github.com/certready/certready/internal/vocab"
 	"github.com/certready/certready/templates"
 )
 
@@ -168,7 +169,7 @@ func refuseExisting(force bool, paths ...string) error {
 		}
 	}
 	if len(exist) > 0 {
-		return usageErr("%s already exist(s); use --force to overwrite", strings.Join(exist, ", "))
+		return usageErr("%s already %s; use --force to overwrite", strings.Join(exist, ", "), vocab.Verb(len(exist), "exists", "exist"))
 	}
 	return nil
 }

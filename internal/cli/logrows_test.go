@@ -29,9 +29,9 @@ func TestAuditSetsUnreadableRowsAsideAndRefusesALogOverTheShare(t *testing.T) {
 		wantCode int
 		want     string
 	}{
-		{"one row in forty is a finding, not an input error", 1, "", ExitFindings, "1 rows have a missing received_at value and are left out of the statistics (1 of 40 rows set aside in all)"},
+		{"one row in forty is a finding, not an input error", 1, "", ExitFindings, "1 row has a missing “Received at / 受理时间” value and is left out of the statistics (1 of 40 rows set aside in all)"},
 		{"three rows in forty are over the default 5%", 3, "", ExitInput, "3 of 40 rows (7.5%) have an unreadable or missing required value, over the 5.0% allowed"},
-		{"a wider share is set in certready.yaml", 3, "complaints:\n  max_problem_share: 0.1\n", ExitFindings, "3 rows have a missing received_at value"},
+		{"a wider share is set in certready.yaml", 3, "complaints:\n  max_problem_share: 0.1\n", ExitFindings, "3 rows have a missing “Received at / 受理时间” value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			files := map[string]string{"complaints.csv": logWithBlankReceipts(40, tc.bad)}

@@ -16,6 +16,7 @@ import (
 	"github.com/certready/certready/internal/pack"
 	"github.com/certready/certready/internal/pdfdoc"
 	"github.com/certready/certready/internal/report"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register(newPackCmd) }
@@ -197,7 +198,7 @@ func missingGlyphs(rs []rune) string {
 		}
 		parts = append(parts, fmt.Sprintf("%q (U+%04X)", r, r))
 	}
-	s := fmt.Sprintf("the font has no glyph for %d character(s), drawn as empty boxes: %s", len(rs), strings.Join(parts, ", "))
+	s := fmt.Sprintf("the font has no glyph for %s, drawn as empty boxes: %s", vocab.Count(len(rs), "character"), strings.Join(parts, ", "))
 	if len(rs) > show {
 		s += fmt.Sprintf(" and %d more", len(rs)-show)
 	}

@@ -147,12 +147,14 @@ func showCheck(env Env, c *checks.Check, lang string) {
 	if c.Manual {
 		fmt.Fprintln(w, "manual:       yes — when nothing is found wrong the status is \"needs evidence\", never \"pass\"")
 	}
-	fmt.Fprintf(w, "\nevidence expected:\n  %s\n  %s\n", c.Evidence.EN, c.Evidence.ZH)
-	fmt.Fprintf(w, "\nremedy:\n  %s\n  %s\n", c.Remedy.EN, c.Remedy.ZH)
-	if c.Doc.EN != "" {
-		fmt.Fprintf(w, "\nhow it is checked:\n  %s\n", c.Doc.EN)
-		if c.Doc.ZH != "" {
-			fmt.Fprintf(w, "  %s\n", c.Doc.ZH)
+	// Without a dossier, fields are named by the fill-in workbook's headers.
+	ev, rem, doc := checks.ResolveFields(c.Evidence, nil), checks.ResolveFields(c.Remedy, nil), checks.ResolveFields(c.Doc, nil)
+	fmt.Fprintf(w, "\nevidence expected:\n  %s\n  %s\n", ev.EN, ev.ZH)
+	fmt.Fprintf(w, "\nremedy:\n  %s\n  %s\n", rem.EN, rem.ZH)
+	if doc.EN != "" {
+		fmt.Fprintf(w, "\nhow it is checked:\n  %s\n", doc.EN)
+		if doc.ZH != "" {
+			fmt.Fprintf(w, "  %s\n", doc.ZH)
 		}
 	}
 }

@@ -469,6 +469,11 @@ type Dossier struct {
 	// check can tell "no records" from "the sheet or file is missing".
 	Present map[string]bool
 
+	// Headers maps a record type to the header text each field was read
+	// from in a workbook sheet (key → header as written), so a message can
+	// name a field as the reader's sheet does (see FieldName).
+	Headers map[string]map[string]string
+
 	// Places maps each record type to where its records are or belong:
 	// its YAML file (even when absent, so a finding can say which file to
 	// create) or its workbook sheet.

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/dossier"
@@ -125,6 +128,66 @@ func TestChinesePacksOfTheExamplesUseNoInternalWords(t *testing.T) {
 		}
 		if got := internalWordsIn(string(out), bad); len(got) > 0 {
 			t.Errorf("%s zh pack uses internal words %v", name, got)
+		}
+	}
+}
+
+// xlsxText is every cell of every sheet of a workbook, one per line.
+func xlsxText(t *testing.T, b []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var sb strings.Builder
+	for _, s := range f.GetSheetList() {
+		rows, err := f.GetRows(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			for _, c := range r {
+				sb.WriteString(c)
+				sb.WriteByte('\n')
+			}
+		}
+	}
+	return sb.String()
+}
+
+// The Chinese xlsx register of both examples uses no internal word either:
+// no materials item id, no enum value, no field key; breakdowns by channel
+// and category show the organisation's own names for them.
+func TestChineseRegistersOfTheExamplesUseNoInternalWords(t *testing.T) {
+	for name, path := range examples {
+		bad := internalWords()
+		_, js, _ := run(t, "audit", path, "--as-of", asOf, "--format", "json", "--fail-on", "none")
+		var r audit.Result
+		if err := json.Unmarshal(js, &r); err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Materials) == 0 {
+			t.Fatalf("%s: no materials checklist", name)
+		}
+		for _, m := range r.Materials {
+			bad[m.ID] = true // business_licence, staff_list: the code's names of the items
+		}
+		_, out, errs := run(t, "audit", path, "--as-of", asOf, "--format", "xlsx", "--lang", "zh", "--fail-on", "none")
+		if errs != "" {
+			t.Fatalf("%s: %s", name, errs)
+		}
+		text := xlsxText(t, out)
+		if got := internalWordsIn(text, bad); len(got) > 0 {
+			t.Errorf("%s zh register uses internal words %v", name, got)
+		}
+		if r.KPIs == nil || len(r.KPIs.ByChannel) == 0 {
+			t.Fatalf("%s: no complaints by channel", name)
+		}
+		for _, c := range r.KPIs.ByChannel {
+			if want := r.KeyLabel("channel", c.Key, "zh"); want == c.Key || !strings.Contains(text, want+"\n") {
+				t.Errorf("%s zh register: channel %s not shown by its name %q", name, c.Key, want)
+			}
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/certready/certready/internal/config"
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // The confidence of a proposed line.
@@ -252,7 +253,7 @@ func (pr *Proposal) dateForms(key string, c *Column, xlsx bool) {
 				// not.
 				continue
 			}
-			pr.UnmappedValues = append(pr.UnmappedValues, fmt.Sprintf("%s: %d value(s) of the form %q (such as %q) are not a date-time the reader knows", key, c.Shapes[s], s, c.Examples[s]))
+			pr.UnmappedValues = append(pr.UnmappedValues, fmt.Sprintf("%s: %s of the form %q (such as %q) %s not a date-time the reader knows", key, vocab.Count(c.Shapes[s], "value"), s, c.Examples[s], vocab.Verb(c.Shapes[s], "is", "are")))
 		}
 	}
 }

@@ -311,6 +311,17 @@ type ignoredHeader struct {
 
 var errNoHeader = errors.New("no header row found")
 
+// sourceHeaders maps each bound field to the header text it was read from.
+func (b *complaintBinding) sourceHeaders() map[string]string {
+	out := map[string]string{}
+	for i, k := range b.keys {
+		if k != "" && i < len(b.headers) {
+			out[k] = b.headers[i]
+		}
+	}
+	return out
+}
+
 // bindComplaintHeader binds a header row, refusing duplicates and a header
 // that lacks a required column. Headers no field takes are kept, with the
 // field each probably means, so that nothing is dropped in silence.

@@ -36,6 +36,14 @@ type csvLog struct {
 	mu      sync.Mutex
 	sum     []byte // SHA-256 of the file, from the last read to its end
 	ignored []dossier.IgnoredColumn
+	headers map[string]string
+}
+
+// SourceHeaders implements dossier.HeaderReporter.
+func (l *csvLog) SourceHeaders() map[string]string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.headers
 }
 
 // IgnoredColumns implements dossier.ColumnReporter.
@@ -198,6 +206,7 @@ func (l *csvLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) error
 			}
 			bind = bd
 			l.mu.Lock()
+			l.headers = bd.sourceHeaders()
 			l.ignored = bd.ignoredColumns(func(col int) dossier.Pos {
 				return dossier.Pos{File: l.display, Row: row, Column: trimSpaceAll(hdr[col])}
 			})

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/dossier"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Errors is every input problem found, each with its position. Loading
@@ -26,7 +27,7 @@ func (e *Errors) Error() string {
 		b.WriteString(x.Error())
 	}
 	if e.Dropped > 0 {
-		fmt.Fprintf(&b, "\n… and %d more problems", e.Dropped)
+		fmt.Fprintf(&b, "\n… and %s", vocab.Count(e.Dropped, "more problem", "more problems"))
 	}
 	return b.String()
 }

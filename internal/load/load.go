@@ -148,6 +148,7 @@ func (l *loader) run() error {
 			return nil
 		}
 		l.d.Present[rt.Name] = true
+		l.keepHeaders(rt.Name, recs)
 		for i := range recs {
 			l.typed(&rt, &recs[i])
 		}
@@ -164,6 +165,29 @@ func (l *loader) run() error {
 		l.d.Places["complaints"] = dossier.Pos{File: log.Path()}
 	}
 	return nil
+}
+
+// keepHeaders records the sheet's header text of each field (the first
+// seen), which messages name the field by.
+func (l *loader) keepHeaders(recordType string, recs []rawRecord) {
+	for i := range recs {
+		for _, f := range recs[i].Fields {
+			if f.Header == "" {
+				continue
+			}
+			if l.d.Headers == nil {
+				l.d.Headers = map[string]map[string]string{}
+			}
+			hs := l.d.Headers[recordType]
+			if hs == nil {
+				hs = map[string]string{}
+				l.d.Headers[recordType] = hs
+			}
+			if _, ok := hs[f.Key]; !ok {
+				hs[f.Key] = f.Header
+			}
+		}
+	}
 }
 
 // typed normalises, validates and decodes one record into the dossier.

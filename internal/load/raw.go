@@ -26,6 +26,9 @@ type rawField struct {
 	// Excel is set for values from a workbook (serial dates allowed).
 	Excel    bool
 	Date1904 bool
+	// Header is the sheet's own header text for the field ("" in YAML),
+	// kept so messages name the field as the reader's sheet does.
+	Header string
 	// YAMLTag is the resolved YAML tag, used to tell "yes" from true.
 	YAMLTag string
 }

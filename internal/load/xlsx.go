@@ -106,7 +106,7 @@ func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType,
 		return dossier.Pos{File: display, Sheet: sheet, Cell: cellName(col, row)}
 	}
 	idx := headerIndex(rt.Fields, nil)
-	cell := func(rec *rawRecord, key string, col, row int, v string) {
+	cell := func(rec *rawRecord, key, header string, col, row int, v string) {
 		at := pos(col, row)
 		if len(v) > maxCell {
 			errs.add(at, fmt.Errorf("cell is %d bytes, over the %d-byte limit (CERTREADY_MAX_CELL_BYTES)", len(v), maxCell))
@@ -120,7 +120,7 @@ func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType,
 		// reading it back removes exactly that quote.
 		v = cellsafe.Unescape(v)
 		t := strings.TrimSpace(v)
-		rec.Fields = append(rec.Fields, rawField{Key: key, Pos: at, Text: v, Excel: true, Date1904: d1904,
+		rec.Fields = append(rec.Fields, rawField{Key: key, Header: header, Pos: at, Text: v, Excel: true, Date1904: d1904,
 			Number: t != "" && (t[0] >= '0' && t[0] <= '9') && !strings.ContainsAny(t, "-/年: ")})
 	}
 	// next yields the rows within the caps.
@@ -176,7 +176,7 @@ func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType,
 			if len(row) > 1 {
 				v = row[1]
 			}
-			cell(&rec, k, 2, rn, v)
+			cell(&rec, k, row[0], 2, rn, v)
 		}
 		return []rawRecord{rec}, nil
 	}
@@ -251,7 +251,7 @@ func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType,
 				}
 				continue
 			}
-			cell(&rec, keys[c], c+1, rn, v)
+			cell(&rec, keys[c], hrow[c], c+1, rn, v)
 		}
 		out = append(out, rec)
 	}
@@ -303,10 +303,14 @@ type xlsxLog struct {
 	maxCell              int
 	maxUnzip             int64
 	ignored              []dossier.IgnoredColumn
+	headers              map[string]string
 }
 
 // IgnoredColumns implements dossier.ColumnReporter.
 func (l *xlsxLog) IgnoredColumns() []dossier.IgnoredColumn { return l.ignored }
+
+// SourceHeaders implements dossier.HeaderReporter.
+func (l *xlsxLog) SourceHeaders() map[string]string { return l.headers }
 
 func (l *xlsxLog) Source() string { return l.display + "!" + l.sheet }
 
@@ -375,6 +379,7 @@ func (l *xlsxLog) Scan(fn func(*dossier.Complaint) error, onErr func(error) erro
 				return dossier.Errorf(dossier.Pos{File: l.display, Sheet: sheet, Cell: "A" + itoa(rn)}, "header: %w", err)
 			}
 			bind = b
+			l.headers = b.sourceHeaders()
 			l.ignored = b.ignoredColumns(func(col int) dossier.Pos {
 				return dossier.Pos{File: l.display, Sheet: sheet, Cell: cellName(col+1, rn)}
 			})

@@ -11,6 +11,7 @@ import (
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/metrics"
 	"github.com/certready/certready/internal/pdfdoc"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // trainingTopics are the four topics every complaint handler must be
@@ -107,7 +108,7 @@ func (p *packer) training() {
 				status = append(status, p.tr(fmt.Sprintf("%s hours short", fmtNum(need-total)), fmt.Sprintf("差 %s 学时", fmtNum(need-total))))
 			}
 			if missing > 0 {
-				status = append(status, p.tr(fmt.Sprintf("%d topic(s) missing", missing), fmt.Sprintf("缺 %d 个主题", missing)))
+				status = append(status, p.tr(vocab.Count(missing, "topic")+" missing", fmt.Sprintf("缺 %d 个主题", missing)))
 			}
 			short[i] = len(status) > 0
 			if !short[i] {

@@ -284,6 +284,20 @@ func (p *packer) verdictText() string {
 		"存在严重不符合，或体系运行时间尚不满足要求：请先按下方差距清单整改严重不符合，再申请认证。")
 }
 
+// requirementLegend says what the R-numbers of the register are.
+func (p *packer) requirementLegend() {
+	var lists [][]string
+	for _, f := range p.r.Findings {
+		lists = append(lists, f.Requirements)
+	}
+	legend := vocab.RequirementLegend(p.o.Lang, lists...)
+	if len(legend) == 0 {
+		return
+	}
+	sep := p.tr("; ", "；")
+	p.doc.Note(vocab.RequirementLegendTitle.In(p.o.Lang) + p.tr(": ", "：") + strings.Join(legend, sep) + p.tr(". ", "。") + vocab.RequirementLegendNote.In(p.o.Lang))
+}
+
 // ---- 2 gap register ----
 
 func (p *packer) gapRegister() {
@@ -339,6 +353,7 @@ func (p *packer) gapRegister() {
 			}
 			return pdfdoc.RowStyle{Fill: sevFill(f.Severity)}
 		}})
+		p.requirementLegend()
 	}
 
 	var need []audit.CheckResult

@@ -84,7 +84,7 @@ func eligibilityText(o Options, r *audit.Result) string { return r.EligibilityTe
 
 // partialLine is the first line of every output of a partial audit.
 func partialLine(o Options, r *audit.Result) string {
-	return fmt.Sprintf(L(o, "PARTIAL AUDIT: %d checks skipped (--only/--skip); no verdict is given", "部分评估：跳过 %d 项检查（--only/--skip），不作结论"), len(r.Skipped))
+	return L(o, "PARTIAL AUDIT: "+vocab.Count(len(r.Skipped), "check")+" skipped (--only/--skip); no verdict is given", fmt.Sprintf("部分评估：跳过 %d 项检查（--only/--skip），不作结论", len(r.Skipped)))
 }
 
 // scoreText is the score proven and awaiting evidence.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("github", FormatterFunc(formatGitHub)) }
@@ -58,8 +59,8 @@ func formatGitHub(w io.Writer, r *audit.Result, o Options) error {
 		}
 		fmt.Fprintf(&b, "::%s %s::%s\n", level, strings.Join(props, ","), githubData(msg))
 	}
-	summary := fmt.Sprintf(L(o, "%s, score %.1f/100: %d major, %d minor, %d observations", "%s，得分 %.1f/100：严重 %d 项，轻微 %d 项，观察 %d 项"),
-		r.Verdict.Label(lang), r.Score, r.Counts.Major, r.Counts.Minor, r.Counts.Observation)
+	summary := fmt.Sprintf(L(o, "%s, score %.1f/100: %d major, %d minor, %s", "%s，得分 %.1f/100：严重 %d 项，轻微 %d 项，观察 %s 项"),
+		r.Verdict.Label(lang), r.Score, r.Counts.Major, r.Counts.Minor, L(o, vocab.Count(r.Counts.Observation, "observation"), fmt.Sprint(r.Counts.Observation)))
 	if r.EligibleFrom != "" {
 		summary += L(o, "; earliest application date ", "；最早可申请日期 ") + r.EligibleFrom
 	}

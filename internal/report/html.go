@@ -34,7 +34,8 @@ var (
 // htmlTemplate is parsed once; the language function is bound per render
 // on a clone, since a template's functions are fixed before it executes.
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"t": func(en, _ string) string { return en },
+	"t":    func(en, _ string) string { return en },
+	"noun": func(int, string, string, string) string { return "" },
 }).Parse(htmlTemplateText))
 
 // formatHTML writes a self-contained report page. Every value from the
@@ -45,7 +46,7 @@ func formatHTML(w io.Writer, r *audit.Result, o Options) error {
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
-	t.Funcs(template.FuncMap{"t": func(en, zh string) string { return L(o, en, zh) }})
+	t.Funcs(template.FuncMap{"t": func(en, zh string) string { return L(o, en, zh) }, "noun": func(n int, one, many, zh string) string { return nounFor(o, n, one, many, zh) }})
 	if err := t.Execute(w, htmlPageOf(r, o)); err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
@@ -198,7 +199,7 @@ func htmlPageOf(r *audit.Result, o Options) *htmlPage {
 	p.Nodes = clauseNodes(r, o)
 	p.Findings, p.Filters = htmlFindings(r, o)
 	if r.KPIs != nil {
-		p.KPIs = htmlKPIsOf(r.KPIs, o)
+		p.KPIs = htmlKPIsOf(r, r.KPIs, o)
 	}
 	for _, m := range r.Materials {
 		p.Materials = append(p.Materials, htmlRow{
@@ -288,7 +289,8 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 			Check: f.Check, Title: f.Title.In(lang),
 			ClauseLabel: cite(o, f.Nodes),
 			Basis:       string(f.Basis), BasisLabel: basisText(o, f.Basis, f.BasisNote),
-			Requirements: strings.Join(f.Requirements, ", "),
+			// Each R-number with its title: the reader has no list to look it up in.
+			Requirements: strings.Join(vocab.RequirementLegend(o.Lang, f.Requirements), L(o, "; ", "；")),
 			Message:      f.Message.In(lang), Where: f.Where, Record: f.Record,
 			Evidence: f.Evidence.In(lang), Remedy: f.Remedy.In(lang),
 		}
@@ -367,7 +369,7 @@ func clauseOrder(cited map[string]bool) []string {
 	return append(out, rest...)
 }
 
-func htmlKPIsOf(m *metrics.Metrics, o Options) *htmlKPIs {
+func htmlKPIsOf(r *audit.Result, m *metrics.Metrics, o Options) *htmlKPIs {
 	t := &m.Timeliness
 	lim := m.Limits
 	rate := func(r metrics.Rule) string {
@@ -390,16 +392,7 @@ func htmlKPIsOf(m *metrics.Metrics, o Options) *htmlKPIs {
 		{L(o, "Hours to contact (median / 90th percentile)", "联系用时（中位数 / 90 分位，小时）"), fnum(t.HoursToAck.Median) + " / " + fnum(t.HoursToAck.P90)},
 		{L(o, "Hours to resolve (median / 90th percentile)", "解决用时（中位数 / 90 分位，小时）"), fnum(t.HoursToResolve.Median) + " / " + fnum(t.HoursToResolve.P90)},
 	}}
-	key := func(s string) string {
-		switch s {
-		case metrics.OtherKey:
-			return L(o, "(other)", "（其他）")
-		case "":
-			return L(o, "(blank)", "（空）")
-		}
-		return s
-	}
-	counts := func(title string, cs []metrics.Count) {
+	counts := func(title, kind string, cs []metrics.Count) {
 		if len(cs) == 0 {
 			return
 		}
@@ -407,13 +400,13 @@ func htmlKPIsOf(m *metrics.Metrics, o Options) *htmlKPIs {
 		vals := make([]float64, len(cs))
 		shown := make([]string, len(cs))
 		for i, c := range cs {
-			labels[i], vals[i], shown[i] = key(c.Key), float64(c.N), strconv.Itoa(c.N)
+			labels[i], vals[i], shown[i] = r.KeyLabel(kind, c.Key, o.Lang), float64(c.N), strconv.Itoa(c.N)
 		}
 		k.Charts = append(k.Charts, barChart(title, labels, vals, shown, 0, func(float64) string { return "count" }))
 	}
-	counts(L(o, "Complaints received per month", "每月受理投诉数量"), m.ByMonth)
-	counts(L(o, "Complaints per channel", "各渠道投诉数量"), m.ByChannel)
-	counts(L(o, "Complaints per category", "各类别投诉数量"), m.ByCategory)
+	counts(L(o, "Complaints received per month", "每月受理投诉数量"), "month", m.ByMonth)
+	counts(L(o, "Complaints per channel", "各渠道投诉数量"), "channel", m.ByChannel)
+	counts(L(o, "Complaints per category", "各类别投诉数量"), "category", m.ByCategory)
 	if len(t.Monthly) > 0 {
 		for _, s := range []struct {
 			title string
@@ -455,7 +448,7 @@ func htmlKPIsOf(m *metrics.Metrics, o Options) *htmlKPIs {
 		for i, c := range m.FollowThrough.Satisfactions {
 			sat[i] = metrics.Count{Key: satisfactionLabel(c.Key, o), N: c.N}
 		}
-		counts(L(o, "Complainant satisfaction", "投诉人满意度分布"), sat)
+		counts(L(o, "Complainant satisfaction", "投诉人满意度分布"), "satisfaction", sat)
 	}
 	return k
 }

@@ -229,7 +229,7 @@ func junitFailure(fs []*audit.Finding, o Options) *junitMessage {
 	}
 	msg := fs[0].Message.In(o.Lang)
 	if len(fs) > 1 {
-		msg += fmt.Sprintf(L(o, " (and %d more findings)", "（另有 %d 项发现）"), len(fs)-1)
+		msg += L(o, " (and "+vocab.Count(len(fs)-1, "more finding", "more findings")+")", fmt.Sprintf("（另有 %d 项发现）", len(fs)-1))
 	}
 	var body strings.Builder
 	for i, f := range fs {
@@ -276,7 +276,7 @@ func failureBody(f *audit.Finding, o Options) string {
 	for _, row := range f.Rows {
 		line("  - ", strings.TrimSpace(row.ID+" "+row.Pos.String()))
 	}
-	line(L(o, "Requirements: ", "要求："), strings.Join(f.Requirements, ", "))
+	line(L(o, "Requirements: ", "要求："), strings.Join(vocab.RequirementLegend(o.Lang, f.Requirements), L(o, "; ", "；")))
 	line(L(o, "Cites: ", "依据条款："), cite(o, f.Nodes))
 	line(L(o, "Basis: ", "依据："), basisText(o, f.Basis, f.BasisNote))
 	line(L(o, "Evidence expected: ", "应有证据："), f.Evidence.In(lang))
@@ -293,7 +293,7 @@ func waivedText(fs []*audit.Finding, o Options) string {
 			js = append(js, f.Waiver.Justification)
 		}
 	}
-	s := fmt.Sprintf(L(o, "waived (%d findings)", "已豁免（%d 项发现）"), len(fs))
+	s := L(o, "waived ("+vocab.Count(len(fs), "finding")+")", fmt.Sprintf("已豁免（%d 项发现）", len(fs)))
 	if len(fs) == 1 {
 		s = L(o, "waived (1 finding)", "已豁免（1 项发现）")
 	}

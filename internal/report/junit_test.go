@@ -220,7 +220,7 @@ func TestJUnitJoinsAChecksFindingsInOneFailure(t *testing.T) {
 		t.Fatalf("%s: %d failures", tc.Name, len(tc.Failures))
 	}
 	f := tc.Failures[0]
-	if f.Type != "major" || f.Message != "Food operation permit JY133 expired on 2026-10-01. (and 1 more findings)" {
+	if f.Type != "major" || f.Message != "Food operation permit JY133 expired on 2026-10-01. (and 1 more finding)" {
 		t.Errorf("type %q message %q", f.Type, f.Message)
 	}
 	for _, want := range []string{"1/2 major: Food operation permit JY133", "2/2 minor: Second permit JY200 expired.", "Where: licences.yaml:4:7"} {

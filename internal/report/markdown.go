@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("markdown", FormatterFunc(formatMarkdown)) }
@@ -84,6 +85,16 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 			}
 			t.p("| %s | %s %s | %s | %s | %s | %s | %s |\n", sev, mdCode(f.Check), mdEscape(strings.Join(f.Requirements, ", ")),
 				msg, mdEscape(basisText(o, f.Basis, f.BasisNote)), mdEscape(f.Where), mdEscape(f.Evidence.In(lang)), mdEscape(f.Remedy.In(lang)))
+		}
+	}
+	var reqs [][]string
+	for _, f := range r.Findings {
+		reqs = append(reqs, f.Requirements)
+	}
+	if legend := vocab.RequirementLegend(lang, reqs...); len(legend) > 0 {
+		t.p("\n## %s\n\n%s\n\n", vocab.RequirementLegendTitle.In(lang), mdEscape(vocab.RequirementLegendNote.In(lang)))
+		for _, l := range legend {
+			t.p("- %s\n", mdEscape(l))
 		}
 	}
 	if len(r.Coverage) > 0 {

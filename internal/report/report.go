@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/certready/certready/internal/audit"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Options shape human-readable output.
@@ -68,6 +69,21 @@ func clauseLabel(o Options, cs []string) string {
 		name = "ISO 10002:2018"
 	}
 	return name + " " + strings.Join(cs, ", ")
+}
+
+// nounFor is the noun after a count n: in English the singular for 1 and
+// the plural otherwise (vocab.Noun), in Chinese the one form.
+func nounFor(o Options, n int, one, many, zh string) string {
+	if o.Lang == "zh" {
+		return zh
+	}
+	return vocab.Noun(n, one, many)
+}
+
+// requirementsWithTitles is a finding's R-numbers each with its title, one
+// per line: "R22 Application materials checklist".
+func requirementsWithTitles(o Options, rs []string) string {
+	return strings.Join(vocab.RequirementLegend(o.Lang, rs), "\n")
 }
 
 // L picks the language of a fixed UI string.

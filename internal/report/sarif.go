@@ -277,11 +277,11 @@ func sarifRuleFor(c *checks.Check, o Options) sarifRule {
 	if c.Basis != "" {
 		tags = append(tags, "basis:"+string(c.Basis))
 	}
-	full := c.Doc.In(lang)
+	full := checks.ResolveFields(c.Doc, nil).In(lang)
 	if full == "" {
 		full = c.Title.In(lang)
 	}
-	ev, rem := c.Evidence.In(lang), c.Remedy.In(lang)
+	ev, rem := checks.ResolveFields(c.Evidence, nil).In(lang), checks.ResolveFields(c.Remedy, nil).In(lang)
 	return sarifRule{
 		ID:               c.ID,
 		Name:             ruleName(c.ID),

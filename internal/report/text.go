@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
@@ -95,6 +96,12 @@ func splitWords(s string) []string {
 				out = append(out, string(r))
 			}
 		case strings.ContainsRune("（「『【《“‘", r):
+			if endsOpen(cur.String()) {
+				// " “" or "(“": the quote opens the word being built, so
+				// no line ends with a lone space, "(" or quote.
+				cur.WriteRune(r)
+				continue
+			}
 			flush()
 			open += string(r)
 		case r == ' ':
@@ -103,8 +110,13 @@ func splitWords(s string) []string {
 			open = ""
 			cur.WriteRune(r)
 		case r >= 0x2E80:
+			pre := ""
+			if endsOpen(cur.String()) {
+				pre = cur.String() // an opening that waits for its first character
+				cur.Reset()
+			}
 			flush()
-			out = append(out, open+string(r))
+			out = append(out, pre+open+string(r))
 			open = ""
 		default:
 			if open != "" {
@@ -120,6 +132,16 @@ func splitWords(s string) []string {
 		out = append(out, open)
 	}
 	return out
+}
+
+// endsOpen reports whether a word being built is only an opening: it ends
+// in a space or an opening bracket or quote.
+func endsOpen(w string) bool {
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return r == ' ' || strings.ContainsRune("([（「『【《“‘", r)
 }
 
 // formatText writes the report for an 80-column terminal, findings grouped
@@ -148,7 +170,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	t.p("%s %s   %s %s\n", L(o, "Verdict:", "结论："), t.c(vc+ansiBold, r.Verdict.Label(lang)), L(o, "Score:", "得分："), scoreText(o, r))
 	t.p("%s\n", wrapIndent(L(o, "Earliest application date: ", "最早可申请日期：")+eligibilityText(o, r), 78, ""))
 	t.p("%s %d %s, %d %s, %d %s",
-		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, L(o, "observations", "观察"))
+		L(o, "Findings:", "发现项："), r.Counts.Major, L(o, "major", "严重"), r.Counts.Minor, L(o, "minor", "轻微"), r.Counts.Observation, nounFor(o, r.Counts.Observation, "observation", "observations", "观察"))
 	if r.Counts.Waived > 0 {
 		t.p(", %d %s", r.Counts.Waived, L(o, "waived", "已豁免"))
 	}

@@ -36,7 +36,7 @@ var gapColumns = []struct {
 	{"Check", "检查项", 26},
 	{"Severity", "级别", 14},
 	{"Clause / basis", "条款／依据", 24},
-	{"Requirement", "要求", 12},
+	{"Requirement", "要求", 26},
 	{"Finding", "发现", 60},
 	{"Where", "位置", 34},
 	{"Evidence expected", "应有证据", 48},
@@ -373,7 +373,7 @@ func gapSheet(x *xw, r *audit.Result, o Options) {
 			remedy += "\n" + L(o, "Waived: ", "已豁免：") + f.Waiver.Justification
 		}
 		texts := []string{
-			f.Check + "\n" + f.Title.In(lang), sev, cite(o, f.Nodes) + "\n" + basisLine(o, *f), strings.Join(f.Requirements, ", "),
+			f.Check + "\n" + f.Title.In(lang), sev, cite(o, f.Nodes) + "\n" + basisLine(o, *f), requirementsWithTitles(o, f.Requirements),
 			f.Message.In(lang), strings.TrimSpace(where), f.Evidence.In(lang), remedy,
 		}
 		for c, t := range texts {
@@ -421,7 +421,7 @@ func gapSheet(x *xw, r *audit.Result, o Options) {
 
 func materialsSheet(x *xw, r *audit.Result, o Options) {
 	lang := o.Lang
-	labels := []string{L(o, "Item", "编号"), L(o, "Material", "材料"), L(o, "Status", "状态"), L(o, "Optional", "可选"), L(o, "Refs", "对应文件"), L(o, "Note", "说明")}
+	labels := []string{L(o, "Item", "序号"), L(o, "Material", "材料"), L(o, "Status", "状态"), L(o, "Optional", "可选"), L(o, "Refs", "对应文件"), L(o, "Note", "说明")}
 	widths := []float64{22, 44, 14, 10, 40, 50}
 	x.table(labels, widths)
 	for i, m := range r.Materials {
@@ -434,7 +434,10 @@ func materialsSheet(x *xw, r *audit.Result, o Options) {
 		for j, ref := range m.Refs {
 			refs[j] = r.RecordLabel(ref, lang)
 		}
-		texts := []string{m.ID, m.Title.In(lang), statusLabel(o, string(m.Status)), opt, strings.Join(refs, "\n"), m.Note.In(lang)}
+		// The item id (staff_list) is the code's name: a Chinese reader
+		// gets the item's number in the checklist and its title.
+		item := L(o, m.ID, fmt.Sprint(i+1))
+		texts := []string{item, m.Title.In(lang), statusLabel(o, string(m.Status)), opt, strings.Join(refs, "\n"), m.Note.In(lang)}
 		for c, t := range texts {
 			x.str(c+1, row, t)
 		}
@@ -586,19 +589,20 @@ func kpiSheet(x *xw, r *audit.Result, o Options) {
 	} else if len(k.ByMonth) > 0 {
 		section(L(o, "By month", "按月"))
 		table(L(o, "Month", "月份"), L(o, "Complaints", "投诉数"))
-		row = countRows(x, row, k.ByMonth)
+		row = countRows(x, row, k.ByMonth, func(key string) string { return r.KeyLabel("month", key, o.Lang) })
 	}
 	section(L(o, "By channel", "按渠道"))
 	table(L(o, "Channel", "渠道"), L(o, "Complaints", "投诉数"))
-	row = countRows(x, row, k.ByChannel)
+	row = countRows(x, row, k.ByChannel, func(key string) string { return r.KeyLabel("channel", key, o.Lang) })
 	section(L(o, "By category", "按类别"))
 	table(L(o, "Category", "类别"), L(o, "Complaints", "投诉数"))
-	countRows(x, row, k.ByCategory)
+	countRows(x, row, k.ByCategory, func(key string) string { return r.KeyLabel("category", key, o.Lang) })
 }
 
-func countRows(x *xw, row int, cs []metrics.Count) int {
+// countRows writes a breakdown, each key as label words it.
+func countRows(x *xw, row int, cs []metrics.Count, label func(string) string) int {
 	for _, c := range cs {
-		x.str(1, row, c.Key)
+		x.str(1, row, label(c.Key))
 		x.num(2, row, c.N)
 		row++
 	}

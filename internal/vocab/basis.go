@@ -90,3 +90,19 @@ func BasisText(b Basis, note Text, lang string) string {
 	}
 	return b.Label(lang)
 }
+
+// Expects words what a figure asks for by its basis, for a sentence such
+// as "at least 24 h <Expects>" (in Chinese it comes first: "<Expects>不少于
+// 24 学时"): recommended practice is recommended, never
+// required; the organisation's own figure is what its policy requires; the
+// standard, a scheme or a law requires it. Use it wherever a message
+// states a figure's demand, so the wording follows the basis.
+func Expects(b Basis) Text {
+	switch b {
+	case Practice:
+		return T("recommended (recommended practice)", "推荐做法建议")
+	case Policy:
+		return T("required by your own policy", "贵组织规定")
+	}
+	return T("required", "应")
+}

@@ -1,0 +1,50 @@
+package checks
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/certready/certready/internal/dossier"
+)
+
+// The Chinese title, evidence and remedy of every check use no internal
+// key or enum value: whichever check fires, its Chinese texts reach a
+// Chinese reader as they are (field placeholders resolved).
+func TestChineseTextsOfTheCatalogueUseNoInternalWords(t *testing.T) {
+	bad := map[string]bool{}
+	for _, vs := range [][]string{dossier.Sectors, dossier.LicenceTypes, dossier.DocumentKinds, dossier.ChannelTypes,
+		dossier.Complexities, dossier.RiskLevels, dossier.Statuses, dossier.Satisfactions, dossier.PersonRoles,
+		dossier.TrainingTopics, dossier.Equipment, dossier.ActionStatuses, dossier.CoverElements} {
+		for _, v := range vs {
+			bad[v] = true
+		}
+	}
+	for _, rt := range dossier.Types() {
+		for _, f := range rt.Fields {
+			if strings.Contains(f.Key, "_") {
+				bad[f.Key] = true
+			}
+		}
+	}
+	word := regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*`)
+	for _, c := range All() {
+		found := map[string]bool{}
+		for _, tx := range []Text{c.Title, c.Evidence, c.Remedy} {
+			for _, w := range word.FindAllString(ResolveFields(tx, nil).ZH, -1) {
+				if bad[w] {
+					found[w] = true
+				}
+			}
+		}
+		if len(found) > 0 {
+			ws := make([]string, 0, len(found))
+			for w := range found {
+				ws = append(ws, w)
+			}
+			sort.Strings(ws)
+			t.Errorf("%s: Chinese texts use internal words %v", c.ID, ws)
+		}
+	}
+}
