@@ -112,7 +112,7 @@ func init() {
 			Principles:  []string{"4.9"},
 			Evidence:    T("For every document of the system: a unique id, a version, approver and approval date, an effective date not after the as-of date, a review within the review period, and the file itself in the dossier.", "体系的每份文件：唯一编号、版本、批准人和批准日期、不晚于基准日的生效日期、在评审周期内评审过，且文件本身在资料包中。"),
 			Remedy:      T("Complete the document register, review overdue documents, and put each referenced file in the dossier.", "补全文件清单，评审已超期的文件，并将引用的文件放入资料包。"),
-			Doc:         T("Every document needs an id (major if missing), a unique one (minor if repeated) and a `file` that exists in the dossier (major, reported at the `file` field). Documents of the system itself (kinds manual, procedure, instruction, form, policy) are also controlled: a version (minor), approver and approval date (major), an effective date (minor if missing, or if after the as-of date), and a review within thresholds.review_months of the as-of date, counting the approval as a review (minor when overdue, observation when it falls due within thresholds.due_soon_days). Reports, minutes, records and external documents are records, not revised documents, so only id and file apply to them. A document whose file is missing still counts for the content checks.", "每份文件须有编号（缺失为严重不符合）、编号唯一（重复为轻微不符合），且“文件路径”指向资料包中存在的文件（严重不符合，定位到该字段）。体系文件本身（manual、procedure、instruction、form、policy）还须受控：版本（轻微）、批准人和批准日期（严重）、生效日期（缺失或晚于基准日为轻微）、在 thresholds.review_months 个月内评审过，批准视同评审（超期为轻微，在 thresholds.due_soon_days 天内到期为观察项）。报告、纪要、记录和外来文件属于记录，不修订，只检查编号和文件。文件缺失的文件仍计入内容检查。"),
+			Doc:         T("Every document needs an id (major if missing), a unique one (minor if repeated) and a `file` that exists in the dossier (major, reported at the `file` field). Documents of the system itself (kinds manual, procedure, instruction, form, policy, org_chart, job_description, law_register, retention_rules, process_chart) are also controlled: a version (minor), approver and approval date (major), an effective date (minor if missing, or if after the as-of date), and a review within thresholds.review_months of the as-of date, counting the approval as a review (minor when overdue, observation when it falls due within thresholds.due_soon_days). Reports, minutes, records and external documents are records, not revised documents, so only id and file apply to them. A document whose file is missing still counts for the content checks.", "每份文件须有编号（缺失为严重不符合）、编号唯一（重复为轻微不符合），且“文件路径”指向资料包中存在的文件（严重不符合，定位到该字段）。体系文件本身（manual、procedure、instruction、form、policy、org_chart、job_description、law_register、retention_rules、process_chart）还须受控：版本（轻微）、批准人和批准日期（严重）、生效日期（缺失或晚于基准日为轻微）、在 thresholds.review_months 个月内评审过，批准视同评审（超期为轻微，在 thresholds.due_soon_days 天内到期为观察项）。报告、纪要、记录和外来文件属于记录，不修订，只检查编号和文件。文件缺失的文件仍计入内容检查。"),
 			Run:         runDocsControl,
 		},
 	)
@@ -192,7 +192,7 @@ func elementZH(e string) string {
 	case "effectiveness":
 		return "处理有效性"
 	}
-	return e
+	return labelZH("element", e)
 }
 
 // elementList renders missing elements in both languages.
@@ -209,7 +209,8 @@ func elementList(es []string) Text {
 // external documents, which are dated once and never revised.
 func isSystemDocument(kind string) bool {
 	switch kind {
-	case "manual", "procedure", "instruction", "form", "policy":
+	case "manual", "procedure", "instruction", "form", "policy",
+		"org_chart", "job_description", "law_register", "retention_rules", "process_chart":
 		return true
 	}
 	return false

@@ -13,7 +13,9 @@ var EnumLabelsZH = map[string]map[string]string{
 	"document": {"manual": "手册", "procedure": "程序文件", "instruction": "作业指导书", "form": "表单", "policy": "方针",
 		"analysis": "分析报告", "survey_report": "调查报告", "audit_report": "审核报告", "review_minutes": "评审纪要",
 		"profile": "公司简介", "certificate": "证书", "training_plan": "培训计划", "commitment": "承诺书", "plan": "计划",
-		"record": "记录", "other": "其他"},
+		"record": "记录", "org_chart": "组织机构图", "job_description": "岗位职责说明书", "appointment": "任命书",
+		"law_register": "适用法律法规清单", "retention_rules": "记录保存规定", "process_chart": "投诉处理流程及流程图",
+		"declaration": "守法声明", "other": "其他"},
 	"channel": {"phone": "电话", "email": "电子邮件", "web": "网站", "app": "应用", "in_person": "现场", "box": "意见箱",
 		"social": "社交媒体", "letter": "信函", "other": "其他"},
 	"complexity":   {"simple": "简单", "complex": "复杂"},
@@ -34,7 +36,9 @@ var EnumLabelsZH = map[string]map[string]string{
 		"intake_register": "投诉受理登记表", "handling_record": "投诉处理过程记录表", "follow_up_record": "客户回访记录表", "analysis_report": "投诉数据分析报表",
 		"types": "投诉类型", "causes": "投诉原因", "distribution": "分布", "effectiveness": "处理有效性",
 		"confidentiality": "保密", "objectivity": "客观公正",
-		"history": "发展历程", "products_services": "产品与服务", "markets": "市场", "culture": "企业文化"},
+		"history": "发展历程", "products_services": "产品与服务", "markets": "市场", "culture": "企业文化",
+		"consumer_protection_law": "消费者权益保护法", "product_quality_law": "产品质量法", "personal_information_protection_law": "个人信息保护法",
+		"complaint_measures": "市场监督管理投诉举报处理暂行办法", "sector_law": "行业法律法规", "record_retention": "记录保存期限"},
 }
 
 // EnumAliasesZH are further spellings real workbooks use for the same
