@@ -261,19 +261,19 @@ func TestMaterialsChecklistGaps(t *testing.T) {
 			name:   "an audit that did not cover complaints handling yields no report",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Audits[0].CoversComplaints = false },
 			item:   "internal_audit_report", status: MaterialMissing,
-			want:   []findingWant{{Severity: Major, Record: "internal_audit_report", Message: "no internal audit covering complaints handling held by 2026-10-15"}},
+			want: []findingWant{{Severity: Major, Record: "internal_audit_report", Message: "no internal audit covering complaints handling held by 2026-10-15"}},
 		},
 		{
 			name:   "no management review leaves the minutes missing",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Reviews = nil },
 			item:   "management_review_minutes", status: MaterialMissing,
-			want:   []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "no management review covering complaints handling held by 2026-10-15"}},
+			want: []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "no management review covering complaints handling held by 2026-10-15"}},
 		},
 		{
 			name:   "a review whose minutes are not on file leaves them missing",
 			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Reviews[0].Minutes) },
 			item:   "management_review_minutes", status: MaterialMissing,
-			want:   []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "the minutes of MR-2026-1 are missing"}},
+			want: []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "the minutes of MR-2026-1 are missing"}},
 		},
 	}
 	for _, c := range cases {
