@@ -4,8 +4,8 @@ import "fmt"
 
 // docs.law-register: the register of laws and regulations that apply to
 // the organisation's complaints handling. A certification body reads it at
-// the stage-1 review; what it must name is judged from the `covers` the
-// register declares (p12d-style text checks read the file itself).
+// the stage-1 review; what it names is read from the laws it declares in
+// `covers`.
 
 var docsLawRegister = &Check{
 	ID:          "docs.law-register",
