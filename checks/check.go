@@ -161,6 +161,21 @@ type Material struct {
 	Note   Text
 	// Optional items do not count against readiness when missing.
 	Optional bool
+	// Owners are the findings of other checks that report this item's gap
+	// as their own (an expired permit is licence.sector-permit's finding).
+	// The audit refers to them from the checklist instead of reporting the
+	// gap a second time, at a second severity; when none of them was
+	// reported (the owner was skipped, or judged differently), the
+	// checklist's own finding stands, so a gap is never lost.
+	Owners []FindingRef
+}
+
+// FindingRef designates the findings of a check that concern one gap: of
+// that record when Record is set, at that place when Pos is set.
+type FindingRef struct {
+	Check  string
+	Record string
+	Pos    dossier.Pos
 }
 
 // MaterialStatus is the state of a materials-checklist item.

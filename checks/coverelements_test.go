@@ -13,7 +13,7 @@ import (
 func TestEveryElementTheChecksReadIsOfferedByTheTemplate(t *testing.T) {
 	var read []string
 	for _, es := range [][]string{manualElements(), procedureElements(), instructionElements(), formElements(), analysisDimensions(), profileElements,
-		{"escalation", "confidentiality", "objectivity"}, sectorElements()} {
+		{"escalation", "confidentiality", "objectivity"}, sectorElements(), lawRegisterElements(), {"record_retention"}} {
 		read = append(read, es...)
 	}
 	for _, e := range read {

@@ -112,7 +112,7 @@ func init() {
 			Principles:  []string{"4.9"},
 			Evidence:    T("For every document of the system: a unique id, a version, approver and approval date, an effective date not after the as-of date, a review within the review period, and the file itself in the dossier.", "体系的每份文件：唯一编号、版本、批准人和批准日期、不晚于基准日的生效日期、在评审周期内评审过，且文件本身在资料包中。"),
 			Remedy:      T("Complete the document register, review overdue documents, and put each referenced file in the dossier.", "补全文件清单，评审已超期的文件，并将引用的文件放入资料包。"),
-			Doc:         T("Every document needs an id (major if missing), a unique one (minor if repeated) and a `file` that exists in the dossier (major, reported at the `file` field). A file that is empty, a PDF with neither text nor images, or a template left unfilled (a fill-in marker such as 【请填写】, [fill in …], TODO, XXX, ××× or {{…}}, or a Markdown or .docx file whose section headings have nothing under them) is a placeholder and counts as missing (major); forms and records are meant to be filled in, so fill-in blanks do not count against them. Documents of the system itself (kinds manual, procedure, instruction, form, policy) are also controlled: a version (minor), approver and approval date (major), an effective date (minor if missing, or if after the as-of date), and a review within thresholds.review_months of the as-of date, counting the approval as a review (minor when overdue, observation when it falls due within thresholds.due_soon_days). Reports, minutes, records and external documents are records, not revised documents, so only id and file apply to them. A document whose file is missing still counts for the content checks.", "每份文件须有编号（缺失为严重不符合）、编号唯一（重复为轻微不符合），且“文件路径”指向资料包中存在的文件（严重不符合，定位到该字段）。空文件、既无文字也无图像的 PDF、未填写完成的模板（含【请填写】、[fill in …]、TODO、XXX、×××、{{…}} 等待填写标记，或 Markdown、.docx 文件中各章节标题下没有内容）均属占位文件，按缺失处理（严重不符合）；表单和记录本就供使用者填写，填写空位不计。体系文件本身（manual、procedure、instruction、form、policy）还须受控：版本（轻微）、批准人和批准日期（严重）、生效日期（缺失或晚于基准日为轻微）、在 thresholds.review_months 个月内评审过，批准视同评审（超期为轻微，在 thresholds.due_soon_days 天内到期为观察项）。报告、纪要、记录和外来文件属于记录，不修订，只检查编号和文件。文件缺失的文件仍计入内容检查。"),
+			Doc:         T("Every document needs an id (major if missing), a unique one (minor if repeated) and a `file` that exists in the dossier (major, reported at the `file` field). A file that is empty, a PDF with neither text nor images, or a template left unfilled (a fill-in marker such as 【请填写】, [fill in …], TODO, XXX, ××× or {{…}}, or a Markdown or .docx file whose section headings have nothing under them) is a placeholder and counts as missing (major); forms and records are meant to be filled in, so fill-in blanks do not count against them. Documents of the system itself (kinds manual, procedure, instruction, form, policy, org_chart, job_description, law_register, retention_rules, process_chart) are also controlled: a version (minor), approver and approval date (major), an effective date (minor if missing, or if after the as-of date), and a review within thresholds.review_months of the as-of date, counting the approval as a review (minor when overdue, observation when it falls due within thresholds.due_soon_days). Reports, minutes, records and external documents are records, not revised documents, so only id and file apply to them. A document whose file is missing still counts for the content checks.", "每份文件须有编号（缺失为严重不符合）、编号唯一（重复为轻微不符合），且“文件路径”指向资料包中存在的文件（严重不符合，定位到该字段）。空文件、既无文字也无图像的 PDF、未填写完成的模板（含【请填写】、[fill in …]、TODO、XXX、×××、{{…}} 等待填写标记，或 Markdown、.docx 文件中各章节标题下没有内容）均属占位文件，按缺失处理（严重不符合）；表单和记录本就供使用者填写，填写空位不计。体系文件本身（手册、程序文件、作业指导书、表单、方针，以及组织机构图、岗位职责说明、法律法规清单、记录保存规定、投诉处理流程图）还须受控：版本（轻微）、批准人和批准日期（严重）、生效日期（缺失或晚于基准日为轻微）、在 thresholds.review_months 个月内评审过，批准视同评审（超期为轻微，在 thresholds.due_soon_days 天内到期为观察项）。报告、纪要、记录和外来文件属于记录，不修订，只检查编号和文件。文件缺失的文件仍计入内容检查。"),
 			Run:         runDocsControl,
 		},
 	)
@@ -196,10 +196,7 @@ func elementZH(e string) string {
 	case "effectiveness":
 		return "处理有效性"
 	}
-	if zh := dossier.EnumLabelsZH["element"][e]; zh != "" {
-		return zh
-	}
-	return e
+	return labelZH("element", e)
 }
 
 // elementList renders missing elements in both languages.
@@ -216,7 +213,8 @@ func elementList(es []string) Text {
 // external documents, which are dated once and never revised.
 func isSystemDocument(kind string) bool {
 	switch kind {
-	case "manual", "procedure", "instruction", "form", "policy":
+	case "manual", "procedure", "instruction", "form", "policy",
+		"org_chart", "job_description", "law_register", "retention_rules", "process_chart":
 		return true
 	}
 	return false

@@ -67,6 +67,7 @@ func readyDossier() *dossier.Dossier {
 		ComplaintDepartment: "客户服务部",
 		Employees:           320,
 		Website:             "https://www.example.cn",
+		Sites:               []string{"浙江省杭州市西湖区文三路100号"},
 	}
 	licenceKeys := []string{"type", "number", "name", "valid_until", "scope", "address", "established", "evidence"}
 	licences := []dossier.Licence{
@@ -116,15 +117,25 @@ func readyDossier() *dossier.Dossier {
 		doc(150, "RM-2026", "2026年管理评审纪要", "review_minutes"),
 		doc(160, "CERT-9001", "ISO 9001 质量管理体系认证证书", "certificate"),
 		doc(170, "PL-01", "GB/T 19012 认证工作计划", "plan"),
+		doc(180, "OC-01", "组织机构图", "org_chart"),
+		doc(190, "JD-01", "投诉处理岗位职责说明书", "job_description"),
+		doc(200, "AP-01", "管理者代表任命书", "appointment"),
+		doc(210, "LR-01", "适用法律法规清单", "law_register", "consumer_protection_law", "personal_information_protection_law",
+			"product_quality_law", "complaint_measures", "sector_law"),
+		doc(220, "RR-01", "记录控制程序", "retention_rules", "record_retention"),
+		doc(230, "PC-01", "投诉处理流程及流程图（对外公示版）", "process_chart"),
+		doc(240, "DC-01", "无重大违法违规及质量事故声明", "declaration"),
 	}
 	people := []dossier.Person{
 		{Meta: meta("people.yaml", 1, "id", "roles"), ID: "P01", Name: "王建国", Department: "总经理办公室", Title: "总经理",
 			Roles: []string{"top_management", "working_group_lead"}, Joined: day(2012, time.May, 18)},
 		{Meta: meta("people.yaml", 10, "id", "roles"), ID: "P02", Name: "李娜", Department: "客户服务部", Title: "客服经理",
 			Handler: true, Roles: []string{"complaint_manager", "management_representative", "handler", "working_group"},
-			Phone: "13812345678", Email: "li.na@example.cn", Joined: day(2020, time.April, 1)},
+			Phone: "13812345678", Email: "li.na@example.cn", Joined: day(2020, time.April, 1),
+			CompetenceEvaluated: day(2026, time.June, 30), CompetenceEvaluation: "evidence/competence/P02.pdf"},
 		{Meta: meta("people.yaml", 20, "id", "roles"), ID: "P03", Name: "张伟", Department: "客户服务部", Title: "投诉专员",
-			Handler: true, Roles: []string{"handler"}, Joined: day(2022, time.July, 1)},
+			Handler: true, Roles: []string{"handler"}, Joined: day(2022, time.July, 1),
+			CompetenceEvaluated: day(2026, time.June, 30), CompetenceEvaluation: "evidence/competence/P03.pdf"},
 		{Meta: meta("people.yaml", 30, "id", "roles"), ID: "P04", Name: "赵敏", Department: "质量部", Title: "内审员",
 			Roles: []string{"auditor", "working_group"}, Joined: day(2019, time.March, 1)},
 	}
@@ -244,6 +255,9 @@ func fixtureEvidence(d *dossier.Dossier) map[string]*dossier.Evidence {
 	}
 	for _, q := range d.Qualifications {
 		paths = append(paths, q.Evidence)
+	}
+	for _, p := range d.People {
+		paths = append(paths, p.CompetenceEvaluation)
 	}
 	for _, t := range d.Training {
 		paths = append(paths, t.SignIn, t.Assessment)

@@ -158,7 +158,7 @@ func init() {
 			Principles:  []string{"4.12"},
 			Evidence:    T("A documented escalation mechanism, and every high-risk complaint escalated within the acknowledgement limit of receipt.", "有文件化的升级机制，且每起高风险投诉在受理后的联系时限内升级处理。"),
 			Remedy:      T("Document who high-risk complaints go to and how fast (e.g. in the handling procedure, {{documents.covers}}: escalation), and record {{complaints.escalated_at}} and {{complaints.escalated_to}}.", "将高风险投诉上报的对象和时限写入文件（如在处理程序的涵盖要素中列明“升级机制”），并记录{{complaints.escalated_at}}和{{complaints.escalated_to}}。"),
-			Doc:         T("A document of any kind declaring the element escalation is the mechanism; its absence is major whether or not a log exists. High-risk rows must be escalated within thresholds.ack_hours of receipt; an unescalated one is a violation once that limit has passed by the end of the as-of date.", "任何类型的文件声明涵盖要素 escalation 即视为有升级机制；缺少该文件为严重不符合，与是否提供台账无关。高风险投诉须在受理后 thresholds.ack_hours 小时内升级；未升级的，在评估基准日结束时已超过该时限即为违规。"),
+			Doc:         T("A document of any kind declaring the element escalation is the mechanism; its absence is major whether or not a log exists. High-risk rows must be escalated within thresholds.ack_hours of receipt; an escalation recorded after that limit, or one marked without a time that only names whom, is a violation. A high-risk complaint never escalated at all is handling.high-risk-escalated's finding, not reported here a second time.", "任何类型的文件声明涵盖要素 escalation 即视为有升级机制；缺少该文件为严重不符合，与是否提供台账无关。高风险投诉须在受理后 thresholds.ack_hours 小时内升级；升级时间晚于该时限，或只记录升级对象而无升级时间的，为违规。从未升级的高风险投诉由 handling.high-risk-escalated 报告，此处不重复报告。"),
 			Run:         runHandlingEscalation,
 		},
 		&Check{

@@ -231,8 +231,13 @@ func TestHandlingChecks(t *testing.T) {
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[3].Status, rows[3].RootCause = "resolved", "" },
 			[]findingWant{{Severity: Observation, Message: "1 of 4 finished complaints have no root cause recorded", Where: "complaints.csv:row 5"}}, nil},
 
-		{"a high-risk complaint never escalated is reported", "handling.escalation",
+		{"a high-risk complaint never escalated is left to handling.high-risk-escalated", "handling.escalation",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) { rows[1].Risk = "high" },
+			nil, &judged{func(m *metrics.Metrics) metrics.Rule { return m.Risk.Escalation }, 0}},
+		{"a high-risk complaint escalated after the limit is reported", "handling.escalation",
+			func(_ *dossier.Dossier, rows []dossier.Complaint) {
+				rows[1].Risk, rows[1].EscalatedAt, rows[1].EscalatedTo = "high", rows[1].ReceivedAt.Add(30*time.Hour), "P01"
+			},
 			[]findingWant{{Severity: Observation, Message: "1 of 1 high-risk complaints were not escalated within 24 h of receipt", Where: "complaints.csv:row 3"}}, nil},
 		{"a high-risk complaint escalated within two hours passes", "handling.escalation",
 			func(_ *dossier.Dossier, rows []dossier.Complaint) {

@@ -79,3 +79,18 @@ func capitalise(s string) string {
 	}
 	return string(s[0]-'a'+'A') + s[1:]
 }
+
+// requireKind reports, at the documents register, that no document of the
+// kinds is registered, and returns the registered ones whose file is in the
+// dossier. A registered document whose file is missing or empty is
+// docs.control's finding: it is not reported a second time here, and it
+// does not count as present either.
+func requireKind(p *Pass, record string, msg Text, kinds ...string) (filed []*dossier.Document, registered bool) {
+	docs := docsOfKind(p.Dossier, kinds...)
+	if len(docs) == 0 {
+		p.Reportf(p.Dossier.PlaceOf("documents"), record, msg)
+		return nil, false
+	}
+	filed, _ = docsWithFile(p.Dossier, docs)
+	return filed, true
+}

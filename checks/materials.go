@@ -22,12 +22,12 @@ var materialsChecklist = &Check{
 	Nodes:       []string{"cn-scheme:S3.1"},
 	Basis:       OnScheme,
 	Source:      T("Certification bodies' application materials.", "认证机构申请材料清单。"),
-	Evidence: T("Every item of the application pack on file: business licence copy, organisation code certificate (only without a USCC), legal representative ID copy, company profile, manual, procedures, work instructions, intake register, handling and follow-up records, analysis reports, staff list with qualifications, training plan and records, sector permits where applicable, and a customer satisfaction survey report within the survey period.",
-		"申请材料逐项在案：营业执照复印件、组织机构代码证（仅无统一代码时）、法定代表人身份证复印件、企业简介、手册、程序文件、作业指导书、投诉受理登记、处理及回访记录、分析报告、投诉处理人员名单及资质、培训计划及记录、行业许可证（如适用）及调查期内的顾客满意度调查报告。"),
+	Evidence: T("Every item of the application pack on file: business licence copy, organisation code certificate (only without a USCC), legal representative ID copy, company profile, manual, procedures, work instructions, intake register, handling and follow-up records, analysis reports, staff list with qualifications, training plan and records, sector permits where applicable, a customer satisfaction survey report within the survey period, the internal audit report and the management review minutes.",
+		"申请材料逐项在案：营业执照复印件、组织机构代码证（仅无统一代码时）、法定代表人身份证复印件、企业简介、手册、程序文件、作业指导书、投诉受理登记、处理及回访记录、分析报告、投诉处理人员名单及资质、培训计划及记录、行业许可证（如适用）、调查期内的顾客满意度调查报告、内部审核报告及管理评审纪要。"),
 	Remedy: T("Prepare each missing item, put its file in the dossier and reference it from the record it belongs to; renew expired items.",
 		"补齐缺少的材料，将文件放入资料目录并在相应记录中引用；过期材料予以更新。"),
-	Doc: T("An item counts as present only when its file is in the dossier. Handling records are satisfied by the complaint log itself; analysis reports by any document of kind analysis. Other certificates are optional and never a finding.",
-		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何 analysis 类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。"),
+	Doc: T("An item counts as present only when its file is in the dossier. Handling records are satisfied by the complaint log itself; analysis reports by any document of kind analysis. Other certificates are optional and never a finding. A gap another check judges as its own (an expired permit: licence.sector-permit; a document file missing: docs.control; no management review: improvement.management-review) is reported once, by that check, at its severity; the checklist line refers to it. Only when that check reported nothing (skipped, or judging differently) does the checklist report the gap itself.",
+		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何 analysis 类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。其他检查作为自身问题判定的缺口（行业许可证过期：licence.sector-permit；文件缺失：docs.control；没有管理评审：improvement.management-review）只由该检查按其严重程度报告一次，清单该行引用该问题；仅当该检查未报告（被跳过或判定不同）时，由本清单自行报告。"),
 	Run: runMaterials,
 }
 
@@ -50,6 +50,24 @@ func (m *material) present(refs ...string) *material {
 	return m
 }
 
+// ownedBy names the check whose findings on records report this item's gap
+// (any of its findings when no record is named).
+func (m *material) ownedBy(check string, records ...string) *material {
+	if len(records) == 0 {
+		m.Owners = append(m.Owners, FindingRef{Check: check})
+	}
+	for _, r := range records {
+		m.Owners = append(m.Owners, FindingRef{Check: check, Record: r})
+	}
+	return m
+}
+
+// ownedAt names the check whose finding at pos reports this item's gap.
+func (m *material) ownedAt(check string, pos dossier.Pos) *material {
+	m.Owners = append(m.Owners, FindingRef{Check: check, Pos: pos})
+	return m
+}
+
 func (m *material) note(t Text) *material {
 	m.Note = t
 	return m
@@ -60,10 +78,10 @@ func runMaterials(p *Pass) {
 		materialBusinessLicence(p),
 		materialOrgCode(p),
 		materialLegalRepID(p),
-		materialDocs(p, "company_profile", "Company profile", "企业简介", "profile"),
-		materialDocs(p, "quality_manual", "Quality manual", "质量手册", "manual"),
-		materialDocs(p, "procedures", "Procedures", "程序文件", "procedure"),
-		materialDocs(p, "work_instructions", "Work instructions", "作业指导书", "instruction"),
+		materialDocs(p, "company_profile", "Company profile", "企业简介", "org.profile", "profile"),
+		materialDocs(p, "quality_manual", "Quality manual", "质量手册", "docs.manual", "manual"),
+		materialDocs(p, "procedures", "Procedures", "程序文件", "docs.procedures", "procedure"),
+		materialDocs(p, "work_instructions", "Work instructions", "作业指导书", "docs.work-instructions", "instruction"),
 		materialForm(p, "intake_register", "Complaint intake register", "投诉受理登记表", "intake_register"),
 		materialHandlingRecords(p),
 		materialForm(p, "follow_up_records", "Follow-up records", "回访记录", "follow_up_record"),
@@ -73,6 +91,8 @@ func runMaterials(p *Pass) {
 		materialSectorPermits(p),
 		materialOtherCertificates(p),
 		materialSurvey(p),
+		materialAuditReport(p),
+		materialReviewMinutes(p),
 	}
 	for _, m := range items {
 		p.Material(m.Material)
@@ -107,7 +127,7 @@ var materialHome = map[string]string{
 	"work_instructions": "documents", "intake_register": "documents", "handling_records": "complaints",
 	"follow_up_records": "documents", "analysis_reports": "documents", "staff_list": "people",
 	"training": "training", "sector_permits": "licences", "other_certificates": "documents",
-	"satisfaction_survey": "surveys",
+	"satisfaction_survey": "surveys", "internal_audit_report": "audits", "management_review_minutes": "reviews",
 }
 
 // docsWithFile splits documents into those whose file is in the dossier
@@ -139,17 +159,22 @@ func fromDocs(p *Pass, m *material, docs []*dossier.Document) *material {
 	}
 	if len(unfiled) > 0 {
 		m.pos = unfiled[0].PosOf("file")
+		for _, doc := range unfiled {
+			m.ownedBy("docs.control", docRecord(doc))
+		}
 		ids := strings.Join(docIDs(unfiled), ", ")
 		return m.note(Tf("%s registered but its file is missing from the dossier or empty", "%s 已登记但文件不在资料中或为空文件", ids))
 	}
 	return m
 }
 
-func materialDocs(p *Pass, id, en, zh string, kinds ...string) *material {
+// materialDocs settles an item from documents of the kinds; owner is the
+// check that reports their absence.
+func materialDocs(p *Pass, id, en, zh, owner string, kinds ...string) *material {
 	m := newMaterial(id, en, zh)
 	docs := docsOfKind(p.Dossier, kinds...)
 	if len(docs) == 0 {
-		return m.note(T("no document of kind "+strings.Join(kinds, ", "), "没有“"+strings.Join(labelsZH("document", kinds), "”或“")+"”类文件"))
+		return m.ownedBy(owner).note(T("no document of kind "+strings.Join(kinds, ", "), "没有“"+strings.Join(labelsZH("document", kinds), "”或“")+"”类文件"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -169,7 +194,7 @@ func materialForm(p *Pass, id, en, zh, element string) *material {
 	m := newMaterial(id, en, zh)
 	docs := formsCovering(p.Dossier, element)
 	if len(docs) == 0 {
-		return m.note(Tf("no form or record covering %s", "没有涵盖 %s 的表单或记录", element))
+		return m.ownedBy("docs.forms").note(Tf("no form or record covering %s", "没有涵盖 %s 的表单或记录", element))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -187,7 +212,7 @@ func materialHandlingRecords(p *Pass) *material {
 		return m.present(docIDs(filed)...)
 	}
 	if len(docs) == 0 {
-		return m.note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖 handling_record 的表单或记录"))
+		return m.ownedBy("handling.log-present").note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖 handling_record 的表单或记录"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -203,13 +228,15 @@ func materialAnalysis(p *Pass) *material {
 		}
 	}
 	if len(docs) == 0 {
-		return m.note(T("no document of kind analysis and no form covering analysis_report", "没有 analysis 类文件，也没有涵盖 analysis_report 的表单"))
+		return m.ownedBy("improvement.analysis").note(T("no document of kind analysis and no form covering analysis_report", "没有 analysis 类文件，也没有涵盖 analysis_report 的表单"))
 	}
 	return fromDocs(p, m, docs)
 }
 
 func materialBusinessLicence(p *Pass) *material {
 	m := newMaterial("business_licence", "Business licence copy", "营业执照副本复印件")
+	m.ownedBy("licence.business-present")
+	m.ownedBy("licence.valid")
 	return fromLicences(p, m, licencesOfType(p.Dossier, businessLicence), T("no business licence recorded", "未登记营业执照"))
 }
 
@@ -254,6 +281,7 @@ func fromLicences(p *Pass, m *material, ls []*dossier.Licence, none Text) *mater
 
 func materialOrgCode(p *Pass) *material {
 	m := newMaterial("org_code_certificate", "Organisation code certificate", "组织机构代码证")
+	m.ownedBy("org.uscc")
 	o := p.Dossier.Organisation
 	switch {
 	case p.Config.Jurisdiction != "cn":
@@ -300,6 +328,7 @@ func materialLegalRepID(p *Pass) *material {
 	m := newMaterial("legal_rep_id", "Legal representative ID copy", "法定代表人身份证复印件")
 	o := p.Dossier.Organisation
 	m.pos = orgPos(p.Dossier, "legal_rep_id_file")
+	m.ownedAt("org.legal-rep", m.pos)
 	switch {
 	case o == nil || o.LegalRepIDFile == "":
 		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
@@ -311,6 +340,7 @@ func materialLegalRepID(p *Pass) *material {
 
 func materialStaffList(p *Pass) *material {
 	m := newMaterial("staff_list", "Complaint staff list with qualifications", "投诉处理人员名单及资质")
+	m.ownedBy("people.qualifications")
 	d := p.Dossier
 	hs := handlers(d)
 	if len(hs) == 0 {
@@ -360,7 +390,12 @@ func materialStaffList(p *Pass) *material {
 func materialTraining(p *Pass) *material {
 	m := newMaterial("training", "Training plan and records", "培训计划及记录")
 	d := p.Dossier
-	plans, _ := docsWithFile(d, docsOfKind(d, "training_plan"))
+	plans, unfiled := docsWithFile(d, docsOfKind(d, "training_plan"))
+	m.ownedBy("people.training-plan")
+	m.ownedBy("people.training-records")
+	for _, doc := range unfiled {
+		m.ownedBy("docs.control", docRecord(doc))
+	}
 	var records []string
 	for i := range d.Training {
 		if evidenceExists(d, d.Training[i].SignIn) {
@@ -380,6 +415,7 @@ func materialTraining(p *Pass) *material {
 
 func materialSectorPermits(p *Pass) *material {
 	m := newMaterial("sector_permits", "Sector permits", "行业许可证")
+	m.ownedBy("licence.sector-permit")
 	o := p.Dossier.Organisation
 	var types []string
 	if o != nil {
@@ -418,6 +454,7 @@ func materialOtherCertificates(p *Pass) *material {
 
 func materialSurvey(p *Pass) *material {
 	m := newMaterial("satisfaction_survey", "Recent customer satisfaction survey report", "近期顾客满意度调查报告")
+	m.ownedBy("improvement.survey")
 	d := p.Dossier
 	months := p.T().SurveyMonths
 	from := p.AsOf.AddDate(0, -months, 0)
@@ -479,4 +516,66 @@ func materialSurvey(p *Pass) *material {
 		return m.note(Tf("the latest survey (%s) is older than %d months", "最近一次调查（%s）早于 %d 个月", latest, months))
 	}
 	return m.note(Tf("no customer satisfaction survey held by %s", "截至 %s 未开展顾客满意度调查", p.AsOf))
+}
+
+// materialAuditReport is the report of the latest internal audit of the
+// complaints-handling process: certification bodies ask for it with the
+// application. improvement.internal-audit owns the gap: no audit is major
+// there, a report not on file minor.
+func materialAuditReport(p *Pass) *material {
+	m := newMaterial("internal_audit_report", "Internal audit report", "内部审核报告")
+	m.ownedBy("improvement.internal-audit")
+	d := p.Dossier
+	var unfiled []string
+	for i := range d.Audits {
+		a := &d.Audits[i]
+		if !a.CoversComplaints || a.Date.IsZero() || a.Date.After(p.AsOf) {
+			continue
+		}
+		if evidenceExists(d, a.Report) {
+			m.present(a.Report)
+			continue
+		}
+		unfiled = append(unfiled, a.ID)
+		if m.pos.IsZero() {
+			m.pos = a.PosOf("report")
+		}
+	}
+	switch {
+	case m.Status == MaterialPresent:
+		return m
+	case len(unfiled) > 0:
+		return m.note(Tf("the report of %s is missing from the dossier or empty", "%s 的审核报告不在资料中或为空文件", strings.Join(unfiled, ", ")))
+	}
+	return m.note(Tf("no internal audit covering complaints handling held by %s", "截至 %s 未开展覆盖投诉处理的内部审核", p.AsOf))
+}
+
+// materialReviewMinutes is the minutes of the latest management review of
+// the complaints-handling process, owned by improvement.management-review.
+func materialReviewMinutes(p *Pass) *material {
+	m := newMaterial("management_review_minutes", "Management review minutes", "管理评审纪要")
+	m.ownedBy("improvement.management-review")
+	d := p.Dossier
+	var unfiled []string
+	for i := range d.Reviews {
+		r := &d.Reviews[i]
+		if !r.CoversComplaints || r.Date.IsZero() || r.Date.After(p.AsOf) {
+			continue
+		}
+		if evidenceExists(d, r.Minutes) {
+			m.present(r.Minutes)
+			continue
+		}
+		unfiled = append(unfiled, r.ID)
+		if m.pos.IsZero() {
+			m.pos = r.PosOf("minutes")
+		}
+	}
+	switch {
+	case m.Status == MaterialPresent:
+		return m
+	case len(unfiled) > 0:
+		return m.note(Tf("the minutes of %s are missing from the dossier or empty", "%s 的评审纪要不在资料中或为空文件", strings.Join(unfiled, ", ")))
+	}
+	return m.note(Tf("no management review covering complaints handling held by %s", "截至 %s 未开展涵盖投诉处理的管理评审", p.AsOf))
 }

@@ -54,6 +54,8 @@ func TestMaterialsChecklistOfTheReadyDossier(t *testing.T) {
 		{"sector_permits", MaterialPresent, "evidence/food-operation.pdf"},
 		{"other_certificates", MaterialPresent, "CERT-9001"},
 		{"satisfaction_survey", MaterialPresent, "evidence/survey-2026.pdf"},
+		{"internal_audit_report", MaterialPresent, "evidence/audit-2026.pdf"},
+		{"management_review_minutes", MaterialPresent, "evidence/review-2026.pdf"},
 	}
 	if len(order) != len(want) {
 		t.Fatalf("checklist has %d items %v, want %d", len(order), order, len(want))
@@ -249,11 +251,38 @@ func TestMaterialsChecklistGaps(t *testing.T) {
 			item: "satisfaction_survey", status: MaterialMissing,
 			want: []findingWant{{Severity: Major, Record: "satisfaction_survey", Message: "the report of S2026-1 is missing from the dossier or empty", Where: "surveys.yaml:3:5"}},
 		},
+		{
+			name:   "an internal audit whose report is not on file leaves the report missing",
+			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Audits[0].Report) },
+			item:   "internal_audit_report", status: MaterialMissing,
+			want: []findingWant{{Severity: Major, Record: "internal_audit_report", Message: "the report of IA-2026-1 is missing from the dossier or empty", Where: "audits.yaml:1:3"}},
+		},
+		{
+			name:   "an audit that did not cover complaints handling yields no report",
+			mutate: func(d *dossier.Dossier, _ *Pass) { d.Audits[0].CoversComplaints = false },
+			item:   "internal_audit_report", status: MaterialMissing,
+			want: []findingWant{{Severity: Major, Record: "internal_audit_report", Message: "no internal audit covering complaints handling held by 2026-10-15"}},
+		},
+		{
+			name:   "no management review leaves the minutes missing",
+			mutate: func(d *dossier.Dossier, _ *Pass) { d.Reviews = nil },
+			item:   "management_review_minutes", status: MaterialMissing,
+			want: []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "no management review covering complaints handling held by 2026-10-15"}},
+		},
+		{
+			name:   "a review whose minutes are not on file leaves them missing",
+			mutate: func(d *dossier.Dossier, _ *Pass) { delete(d.Evidence, d.Reviews[0].Minutes) },
+			item:   "management_review_minutes", status: MaterialMissing,
+			want: []findingWant{{Severity: Major, Record: "management_review_minutes", Message: "the minutes of MR-2026-1 are missing"}},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := readyDossier()
 			fs, items, _ := materialsOf(t, d, func(p *Pass) { c.mutate(d, p) })
+			if c.status != MaterialPresent && c.status != MaterialNotApplicable && !items[c.item].Optional && len(items[c.item].Owners) == 0 {
+				t.Errorf("%s names no check that owns its gap", c.item)
+			}
 			if got := items[c.item].Status; got != c.status {
 				t.Errorf("%s: status %s, want %s (note %q)", c.item, got, c.status, items[c.item].Note.EN)
 			}

@@ -129,7 +129,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		r.Checks = append(r.Checks, cr)
 	}
 	for _, mt := range pass.Materials() {
-		r.Materials = append(r.Materials, Material{ID: mt.ID, Title: mt.Title, Status: mt.Status, Refs: mt.Refs, Note: mt.Note, Optional: mt.Optional})
+		r.Materials = append(r.Materials, Material{ID: mt.ID, Title: mt.Title, Status: mt.Status, Refs: mt.Refs, Note: mt.Note, Optional: mt.Optional, owners: mt.Owners})
 	}
 	r.Notes = append(r.Notes, pass.Notes()...)
 	if m != nil && m.Timeliness.OutsideCalendar > 0 {
@@ -138,7 +138,7 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 			fmt.Sprintf("%s %s received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.", vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were")),
 			fmt.Sprintf("%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", n)))
 	}
-	for _, p := range []func(*Result, *config.Config, Options){assignIDs, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
+	for _, p := range []func(*Result, *config.Config, Options){assignIDs, referMaterials, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
 	}
 	e := checks.EarliestApplication(d, m, th)
@@ -164,6 +164,79 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 	}
 	r.Verdict = verdict(r)
 	return r, nil
+}
+
+// referMaterials gives each gap of the materials checklist one finding. A
+// checklist item whose gap another check reports as its own (an expired
+// permit is licence.sector-permit's, a missing plan file docs.control's)
+// refers to that finding, and the checklist's copy is dropped, so the gap
+// is counted once, at the severity of the check that judges it. When the
+// owner reported nothing (it was skipped, or judged the records
+// differently) the checklist's finding stands.
+func referMaterials(r *Result, _ *config.Config, _ Options) {
+	dropped := map[string]bool{}
+	for i := range r.Materials {
+		m := &r.Materials[i]
+		own := -1
+		for j := range r.Findings {
+			if f := &r.Findings[j]; f.Check == materialsCheck && f.Record == m.ID {
+				own = j
+				break
+			}
+		}
+		if own < 0 {
+			continue
+		}
+		for j := range r.Findings {
+			if f := &r.Findings[j]; ownsGap(f, m.owners) {
+				m.Findings = append(m.Findings, f.ID)
+			}
+		}
+		if len(m.Findings) == 0 {
+			m.Findings = []string{r.Findings[own].ID}
+			continue
+		}
+		dropped[r.Findings[own].ID] = true
+		var by []string
+		for _, id := range m.Findings {
+			if c, _, _ := strings.Cut(id, "|"); !slices.Contains(by, c) {
+				by = append(by, c)
+			}
+		}
+		see := strings.Join(by, ", ")
+		m.Note = checks.Text{
+			EN: strings.TrimSpace(m.Note.EN + " — reported by " + see),
+			ZH: strings.TrimSpace(m.Note.ZH + "——由 " + see + " 报告"),
+		}
+	}
+	if len(dropped) == 0 {
+		return
+	}
+	keep := r.Findings[:0]
+	for _, f := range r.Findings {
+		if !dropped[f.ID] {
+			keep = append(keep, f)
+		}
+	}
+	r.Findings = keep
+	for i := range r.Checks {
+		if r.Checks[i].ID == materialsCheck {
+			r.Checks[i].Findings -= len(dropped)
+		}
+	}
+}
+
+// materialsCheck is the check that records the materials checklist.
+const materialsCheck = "materials.checklist"
+
+// ownsGap reports whether f is one of the findings refs designate.
+func ownsGap(f *Finding, refs []checks.FindingRef) bool {
+	for _, ref := range refs {
+		if f.Check == ref.Check && (ref.Record == "" || f.Record == ref.Record) && (ref.Pos.IsZero() || f.Pos == ref.Pos) {
+			return true
+		}
+	}
+	return false
 }
 
 func calendarFor(cfg *config.Config) (*cn.Calendar, error) {

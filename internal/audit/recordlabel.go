@@ -85,6 +85,13 @@ func (r *Result) RecordLabel(record, lang string) string {
 	if record == "escalation mechanism" {
 		return "升级机制"
 	}
+	if kind, ok := strings.CutPrefix(record, "document kind "); ok {
+		// A document the register lacks altogether: named by its kind.
+		if l, ok := dossier.EnumLabelsZH["document"][kind]; ok {
+			kind = l
+		}
+		return "“" + kind + "”类文件"
+	}
 	if rt, ok := dossier.TypeByName(record); ok {
 		return rt.SheetZH
 	}

@@ -16,6 +16,7 @@ func TestRecordLabelsReadInChinese(t *testing.T) {
 		"complaint log":              "投诉记录",
 		"documents":                  "体系文件",
 		"training T01":               "培训 T01",
+		"document kind declaration":  "“守法声明”类文件",
 		"docs/QM-01.md":              "docs/QM-01.md",
 	} {
 		if got := r.RecordLabel(in, "zh"); got != want {

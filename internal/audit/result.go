@@ -163,6 +163,11 @@ type Material struct {
 	Refs     []string              `json:"refs,omitempty"`
 	Note     checks.Text           `json:"note"`
 	Optional bool                  `json:"optional,omitempty"`
+	// Findings are the IDs of the findings that report this item's gap:
+	// the owning check's when it reported it, else the checklist's own.
+	Findings []string `json:"findings,omitempty"`
+
+	owners []checks.FindingRef
 }
 
 // PrincipleRow is one guiding principle in the coverage matrix.

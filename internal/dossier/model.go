@@ -45,6 +45,9 @@ type Organisation struct {
 	ComplaintDepartment string  `json:"complaint_department"`
 	Employees           int     `json:"employees"`
 	Website             string  `json:"website"`
+	// Sites lists every site the system covers: certification bodies
+	// plan a multi-site audit from it.
+	Sites []string `json:"sites"`
 }
 
 // Licence is a business licence or a sector permit.
@@ -110,6 +113,11 @@ type Person struct {
 	Phone      string   `json:"phone"`
 	Email      string   `json:"email"`
 	Joined     Date     `json:"joined"`
+	// CompetenceEvaluated and CompetenceEvaluation are the handler's last
+	// competence evaluation: training hours show what was taught, the
+	// evaluation what the handler can do.
+	CompetenceEvaluated  Date   `json:"competence_evaluated"`
+	CompetenceEvaluation string `json:"competence_evaluation"`
 }
 
 // HasRole reports whether the person holds the role.

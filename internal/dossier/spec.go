@@ -75,7 +75,7 @@ var (
 
 	LicenceTypes = []string{"business_licence", "food_operation", "food_production", "medical_practice", "financial", "drug_operation", "other"}
 
-	DocumentKinds = []string{"manual", "procedure", "instruction", "form", "policy", "analysis", "survey_report", "audit_report", "review_minutes", "profile", "certificate", "training_plan", "commitment", "plan", "record", "other"}
+	DocumentKinds = []string{"manual", "procedure", "instruction", "form", "policy", "analysis", "survey_report", "audit_report", "review_minutes", "profile", "certificate", "training_plan", "commitment", "plan", "record", "org_chart", "job_description", "appointment", "law_register", "retention_rules", "process_chart", "declaration", "other"}
 
 	ChannelTypes = []string{"phone", "email", "web", "app", "in_person", "box", "social", "letter", "other"}
 
@@ -106,7 +106,9 @@ var (
 		"types", "causes", "distribution", "effectiveness",
 		"confidentiality", "objectivity",
 		"recusal", "recourse",
-		"history", "products_services", "markets", "culture"}
+		"history", "products_services", "markets", "culture",
+		"consumer_protection_law", "product_quality_law", "personal_information_protection_law", "complaint_measures", "sector_law",
+		"record_retention"}
 
 	// ReviewInputs are what a management review of the complaints-handling
 	// process takes in (ISO 10002 8.6): the review.inputs check reads them.
@@ -153,6 +155,7 @@ func Types() []RecordType {
 				alias(f("system_live", "Complaint system live since", "投诉处理体系运行日期", KDate, "Date the complaint-handling system went live", "投诉处理管理体系开始运行的日期", "2026-03-01"), "体系运行日期"),
 				f("complaint_department", "Complaint department or post", "投诉管理部门/岗位", KString, "Dedicated complaint-management department or post", "专职投诉管理部门或岗位", "客户服务部"),
 				f("employees", "Employees", "员工人数", KInt, "Number of employees", "员工人数", "320"),
+				f("sites", "Sites", "场所清单", KList, "Every site the system covers (head office, stores, branches), one address each", "体系覆盖的全部场所（总部、门店、分支机构），每个场所一个地址", "浙江省杭州市西湖区文三路100号; 浙江省杭州市拱墅区湖墅南路8号"),
 				f("website", "Website", "网站", KString, "Public website", "官方网站", "https://www.example.cn"),
 			}},
 		{Name: "licences", File: "licences.yaml", SheetEN: "Licences", SheetZH: "证照",
@@ -174,7 +177,7 @@ func Types() []RecordType {
 			Fields: []Field{
 				req(f("id", "Document id", "文件编号", KString, "Document number", "文件编号", "QM-01")),
 				req(f("title", "Title", "文件名称", KString, "Title", "文件名称", "投诉处理质量手册")),
-				req(enum(f("kind", "Kind", "文件类型", KEnum, "manual, procedure, instruction, form, policy, analysis, survey_report, audit_report, review_minutes, profile, certificate, training_plan, commitment, plan, record or other", "文件类型", "manual"), DocumentKinds)),
+				req(enum(f("kind", "Kind", "文件类型", KEnum, "manual, procedure, instruction, form, policy, analysis, survey_report, audit_report, review_minutes, profile, certificate, training_plan, commitment, plan, record, org_chart, job_description, appointment, law_register, retention_rules, process_chart, declaration or other", "文件类型", "manual"), DocumentKinds)),
 				f("version", "Version", "版本", KString, "Version or revision", "版本号", "A/1"),
 				pii(f("approved_by", "Approved by", "批准人", KString, "Who approved it", "批准人", "王建国")),
 				f("approved_on", "Approved on", "批准日期", KDate, "Approval date", "批准日期", "2026-02-20"),
@@ -205,6 +208,8 @@ func Types() []RecordType {
 				pii(f("phone", "Phone", "电话", KString, "Phone (personal data)", "电话（个人信息）", "13812345678")),
 				pii(f("email", "E-mail", "邮箱", KString, "E-mail (personal data)", "邮箱（个人信息）", "li.na@example.cn")),
 				f("joined", "Joined", "入职日期", KDate, "Date joined", "入职日期", "2020-04-01"),
+				f("competence_evaluated", "Competence evaluated on", "能力评价日期", KDate, "Date the handler's competence was last evaluated", "最近一次能力评价日期", "2026-06-30"),
+				f("competence_evaluation", "Competence evaluation record", "能力评价记录", KFile, "The signed evaluation of the handler's competence", "经签字的能力评价记录文件", "evidence/competence/P01.pdf"),
 			}},
 		{Name: "qualifications", File: "qualifications.yaml", SheetEN: "Qualifications", SheetZH: "资质证书",
 			DocEN: "Qualification certificates of complaint staff.", DocZH: "投诉处理人员的资质证书。",

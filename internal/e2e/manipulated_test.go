@@ -215,6 +215,37 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			check: "docs.control", says: "has neither text nor images, a blank placeholder",
 		},
 		{
+			name:   "no organisation chart",
+			change: func(t *testing.T, dir string) { edit(t, dir, "documents.yaml", "kind: org_chart", "kind: other") },
+			check:  "docs.org-chart", says: "No organisation chart is registered",
+		},
+		{
+			name: "an organisation chart registered over an empty file",
+			change: func(t *testing.T, dir string) {
+				if err := os.Truncate(filepath.Join(dir, "docs", "OC-01.md"), 0); err != nil {
+					t.Fatal(err)
+				}
+			},
+			check: "docs.control", says: "OC-01",
+		},
+		{
+			name:   "no register of applicable laws",
+			change: func(t *testing.T, dir string) { edit(t, dir, "documents.yaml", "kind: law_register", "kind: other") },
+			check:  "docs.law-register", says: "No register of applicable laws",
+		},
+		{
+			name: "a register of laws that omits the consumer-protection law",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "documents.yaml", "covers: [consumer_protection_law, personal_information_protection_law", "covers: [personal_information_protection_law")
+			},
+			check: "docs.law-register", says: "does not name: consumer_protection_law",
+		},
+		{
+			name:   "no headcount declared",
+			change: func(t *testing.T, dir string) { edit(t, dir, "organisation.yaml", "employees: 420\n", "") },
+			check:  "org.sites-headcount", says: "number of employees is not given",
+		},
+		{
 			name:   "the business licence file is an empty placeholder",
 			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
 			check:  "materials.checklist", says: "missing",

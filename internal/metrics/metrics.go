@@ -814,6 +814,10 @@ func (p *pass) timeliness(c *dossier.Complaint, recv time.Time, day dossier.Date
 		// Marked escalated in a log that keeps no escalation time: it
 		// counts as escalated, on time as far as the log can tell.
 		rk.Escalation.pass()
+	case c.EscalatedAt.IsZero() && (c.Escalated == dossier.No || (c.Escalated != dossier.Yes && strings.TrimSpace(c.EscalatedTo) == "")):
+		// Never escalated at all: that gap is the high_risk_escalated log
+		// rule's (handling.high-risk-escalated); how fast is judged only
+		// where an escalation happened, so one row is not one gap twice.
 	default:
 		limit(&rk.Escalation, c.EscalatedAt, recv.Add(p.ack), asOf)
 	}

@@ -78,9 +78,14 @@ func TestAHighRiskComplaintMarkedEscalatedWithoutATimeCountsAsEscalated(t *testi
 	rows[0].Escalated = dossier.Yes
 	rows[1].Escalated = dossier.No
 	rows[2].EscalatedAt = rows[2].ReceivedAt.Add(time.Hour)
+	rows = append(rows, full("C4", "2026-07-06 09:00"))
+	rows[3].Risk, rows[3].EscalatedAt = "high", rows[3].ReceivedAt.Add(30*time.Hour)
 	m := compute(t, opts("2026-11-23"), rows...)
+	// C2 (marked 否) was never escalated: one gap, left to the
+	// high_risk_escalated rule; the timeliness rule judges the three
+	// escalations and flags the late one.
 	e := m.Risk.Escalation
-	if e.Applicable != 3 || e.Violations != 1 || e.Rows[0].ID != "C2" {
-		t.Errorf("escalation %+v, want only C2 (marked 否) flagged", e)
+	if e.Applicable != 3 || e.Violations != 1 || e.Rows[0].ID != "C4" {
+		t.Errorf("escalation %+v, want C1, C3, C4 judged and only C4 (30 h late) flagged", e)
 	}
 }

@@ -113,7 +113,7 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 	if len(r.Materials) > 0 {
 		t.p("\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", L(o, "Application materials (R22)", "申请材料清单（R22）"), L(o, "Item", "材料"), L(o, "Status", "状态"), L(o, "Refs", "对应文件"))
 		for _, m := range r.Materials {
-			t.p("| %s | %s | %s |\n", mdEscape(m.Title.In(lang)), statusLabel(o, string(m.Status)), mdEscape(strings.Join(m.Refs, ", ")))
+			t.p("| %s | %s | %s |\n", mdEscape(m.Title.In(lang)), statusLabel(o, string(m.Status)), mdEscape(strings.TrimSpace(strings.Join(m.Refs, ", ")+materialSee(m))))
 		}
 	}
 	t.p("\n## %s\n\n| %s | %s | %s |\n|---|---|---|\n", L(o, "Guiding principles (clause 4)", "指导原则（第4章）"), L(o, "Principle", "原则"), L(o, "State", "状态"), L(o, "Checks", "检查项"))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -216,7 +217,7 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 	if len(r.Materials) > 0 {
 		t.p("\n%s\n", t.c(ansiBold, L(o, "Application materials (R22)", "申请材料清单（R22）")))
 		for _, m := range r.Materials {
-			t.p("  %s %s\n", textwidth.Pad(statusLabel(o, string(m.Status)), 15), m.Title.In(lang))
+			t.p("  %s %s%s\n", textwidth.Pad(statusLabel(o, string(m.Status)), 15), m.Title.In(lang), materialSee(m))
 		}
 	}
 	need := 0
@@ -247,4 +248,20 @@ func standardName(o Options) string {
 		return "ISO 10002:2018"
 	}
 	return "GB/T 19012-2019 (ISO 10002:2018)"
+}
+
+// materialSee points a checklist line that is not present at the finding
+// reporting its gap (" → licence.sector-permit"), so a gap read in the
+// checklist is found once among the findings.
+func materialSee(m audit.Material) string {
+	if len(m.Findings) == 0 || m.Status == checks.MaterialPresent || m.Status == checks.MaterialNotApplicable {
+		return ""
+	}
+	var ids []string
+	for _, f := range m.Findings {
+		if c, _, _ := strings.Cut(f, "|"); !slices.Contains(ids, c) {
+			ids = append(ids, c)
+		}
+	}
+	return " → " + strings.Join(ids, ", ")
 }

@@ -87,7 +87,7 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 			{"name", gappyName}, {"uscc", g.uscc}, {"legal_rep", gappyGM}, {"legal_rep_id_file", gappyDir + "legal-rep-id.pdf"},
 			{"sector", "food"}, {"address", gappyAddr}, {"business_scope", "餐饮服务；食品销售"},
 			{"established", date("2017-06-02")}, {"annual_revenue", 60000000.0}, {"system_live", date("2026-06-01")},
-			{"complaint_department", "客服部"}, {"employees", 150},
+			{"complaint_department", "客服部"}, {"employees", 150}, {"sites", []string{gappyAddr}},
 		}}},
 		table{"licences", []rec{
 			{{"type", "business_licence"}, {"number", g.uscc}, {"name", gappyName}, {"issuer", gappyIssuer},
@@ -102,7 +102,7 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 	approved, effective, reviewed := date("2026-05-20"), date("2026-06-01"), date("2026-10-15")
 	g.docs = []docDef{
 		{id: "QM-01", title: "投诉处理手册", kind: "manual", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
-			covers: []string{"policy", "scope", "organisation_structure", "responsibilities", "confidentiality", "objectivity"}, unwritten: []string{"organisation_structure"}},
+			covers: []string{"policy", "scope", "organisation_structure", "responsibilities", "confidentiality", "objectivity", "record_retention"}, unwritten: []string{"organisation_structure"}},
 		{id: "CL-01", title: "总经理承诺书", kind: "commitment", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
 			covers: []string{"commitment"}},
 		{id: "QP-01", title: "顾客投诉处理程序", kind: "procedure", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
@@ -122,6 +122,14 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 		{id: "TP-2026", title: "2026年培训计划", kind: "training_plan", version: "A/0", approvedBy: gappyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed},
 		{id: "AR-2026-1", title: "2026年投诉数据分析报告", kind: "analysis", version: "A/0", approvedBy: gappyMR, approvedOn: date("2026-10-10"), effective: date("2026-10-10"), lastReviewed: date("2026-10-10"),
 			covers: []string{"types", "causes", "distribution", "effectiveness"}},
+		{id: "OC-01", title: "组织机构图", kind: "org_chart", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed},
+		{id: "JD-01", title: "岗位职责说明书", kind: "job_description", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed},
+		{id: "AP-01", title: "管理者代表任命书", kind: "appointment", version: "A/0", approvedBy: gappyGM, approvedOn: approved, effective: effective},
+		// The register leaves out the Personal Information Protection Law
+		// and the sector's law, though the complaint log holds phone numbers.
+		{id: "LR-01", title: "法律法规清单", kind: "law_register", version: "A/0", approvedBy: gappyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			covers: []string{"consumer_protection_law", "product_quality_law", "complaint_measures"}},
+		{id: "PC-01", title: "投诉处理流程图", kind: "process_chart", version: "A/0", approvedBy: gappyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed},
 	}
 	var docs []rec
 	for i := range g.docs {
@@ -142,11 +150,16 @@ func buildGappy(cal *cn.Calendar, cutoff time.Duration) (*gappyOrg, error) {
 	g.tables = append(g.tables, table{"people", []rec{
 		{{"id", "P01"}, {"name", gappyGM}, {"department", "总经办"}, {"title", "总经理"}, {"handler", yesno(false)}, {"roles", []string{"top_management", "working_group_lead"}}, {"phone", "13900000201"}},
 		{{"id", "P02"}, {"name", gappyMR}, {"department", "品质部"}, {"title", "品质总监"}, {"handler", yesno(false)}, {"roles", []string{"management_representative", "working_group"}}, {"phone", "13900000202"}},
-		{{"id", "P03"}, {"name", gappyCM}, {"department", "客服部"}, {"title", "客服主管"}, {"handler", yesno(true)}, {"roles", []string{"complaint_manager", "handler"}}, {"phone", "13900000203"}},
-		{{"id", "P04"}, {"name", "赵雪"}, {"department", "客服部"}, {"title", "客服专员"}, {"handler", yesno(true)}, {"roles", []string{"handler"}}, {"phone", "13900000204"}},
+		{{"id", "P03"}, {"name", gappyCM}, {"department", "客服部"}, {"title", "客服主管"}, {"handler", yesno(true)}, {"roles", []string{"complaint_manager", "handler"}}, {"phone", "13900000203"},
+			{"competence_evaluated", date("2026-08-31")}, {"competence_evaluation", gappyDir + "competence/P03.pdf"}},
+		{{"id", "P04"}, {"name", "赵雪"}, {"department", "客服部"}, {"title", "客服专员"}, {"handler", yesno(true)}, {"roles", []string{"handler"}}, {"phone", "13900000204"},
+			{"competence_evaluated", date("2026-08-31")}, {"competence_evaluation", gappyDir + "competence/P04.pdf"}},
 		{{"id", "P05"}, {"name", "孙浩然"}, {"department", "客服部"}, {"title", "客服专员"}, {"handler", yesno(true)}, {"roles", []string{"handler"}}, {"phone", "13900000205"}, {"joined", date("2026-05-06")}},
 	}})
 
+	for _, h := range []string{"P03", "P04"} {
+		g.evidence = append(g.evidence, evidenceDef{gappyDir + "competence/" + h + ".pdf", []string{"PLACEHOLDER SCAN - competence evaluation", "Staff " + h}})
+	}
 	var quals []rec
 	for i, h := range []string{"P03", "P04", "P05"} {
 		path := fmt.Sprintf("%squalifications/%s.pdf", gappyDir, h)

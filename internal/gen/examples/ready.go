@@ -55,6 +55,9 @@ var elementHeadings = map[string]string{
 	"handling_record": "投诉处理过程记录表", "follow_up_record": "客户回访记录表", "analysis_report": "投诉数据分析报表",
 	"history": "发展历程", "products_services": "产品与服务", "markets": "市场与门店分布", "culture": "企业文化",
 	"types": "投诉类型分析", "causes": "投诉原因分析", "distribution": "渠道、类别与月度分布", "effectiveness": "处理有效性评价",
+	"consumer_protection_law": "《中华人民共和国消费者权益保护法》", "personal_information_protection_law": "《中华人民共和国个人信息保护法》",
+	"product_quality_law": "《中华人民共和国产品质量法》", "complaint_measures": "《市场监督管理投诉举报处理办法》",
+	"sector_law": "行业法律法规（《中华人民共和国食品安全法》等）", "record_retention": "记录保存期限与处置",
 }
 
 // elementBodies is what each section says, in brief: a document claims an
@@ -78,6 +81,12 @@ var elementBodies = map[string]string{
 	"markets": "直营门店分布于杭州市区，线上业务覆盖杭州主城区市场。", "culture": "企业文化以“新鲜、诚信、用心”为核心价值观。",
 	"types": "本期投诉类型以产品质量和配送时效为主。", "causes": "主要原因为冷链交接不规范和高峰时段人手不足。",
 	"distribution": "按渠道、类别和月度统计投诉分布及占比。", "effectiveness": "对照处理时限和顾客满意度评价处理有效性。",
+	"consumer_protection_law":             "消费者权益保护法规定经营者处理消费者投诉的义务，客户服务部据此受理和处理投诉。",
+	"personal_information_protection_law": "个人信息保护法规范投诉人个人信息的收集、使用、保存和删除。",
+	"product_quality_law":                 "产品质量法规定产品质量责任，质量安全部据此处理质量投诉。",
+	"complaint_measures":                  "市场监督管理部门转来的12315投诉举报，按该办法的要求配合处理并反馈。",
+	"sector_law":                          "食品安全法规定食品安全事故处置和召回义务，涉及食品安全的投诉按高风险处理。",
+	"record_retention":                    "投诉记录、回访记录及分析报告的保存期限不少于三年，到期按规定销毁。",
 }
 
 // placeholder is the text of a document's stand-in file: what the real,
@@ -184,6 +193,7 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 			{"established", date("2012-04-16")}, {"annual_revenue", 186000000.0},
 			{"system_live", date("2026-03-01")}, {"complaint_department", "客户服务部（投诉管理中心）"},
 			{"employees", 420}, {"website", "https://www.hyxfood.example"},
+			{"sites", []string{readyAddr + "（总部及直营门店）", "浙江省杭州市余杭区良渚街道好运街66号（中央厨房）"}},
 		}}},
 		table{"licences", []rec{
 			{{"type", "business_licence"}, {"number", uscc}, {"name", readyName}, {"issuer", readyIssuer},
@@ -235,6 +245,21 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 		{id: "MRM-2026", title: "2026年度管理评审会议纪要", kind: "review_minutes", version: "A/0", approvedBy: readyGM, approvedOn: reviewed, effective: reviewed, lastReviewed: reviewed},
 		{id: "CERT-01", title: "食品安全管理体系认证证书（ISO 22000）", kind: "certificate", version: "2025", approvedBy: readyGM, approvedOn: date("2025-12-15"), effective: date("2025-12-15"), lastReviewed: reviewed},
 		{id: "PLAN-01", title: "投诉处理管理体系认证工作计划", kind: "plan", version: "A/1", approvedBy: readyGM, approvedOn: date("2025-12-10"), effective: date("2025-12-10"), lastReviewed: reviewed},
+		{id: "OC-01", title: "组织机构图", kind: "org_chart", version: "A/1", approvedBy: readyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			summary: "总经理下设客户服务部（投诉管理中心）、质量安全部、门店运营部、物流配送部、市场部；管理者代表由副总经理担任。"},
+		{id: "JD-01", title: "投诉处理相关岗位职责说明书", kind: "job_description", version: "A/1", approvedBy: readyGM, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			covers: []string{"responsibilities"}},
+		{id: "AP-01", title: "关于任命投诉处理管理者代表的决定", kind: "appointment", version: "A/0", approvedBy: readyGM, approvedOn: date("2026-02-18"), effective: date("2026-02-18"),
+			summary: "任命副总经理沈佳慧为投诉处理管理者代表，负责投诉处理管理体系的建立、实施和保持，并向总经理报告体系绩效。"},
+		{id: "LR-01", title: "适用法律法规及其他要求清单", kind: "law_register", version: "A/1", approvedBy: readyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			covers: []string{"consumer_protection_law", "personal_information_protection_law", "product_quality_law", "complaint_measures", "sector_law"}},
+		{id: "RR-01", title: "记录控制程序", kind: "retention_rules", version: "A/0", approvedBy: readyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			covers:  []string{"record_retention"},
+			summary: "投诉记录、回访记录及分析报告保存不少于三年；含个人信息的记录按个人信息保护要求限定访问并到期销毁。"},
+		{id: "PC-01", title: "顾客投诉处理流程及流程图（对外公示版）", kind: "process_chart", version: "A/1", approvedBy: readyMR, approvedOn: approved, effective: effective, lastReviewed: reviewed,
+			summary: "在官网、门店服务台和小程序公示：投诉渠道、受理后24小时内联系、48小时内给出初步方案、处理进展告知及不满意时的申诉途径。"},
+		{id: "DC-01", title: "无重大违法违规及质量事故声明", kind: "declaration", version: "2026", approvedBy: readyGM, approvedOn: date("2026-10-20"), effective: date("2026-10-20"),
+			summary: "本公司声明：近三年未发生重大违法违规行为，未发生重大食品安全及质量事故。"},
 	}
 	var docs []rec
 	for i := range o.docs {
@@ -278,6 +303,16 @@ func buildReady(cal *cn.Calendar, cutoff time.Duration) (*readyOrg, error) {
 	o.tables = append(o.tables, table{"people", ppl})
 
 	handlers := []string{"P03", "P04", "P05", "P06", "P08"}
+	for i := range ppl {
+		id := ppl[i].get("id").(string)
+		if !slices.Contains(handlers, id) {
+			continue
+		}
+		path := "evidence/competence/" + id + ".pdf"
+		ppl[i] = append(ppl[i], kv{"competence_evaluated", date("2026-06-30")}, kv{"competence_evaluation", path})
+		o.evidence = append(o.evidence, evidenceDef{path, []string{"PLACEHOLDER SCAN - competence evaluation", "Staff " + id + ", evaluated 2026-06-30 against job description JD-01",
+			"A real dossier holds the signed evaluation here."}})
+	}
 	var quals []rec
 	for i, h := range handlers {
 		path := "evidence/qualifications/" + h + ".pdf"
