@@ -41,7 +41,7 @@ func TestHandlingDecisionCommunicated(t *testing.T) {
 			t.Fatalf("judged %d rows, want the 2 finished ones", k.Rule.Applicable)
 		}
 	})
-	t.Run("a log declaring the field not tracked is not judged, and the observation names the check", func(t *testing.T) {
+	t.Run("a log declaring the field not tracked is not judged, and the finding names the check at its severity", func(t *testing.T) {
 		d := readyDossier()
 		logRows(d)[1].DecisionCommunicatedAt = time.Time{}
 		p := notTrackedPass(t, d, "decision_communicated_at")
@@ -49,8 +49,8 @@ func TestHandlingDecisionCommunicated(t *testing.T) {
 		if k := p.Metrics.KPI("decision_communicated"); k.Rule.Applicable != 0 {
 			t.Fatalf("judged %d rows of a field not tracked", k.Rule.Applicable)
 		}
-		requireFindings(t, "handling.not-tracked", runHandlingOn(t, "handling.not-tracked", p), findingWant{Severity: Observation,
-			Message: "decision_communicated_at is not tracked by the CRM (complaints.not_tracked); not assessed: " + id})
+		requireFindings(t, "handling.not-tracked", runHandlingOn(t, "handling.not-tracked", p), findingWant{Severity: Major,
+			Message: "“Decision communicated at” is not tracked by the CRM (complaints.not_tracked); not assessed: " + id})
 	})
 }
 

@@ -52,7 +52,7 @@ func TestHandlingRecourseOffered(t *testing.T) {
 		logRows(d)[2].Satisfaction = "dissatisfied"
 		p := notTrackedPass(t, d, "recourse_offered")
 		requireFindings(t, id, runHandlingOn(t, id, p))
-		requireFindings(t, "handling.not-tracked", runHandlingOn(t, "handling.not-tracked", p), findingWant{Severity: Observation,
-			Message: "recourse_offered is not tracked by the CRM (complaints.not_tracked); not assessed: " + id})
+		requireFindings(t, "handling.not-tracked", runHandlingOn(t, "handling.not-tracked", p), findingWant{Severity: Major,
+			Message: "“Recourse offered” is not tracked by the CRM (complaints.not_tracked); not assessed: " + id})
 	})
 }

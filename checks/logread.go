@@ -38,8 +38,8 @@ func init() {
 			Basis:       OnStandard,
 			Principles:  []string{"4.9"},
 			Evidence:    T("The records the procedure requires are kept somewhere the auditor can see them, in the log or in the case files.", "程序要求的记录保存在审核员可查阅之处（台账或案卷中）。"),
-			Remedy:      T("Keep the field in the CRM, or show the auditor where the record is kept instead.", "在系统中增加该字段，或向审核员说明该记录的保存位置。"),
-			Doc:         T("A field listed under complaints.not_tracked in certready.yaml is not judged on any row; this check says so once, as an observation, naming the checks left unassessed.", "certready.yaml 的 complaints.not_tracked 中列出的字段不在任何行上评价；本检查以观察项说明一次，并列出因此未评估的检查。"),
+			Remedy:      T("Keep the field in the CRM, or show the auditor where the record is kept instead and waive this finding with that reference.", "在系统中增加该字段，或向审核员说明该记录的保存位置，并以此为据豁免本发现项。"),
+			Doc:         T("A field listed under complaints.not_tracked in certready.yaml is not judged on any row; this check says so once, naming the checks left unassessed. It is an observation when only recommended practice needs the field; otherwise it carries the severity of the gravest check left unassessed, since a requirement is not met by declaring its record away: show the auditor where the record is kept, and waive this finding with that reference.", "certready.yaml 的 complaints.not_tracked 中列出的字段不在任何行上评价；本检查说明一次，并列出因此未评估的检查。仅推荐做法需要该字段时为观察项；否则取未评估检查中最严重的等级，因为声明不记录并不能满足要求：应向审核员说明该记录的保存位置，并以此为据豁免本发现项。"),
 			Run:         runNotTracked,
 		},
 		&Check{
@@ -190,14 +190,32 @@ func runNotTracked(p *Pass) {
 			what = "not assessed: " + strings.Join(ids, ", ")
 			whatZH = "未评估：" + strings.Join(ids, "、")
 		}
+		name := p.Field("complaints", f)
 		p.Report(Finding{
-			Pos:    p.Dossier.PlaceOf("complaints"),
-			Record: complaintLogRecord + ": not tracked " + f,
+			Pos:      p.Dossier.PlaceOf("complaints"),
+			Record:   complaintLogRecord + ": not tracked " + f,
+			Severity: notTrackedSeverity(ids),
 			Message: T(
-				fmt.Sprintf("%s is not tracked by the CRM (complaints.not_tracked); %s", f, what),
-				fmt.Sprintf("系统未记录 %s（complaints.not_tracked）；%s", f, whatZH)),
+				fmt.Sprintf("%s is not tracked by the CRM (complaints.not_tracked); %s", name.EN, what),
+				fmt.Sprintf("系统未记录%s（complaints.not_tracked）；%s", name.ZH, whatZH)),
 		})
 	}
+}
+
+// notTrackedSeverity is what declaring a field untracked costs: nothing
+// beyond an observation when only advice needed it, else the gravest of
+// the checks left unassessed. A requirement of the standard, the scheme or
+// the law is not met by declaring its record away; it is met by showing
+// the record, from the log or from wherever it is kept — and a waiver that
+// names that place (allowed on the standard's basis) records exactly that.
+func notTrackedSeverity(ids []string) Severity {
+	sev := Observation
+	for _, id := range ids {
+		if c, ok := ByID(id); ok && c.Basis != OnPractice && c.Severity > sev {
+			sev = c.Severity
+		}
+	}
+	return sev
 }
 
 // notAssessed lists the checks an untracked field leaves unassessed: the

@@ -246,6 +246,13 @@ func TestManipulatedDossiersAreNeverReady(t *testing.T) {
 			check:  "org.sites-headcount", says: "number of employees is not given",
 		},
 		{
+			name: "the decision and recourse columns declared not tracked instead of kept",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "certready.yaml", "jurisdiction: cn\n", "jurisdiction: cn\ncomplaints:\n  not_tracked: [decision_communicated_at, recourse_offered]\n")
+			},
+			check: "handling.not-tracked", says: "is not tracked by the CRM (complaints.not_tracked); not assessed: handling.recourse-offered",
+		},
+		{
 			name:   "the business licence file is an empty placeholder",
 			change: func(t *testing.T, dir string) { truncateEvidence(t, dir, "business") },
 			check:  "materials.checklist", says: "missing",
