@@ -15,8 +15,8 @@ var peopleCompetenceEvaluation = &Check{
 	Nodes:       []string{"cn-scheme:S3.7"},
 	Basis:       OnStandard,
 	Principles:  []string{"4.14"},
-	Evidence: T("For each complaint handler, the date of the latest competence evaluation (competence_evaluated, on or before the as-of date) and the signed evaluation record (competence_evaluation) in the dossier.",
-		"每名投诉处理人员最近一次能力评价的日期（“能力评价日期”，不晚于评估基准日）及经签字的能力评价记录（“能力评价记录”）在资料包中。"),
+	Evidence: T("For each complaint handler, the date of the latest competence evaluation ({{people.competence_evaluated}}, on or before the as-of date) and the signed evaluation record ({{people.competence_evaluation}}) in the dossier.",
+		"每名投诉处理人员最近一次能力评价的日期（{{people.competence_evaluated}}，不晚于评估基准日）及经签字的能力评价记录（{{people.competence_evaluation}}）在资料包中。"),
 	Remedy: T("Evaluate each handler's competence against the job description (observation, case review, test), record the date and file the signed evaluation.",
 		"对照岗位职责评价每名投诉处理人员的能力（现场观察、案例复核、考试等），记录评价日期并归档签字的评价记录。"),
 	Doc: T("One minor finding per handler without an evaluation date, with a date after the as-of date, or without the evaluation file in the dossier. Training hours and qualifications are judged by their own checks; they do not stand in for an evaluation.",
@@ -31,15 +31,16 @@ func runCompetenceEvaluation(p *Pass) {
 	for _, h := range handlers(d) {
 		switch {
 		case h.CompetenceEvaluated.IsZero():
-			p.Reportf(h.PosOf("competence_evaluated"), personRecord(h), Tf(
-				"Complaint handler %s has no competence evaluation on record (competence_evaluated is blank)",
-				"投诉处理人员 %s 没有能力评价记录（“能力评价日期”为空）", h.ID))
+			field := p.Field("people", "competence_evaluated")
+			p.Reportf(h.PosOf("competence_evaluated"), personRecord(h), Text{
+				EN: fmt.Sprintf("Complaint handler %s has no competence evaluation on record (%s is blank)", h.ID, field.EN),
+				ZH: fmt.Sprintf("投诉处理人员 %s 没有能力评价记录（%s为空）", h.ID, field.ZH)})
 		case h.CompetenceEvaluated.After(p.AsOf):
 			p.Reportf(h.PosOf("competence_evaluated"), personRecord(h), Tf(
 				"Complaint handler %s's competence evaluation is dated %s, after the as-of date %s",
 				"投诉处理人员 %s 的能力评价日期 %s 晚于评估基准日 %s", h.ID, h.CompetenceEvaluated, p.AsOf))
 		case !evidenceExists(d, h.CompetenceEvaluation):
-			what := Text{EN: "no evaluation record file is given", ZH: "未填写“能力评价记录”"}
+			what := Text{EN: "no evaluation record file is given", ZH: "未填写" + p.Field("people", "competence_evaluation").ZH}
 			if h.CompetenceEvaluation != "" {
 				what = Tf("%s is missing from the dossier or empty", "%s 不在资料包中或为空文件", h.CompetenceEvaluation)
 			}
