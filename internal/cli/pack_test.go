@@ -182,6 +182,20 @@ func TestBundleRoundTripThroughVerify(t *testing.T) {
 		}
 	}
 
+	// A Chinese reader gets the same report in Chinese, paths as they are.
+	code, out, _ = runCLI(t, nil, "verify", unpacked, "--lang", "zh")
+	if code != ExitFindings {
+		t.Errorf("verify --lang zh of a tampered bundle: exit %d, want 1", code)
+	}
+	for _, want := range []string{"已改动 evidence/lic.pdf: 21 字节，清单所列为 34 字节", "新增 note.txt", "不完整：1 个已改动，0 个缺失，1 个新增"} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("verify --lang zh output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "changed") || strings.Contains(out, "listed") || strings.Contains(out, "intact") {
+		t.Errorf("verify --lang zh speaks English:\n%s", out)
+	}
+
 	if code, _, errs := runCLI(t, nil, "verify", t.TempDir()); code != ExitInput || !strings.Contains(errs, "not a certready bundle") {
 		t.Errorf("verify of an empty directory: exit %d, %q; want 2", code, errs)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/certready/certready/internal/dossier"
 	"github.com/certready/certready/internal/infile"
 	"github.com/certready/certready/internal/load"
+	"github.com/certready/certready/internal/vocab"
 )
 
 // Names of the fixed members of a bundle.
@@ -198,33 +199,33 @@ const (
 // unsafeName says what is wrong with a member name, or "" when nothing is.
 // certready writes only relative, slash-separated names of printable
 // characters; anything else in a bundle was put there by someone else.
-func unsafeName(name string) string {
+func unsafeName(name string) vocab.Text {
 	switch {
 	case name == "":
-		return "empty name"
+		return vocab.T("empty name", "名称为空")
 	case strings.HasPrefix(name, "/") || (len(name) >= 2 && name[1] == ':'):
-		return "absolute path"
+		return vocab.T("absolute path", "绝对路径")
 	case strings.ContainsRune(name, '\\'):
-		return "backslash in the name"
+		return vocab.T("backslash in the name", "名称含反斜杠")
 	}
 	for _, el := range strings.Split(name, "/") {
 		if el == ".." {
-			return "a .. element leaves the bundle"
+			return vocab.T("a .. element leaves the bundle", "含 .. 路径段，指向资料包之外")
 		}
 	}
 	for _, r := range name {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == utf8.RuneError {
-			return "control character in the name"
+			return vocab.T("control character in the name", "名称含控制字符")
 		}
 	}
-	return ""
+	return vocab.Text{}
 }
 
 // Problem is one difference between a bundle and its manifest.
 type Problem struct {
-	Kind   string `json:"kind"`
-	Path   string `json:"path"`
-	Detail string `json:"detail,omitempty"`
+	Kind   string     `json:"kind"`
+	Path   string     `json:"path"`
+	Detail vocab.Text `json:"detail,omitzero"`
 }
 
 // Verification is the outcome of Verify.
@@ -312,13 +313,13 @@ func VerifyExpect(p, expect string) (*Verification, error) {
 	v := &Verification{Manifest: &m, Problems: []Problem{}}
 	listed := map[string]bool{ManifestName: true, SumsName: true}
 	for _, f := range m.Files {
-		if why := unsafeName(f.Path); why != "" {
-			v.Problems = append(v.Problems, Problem{Kind: Unsafe, Path: f.Path, Detail: ManifestName + " lists it: " + why})
+		if why := unsafeName(f.Path); !why.IsZero() {
+			v.Problems = append(v.Problems, Problem{Kind: Unsafe, Path: f.Path, Detail: vocab.T(ManifestName+" lists it: "+why.EN, ManifestName+" 列出了该文件："+why.ZH)})
 			listed[f.Path] = true
 			continue
 		}
 		if listed[f.Path] {
-			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: ManifestName, Detail: "lists " + f.Path + " twice or lists itself"})
+			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: ManifestName, Detail: vocab.T("lists "+f.Path+" twice or lists itself", "重复列出 "+f.Path+" 或列出了自身")})
 			continue
 		}
 		listed[f.Path] = true
@@ -327,7 +328,7 @@ func VerifyExpect(p, expect string) (*Verification, error) {
 			v.Problems = append(v.Problems, Problem{Kind: Missing, Path: f.Path})
 			continue
 		}
-		if detail := check(bf, f.Size, f.SHA256); detail != "" {
+		if detail := check(bf, f.Size, f.SHA256); !detail.IsZero() {
 			v.Problems = append(v.Problems, Problem{Kind: Changed, Path: f.Path, Detail: detail})
 			continue
 		}
@@ -339,7 +340,7 @@ func VerifyExpect(p, expect string) (*Verification, error) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if why := unsafeName(name); why != "" {
+		if why := unsafeName(name); !why.IsZero() {
 			v.Problems = append(v.Problems, Problem{Kind: Unsafe, Path: name, Detail: why})
 			continue
 		}
@@ -352,7 +353,7 @@ func VerifyExpect(p, expect string) (*Verification, error) {
 		if sf, ok := files[SumsName]; ok {
 			if b, err := readAll(sf, 64<<20); err == nil {
 				if got := sha256Hex(b); got != expect {
-					v.Problems = append(v.Problems, Problem{Kind: Changed, Path: SumsName, Detail: "its sha256 is " + got + ", the published digest is " + expect})
+					v.Problems = append(v.Problems, Problem{Kind: Changed, Path: SumsName, Detail: vocab.T("its sha256 is "+got+", the published digest is "+expect, "其 sha256 为 "+got+"，公布的摘要为 "+expect)})
 				}
 			}
 		}
@@ -371,7 +372,7 @@ func checkSums(files map[string]bundleFile, m *Manifest, manifest []byte) []Prob
 	}
 	raw, err := readAll(sf, 64<<20)
 	if err != nil {
-		return []Problem{{Kind: Changed, Path: SumsName, Detail: err.Error()}}
+		return []Problem{{Kind: Changed, Path: SumsName, Detail: vocab.T(err.Error(), "无法读取："+err.Error())}}
 	}
 	want := sumsFile(append(slicesClone(m.Files), ManifestFile{Path: ManifestName, SHA256: sha256Hex(manifest)}))
 	if bytes.Equal(raw, want) {
@@ -381,10 +382,10 @@ func checkSums(files map[string]bundleFile, m *Manifest, manifest []byte) []Prob
 	// here as a manifest hash that no longer matches SHA256SUMS.
 	for _, line := range strings.Split(string(raw), "\n") {
 		if h, name, ok := strings.Cut(line, "  "); ok && name == ManifestName && h != sha256Hex(manifest) {
-			return []Problem{{Kind: Changed, Path: ManifestName, Detail: "its hash differs from the one in " + SumsName}}
+			return []Problem{{Kind: Changed, Path: ManifestName, Detail: vocab.T("its hash differs from the one in "+SumsName, "其哈希值与 "+SumsName+" 中的不同")}}
 		}
 	}
-	return []Problem{{Kind: Changed, Path: SumsName, Detail: "does not match " + ManifestName}}
+	return []Problem{{Kind: Changed, Path: SumsName, Detail: vocab.T("does not match "+ManifestName, "与 "+ManifestName+" 不一致")}}
 }
 
 func readAll(f bundleFile, limit int64) ([]byte, error) {
@@ -409,30 +410,30 @@ func readAll(f bundleFile, limit int64) ([]byte, error) {
 // check hashes a file and returns what is wrong with it, "" when intact.
 // It reads at most one byte more than the manifest's size, so a huge or
 // endless member costs no more than the file it replaced.
-func check(f bundleFile, size int64, want string) string {
+func check(f bundleFile, size int64, want string) vocab.Text {
 	if !f.regular {
-		return "not a regular file"
+		return vocab.T("not a regular file", "不是普通文件")
 	}
 	rc, err := f.open()
 	if err != nil {
-		return err.Error()
+		return vocab.T(err.Error(), "无法读取："+err.Error())
 	}
 	defer rc.Close()
 	h := sha256.New()
 	n, err := io.Copy(h, io.LimitReader(rc, size+1))
 	if err != nil {
-		return err.Error()
+		return vocab.T(err.Error(), "无法读取："+err.Error())
 	}
 	if n != size {
 		if n > size {
-			return fmt.Sprintf("larger than the %d bytes listed", size)
+			return vocab.Tf("larger than the %d bytes listed", "大于清单所列的 %d 字节", size)
 		}
-		return fmt.Sprintf("%d bytes, %d listed", n, size)
+		return vocab.Tf("%d bytes, %d listed", "%d 字节，清单所列为 %d 字节", n, size)
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != want {
-		return fmt.Sprintf("sha256 %s, %s listed", got, want)
+		return vocab.Tf("sha256 %s, %s listed", "sha256 为 %s，清单所列为 %s", got, want)
 	}
-	return ""
+	return vocab.Text{}
 }
 
 func zipFiles(zr *zip.Reader) (map[string]bundleFile, error) {
