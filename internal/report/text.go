@@ -10,6 +10,7 @@ import (
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
 	"github.com/certready/certready/internal/textwidth"
+	"github.com/certready/certready/internal/vocab"
 )
 
 func init() { register("text", FormatterFunc(formatText)) }
@@ -194,7 +195,10 @@ func formatText(w io.Writer, r *audit.Result, o Options) error {
 			}
 			for i, row := range f.Rows {
 				if i == 3 {
-					t.p("      … %d %s\n", len(f.Rows)-3, L(o, "more rows listed in JSON output", "行详见 JSON 输出"))
+					// Name how to see them, not a file the reader may not have.
+					n := len(f.Rows) - 3
+					t.p("      … %s\n", L(o, fmt.Sprintf("%d more %s (--format json lists them all)", n, vocab.Noun(n, "row", "rows")),
+						fmt.Sprintf("另有 %d 行（--format json 可列出全部）", n)))
 					break
 				}
 				t.p("      - %s %s\n", row.ID, row.Pos.String())
