@@ -526,28 +526,14 @@ func materialAuditReport(p *Pass) *material {
 	m := newMaterial("internal_audit_report", "Internal audit report", "内部审核报告")
 	m.ownedBy("improvement.internal-audit")
 	d := p.Dossier
-	var unfiled []string
+	heldRecords := make([]heldRecord, len(d.Audits))
 	for i := range d.Audits {
 		a := &d.Audits[i]
-		if !a.CoversComplaints || a.Date.IsZero() || a.Date.After(p.AsOf) {
-			continue
-		}
-		if evidenceExists(d, a.Report) {
-			m.present(a.Report)
-			continue
-		}
-		unfiled = append(unfiled, a.ID)
-		if m.pos.IsZero() {
-			m.pos = a.PosOf("report")
-		}
+		heldRecords[i] = heldRecord{a.ID, a.CoversComplaints, a.Date, a.Report, a.PosOf("report")}
 	}
-	switch {
-	case m.Status == MaterialPresent:
-		return m
-	case len(unfiled) > 0:
-		return m.note(Tf("the report of %s is missing from the dossier or empty", "%s 的审核报告不在资料中或为空文件", strings.Join(unfiled, ", ")))
-	}
-	return m.note(Tf("no internal audit covering complaints handling held by %s", "截至 %s 未开展覆盖投诉处理的内部审核", p.AsOf))
+	return m.fileOfHeld(p, heldRecords,
+		T("the report of %s is missing from the dossier or empty", "%s 的审核报告不在资料中或为空文件"),
+		T("no internal audit covering complaints handling held by %s", "截至 %s 未开展覆盖投诉处理的内部审核"))
 }
 
 // materialReviewMinutes is the minutes of the latest management review of
@@ -556,26 +542,50 @@ func materialReviewMinutes(p *Pass) *material {
 	m := newMaterial("management_review_minutes", "Management review minutes", "管理评审纪要")
 	m.ownedBy("improvement.management-review")
 	d := p.Dossier
-	var unfiled []string
+	heldRecords := make([]heldRecord, len(d.Reviews))
 	for i := range d.Reviews {
 		r := &d.Reviews[i]
-		if !r.CoversComplaints || r.Date.IsZero() || r.Date.After(p.AsOf) {
+		heldRecords[i] = heldRecord{r.ID, r.CoversComplaints, r.Date, r.Minutes, r.PosOf("minutes")}
+	}
+	return m.fileOfHeld(p, heldRecords,
+		T("the minutes of %s are missing from the dossier or empty", "%s 的评审纪要不在资料中或为空文件"),
+		T("no management review covering complaints handling held by %s", "截至 %s 未开展涵盖投诉处理的管理评审"))
+}
+
+// heldRecord is an audit or a review as the materials checklist reads it:
+// held (dated by the as-of date, covering complaints handling) or not, and
+// its file.
+type heldRecord struct {
+	id     string
+	covers bool
+	date   dossier.Date
+	file   string
+	pos    dossier.Pos
+}
+
+// fileOfHeld marks m present when a held record's file is on file, else
+// notes which held records lack it (unfiled, a format with one %s for the
+// ids) or that none was held (none, one %s for the as-of date).
+func (m *material) fileOfHeld(p *Pass, recs []heldRecord, unfiled, none Text) *material {
+	var missing []string
+	for _, r := range recs {
+		if !r.covers || r.date.IsZero() || r.date.After(p.AsOf) {
 			continue
 		}
-		if evidenceExists(d, r.Minutes) {
-			m.present(r.Minutes)
+		if evidenceExists(p.Dossier, r.file) {
+			m.present(r.file)
 			continue
 		}
-		unfiled = append(unfiled, r.ID)
+		missing = append(missing, r.id)
 		if m.pos.IsZero() {
-			m.pos = r.PosOf("minutes")
+			m.pos = r.pos
 		}
 	}
 	switch {
 	case m.Status == MaterialPresent:
 		return m
-	case len(unfiled) > 0:
-		return m.note(Tf("the minutes of %s are missing from the dossier or empty", "%s 的评审纪要不在资料中或为空文件", strings.Join(unfiled, ", ")))
+	case len(missing) > 0:
+		return m.note(Tf(unfiled.EN, unfiled.ZH, strings.Join(missing, ", ")))
 	}
-	return m.note(Tf("no management review covering complaints handling held by %s", "截至 %s 未开展涵盖投诉处理的管理评审", p.AsOf))
+	return m.note(Tf(none.EN, none.ZH, p.AsOf))
 }
