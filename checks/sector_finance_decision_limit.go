@@ -23,7 +23,7 @@ func init() {
 		Nodes:        []string{"cn-finance:F1.1"},
 		Principles:   []string{"4.15"},
 		Basis:        OnLaw,
-		Source:       financeSource,
+		Source:       financeSource("article 18 (days are calendar days, article 43)", "第十八条（“日”为自然日，第四十三条）"),
 		Jurisdiction: "cn",
 		Sectors:      financeSectors,
 		Evidence:     T("Each complaint's decision (the time it was communicated, else the resolution time in the log) falls within 15 days of receipt, 30 days for a complaint assessed as complex, or 60 days where the further extension's approval is recorded (extension approved at).", "每起投诉的处理决定（台账中的处理决定告知时间，无则解决时间）在收到之日起15日内作出；评估为复杂的在30日内；记录了再延长审批（延期审批时间）的在60日内。"),
