@@ -12,8 +12,10 @@ import (
 // complainant; a complex complaint may run to 30 days; an especially
 // complex one a further 30 days when the superior institution or
 // head-office senior management approves and the complainant is told.
-// Days are calendar days ("日", not "工作日"), counted from the day after
-// receipt as Chinese law counts periods.
+// Days are calendar days: article 43 makes every "日" of the measures a
+// calendar day except the regulator's "7个工作日", and counts "以内" as
+// including the last day; they run from the day after receipt as Chinese
+// law counts periods.
 func init() {
 	Register(&Check{
 		ID:           "sector.finance-decision-limit",
