@@ -12,8 +12,10 @@ import (
 // complainant; a complex complaint may run to 30 days; an especially
 // complex one a further 30 days when the superior institution or
 // head-office senior management approves and the complainant is told.
-// Days are calendar days ("日", not "工作日"), counted from the day after
-// receipt as Chinese law counts periods.
+// Days are calendar days: article 43 makes every "日" of the measures a
+// calendar day except the regulator's "7个工作日", and counts "以内" as
+// including the last day; they run from the day after receipt as Chinese
+// law counts periods.
 func init() {
 	Register(&Check{
 		ID:           "sector.finance-decision-limit",
@@ -23,7 +25,7 @@ func init() {
 		Nodes:        []string{"cn-finance:F1.1"},
 		Principles:   []string{"4.15"},
 		Basis:        OnLaw,
-		Source:       financeSource,
+		Source:       financeSource("article 18 (days are calendar days, article 43)", "第十八条（“日”为自然日，第四十三条）"),
 		Jurisdiction: "cn",
 		Sectors:      financeSectors,
 		Evidence:     T("Each complaint's decision (the time it was communicated, else the resolution time in the log) falls within 15 days of receipt, 30 days for a complaint assessed as complex, or 60 days where the further extension's approval is recorded (extension approved at).", "每起投诉的处理决定（台账中的处理决定告知时间，无则解决时间）在收到之日起15日内作出；评估为复杂的在30日内；记录了再延长审批（延期审批时间）的在60日内。"),

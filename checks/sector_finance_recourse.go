@@ -13,7 +13,7 @@ func init() {
 		Nodes:        []string{"cn-finance:F1.3"},
 		Principles:   []string{"4.4"},
 		Basis:        OnLaw,
-		Source:       financeSource,
+		Source:       financeSource("article 19", "第十九条"),
 		Jurisdiction: "cn",
 		Sectors:      financeSectors,
 		Evidence:     T("The complaints procedure (or manual, policy or work instruction) requires the decision notice to tell the complainant the recourse channels: applying to the superior institution for review, mediation, arbitration and litigation (covers: recourse).", "投诉处理程序（或手册、方针、作业指导书）要求在告知处理决定时告知投诉人申请核查、调解、仲裁、诉讼等救济途径（涵盖要素：告知救济途径）。"),

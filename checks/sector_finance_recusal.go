@@ -13,7 +13,7 @@ func init() {
 		Nodes:        []string{"cn-finance:F1.2"},
 		Principles:   []string{"4.7"},
 		Basis:        OnLaw,
-		Source:       financeSource,
+		Source:       financeSource("article 17", "第十七条"),
 		Jurisdiction: "cn",
 		Sectors:      financeSectors,
 		Evidence:     T("The complaints procedure (or manual, policy or work instruction) sets up recusal: whoever has a direct interest in the matter complained of does not verify or decide the complaint (covers: recusal).", "投诉处理程序（或手册、方针、作业指导书）建立回避制度：与被投诉事项有直接利益关系的人员不得核实或处理该投诉（涵盖要素：回避制度）。"),

@@ -22,7 +22,7 @@ func TestTheBankingAndInsuranceRulesJudgeABank(t *testing.T) {
 	for _, cr := range r.Checks {
 		status[cr.ID] = cr.Status
 	}
-	for id, want := range map[string]Status{"sector.finance-decision-limit": Fail, "sector.finance-recourse": Fail, "sector.finance-recusal": Pass} {
+	for id, want := range map[string]Status{"sector.finance-decision-limit": Fail, "sector.finance-recourse": Fail, "sector.finance-recusal": Pass, "sector.finance-recording": Fail} {
 		if status[id] != want {
 			t.Errorf("%s: %s, want %s", id, status[id], want)
 		}
