@@ -69,6 +69,11 @@ type Finding struct {
 	Where     string           `json:"where"`
 	Pos       dossier.Pos      `json:"pos"`
 	Record    string           `json:"record,omitempty"`
+	// RecordLabel is Record in each language as the check words it (a
+	// log rule's aspect); zero when the outputs word Record themselves
+	// (see Result.FindingRecord). Outputs print it, nothing keys on it, so
+	// the JSON report leaves it out.
+	RecordLabel vocab.Text `json:"-"`
 	Evidence  checks.Text      `json:"evidence"`
 	Remedy    checks.Text      `json:"remedy"`
 	Rows      []metrics.RowRef `json:"rows,omitempty"`
