@@ -132,6 +132,11 @@ type Finding struct {
 	// Record identifies the record concerned ("licence 91330…", "person P03")
 	// so a waiver can target it and a diff can match it across runs.
 	Record string
+	// RecordLabel is Record as a reader of each language reads it, when
+	// the words are the check's own (a log rule's aspect); zero leaves the
+	// outputs to word Record from the record kinds they share. Its English
+	// is Record itself.
+	RecordLabel Text
 	// Facet tells apart findings a check reports more than once on one
 	// record (the field concerned), so each keeps its identity across runs.
 	Facet string

@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/certready/certready/internal/cn"
 	"github.com/certready/certready/internal/dossier"
@@ -119,7 +121,7 @@ func init() {
 			Principles:  []string{"4.13"},
 			Evidence:    T("Each finished (resolved or closed) complaint records the root cause found (e.g. by fishbone or 5 Why analysis).", "每起已办结（已解决或已关闭）的投诉记录查明的根本原因（如用鱼骨图或 5 Why 分析）。"),
 			Remedy:      T("Analyse and record the root cause before closing a complaint.", "在关闭投诉前分析并记录根本原因。"),
-			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.RootCause }, "root cause", "have no root cause recorded", "未记录根本原因"),
+			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.RootCause }, T("root cause", "根本原因"), "have no root cause recorded", "未记录根本原因"),
 		},
 		&Check{
 			ID:          "handling.corrective-action",
@@ -132,7 +134,7 @@ func init() {
 			Principles:  []string{"4.13"},
 			Evidence:    T("Each finished (resolved or closed) complaint records the corrective or preventive action taken against its cause.", "每起已办结（已解决或已关闭）的投诉记录针对原因采取的纠正或预防措施。"),
 			Remedy:      T("Record the corrective or preventive action for each complaint, or state why none is needed.", "为每起投诉记录纠正或预防措施，或说明无需措施的理由。"),
-			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.CorrectiveAction }, "corrective action", "have no corrective or preventive action recorded", "未记录纠正或预防措施"),
+			Run:         runHandlingClosedRule(func(m *metrics.Metrics) metrics.Rule { return m.FollowThrough.CorrectiveAction }, T("corrective action", "纠正预防措施"), "have no corrective or preventive action recorded", "未记录纠正或预防措施"),
 		},
 		&Check{
 			ID:          "handling.follow-up",
@@ -222,6 +224,21 @@ func init() {
 // distinct.
 const complaintLogRecord = "complaint log"
 
+// logRecord is the record of a finding on one aspect of the log: its
+// identity, "complaint log: <aspect in English>", which waivers, diffs and
+// finding IDs key on, and its label in both languages, so the check that
+// names the aspect also says it in Chinese and no table elsewhere has to.
+func logRecord(aspect Text) (string, Text) {
+	id := complaintLogRecord + ": " + aspect.EN
+	return id, T(id, "投诉记录："+aspect.ZH)
+}
+
+// chineseOnly reports whether s is a Chinese label: not empty and without
+// a Latin letter, which would be English reaching a Chinese reader.
+func chineseOnly(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) })
+}
+
 // gradeRate applies the rule shared by every rate-based handling check.
 func gradeRate(p *Pass, r metrics.Rule) Severity {
 	if r.Rate() < p.T().ComplianceRate {
@@ -239,7 +256,7 @@ func ratePct(r metrics.Rule) string {
 // taking the violation count and the applicable count, in that order, then
 // args (use %[1]d and %[2]d where word order differs); the helper appends
 // the rate and the threshold.
-func reportLogRule(p *Pass, r metrics.Rule, record, en, zh string, args ...any) {
+func reportLogRule(p *Pass, r metrics.Rule, aspect Text, en, zh string, args ...any) {
 	if r.Violations == 0 {
 		return
 	}
@@ -249,12 +266,14 @@ func reportLogRule(p *Pass, r metrics.Rule, record, en, zh string, args ...any) 
 	}
 	a := append([]any{r.Violations, r.Applicable}, args...)
 	rate, th := ratePct(r), vocab.Pct(p.T().ComplianceRate)
+	record, label := logRecord(aspect)
 	p.Report(Finding{
-		Pos:      pos,
-		Record:   record,
-		Severity: gradeRate(p, r),
-		Rows:     r.Rows,
-		Count:    r.Violations,
+		Pos:         pos,
+		Record:      record,
+		RecordLabel: label,
+		Severity:    gradeRate(p, r),
+		Rows:        r.Rows,
+		Count:       r.Violations,
 		Message: T(
 			fmt.Sprintf(en, a...)+fmt.Sprintf("; compliance %s against a threshold of %s (below it is major)", rate, th),
 			fmt.Sprintf(zh, a...)+fmt.Sprintf("；符合率 %s，阈值 %s（低于阈值为严重不符合）", rate, th)),
@@ -297,11 +316,11 @@ func runHandlingRecordsComplete(p *Pass) {
 			zh = append(zh, fmt.Sprintf("%s %d 条", f.zh, f.r.Violations))
 		}
 	}
-	reportLogRule(p, c.Incomplete, complaintLogRecord+": missing fields",
+	reportLogRule(p, c.Incomplete, T("missing fields", "缺项"),
 		"%[1]d of %[2]d complaint records lack required fields (%[3]s)",
 		"%[2]d 条投诉记录中有 %[1]d 条缺少必填内容（%[4]s）",
 		strings.Join(en, ", "), strings.Join(zh, "，"))
-	reportLogRule(p, c.Inconsistent, complaintLogRecord+": inconsistent times",
+	reportLogRule(p, c.Inconsistent, T("inconsistent times", "时间矛盾"),
 		"%d of %d complaint records with a receipt time have a later step dated before receipt, or a receipt after the as-of date %s",
 		"%[2]d 条有受理时间的记录中有 %[1]d 条后续时间早于受理时间，或受理时间晚于评估基准日 %[3]s",
 		m.Limits.AsOf)
@@ -313,7 +332,7 @@ func runHandlingAck(p *Pass) {
 		return
 	}
 	q := m.Timeliness.HoursToAck
-	reportLogRule(p, m.Timeliness.Ack, complaintLogRecord+": acknowledgement",
+	reportLogRule(p, m.Timeliness.Ack, T("acknowledgement", "首次联系"),
 		"%d of %d complaints were not acknowledged within %g h of receipt (median %g h, 90th percentile %g h)",
 		"%[2]d 起投诉中有 %[1]d 起未在受理后 %[3]g 小时内联系投诉人（中位数 %[4]g 小时，90%% 分位 %[5]g 小时）",
 		m.Limits.AckHours, q.Median, q.P90)
@@ -324,7 +343,7 @@ func runHandlingFeedback(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.Timeliness.Response, complaintLogRecord+": progress feedback",
+	reportLogRule(p, m.Timeliness.Response, T("progress feedback", "进度反馈"),
 		"%d of %d complaints had no progress feedback or initial solution within %g h of receipt",
 		"%[2]d 起投诉中有 %[1]d 起未在受理后 %[3]g 小时内反馈进度或提出初步方案",
 		m.Limits.ResponseHours)
@@ -347,7 +366,7 @@ func runHandlingSimpleResolve(p *Pass) {
 				n, years)))
 	}
 	q := t.HoursToResolve
-	reportLogRule(p, t.SimpleResolve, complaintLogRecord+": simple resolution",
+	reportLogRule(p, t.SimpleResolve, T("simple resolution", "简单投诉办结"),
 		"%d of %d simple complaints were not resolved within %d working days (cut-off %s; median %g h to resolve)",
 		"%[2]d 起简单投诉中有 %[1]d 起未在 %[3]d 个工作日内办结（截止时间 %[4]s；解决用时中位数 %[5]g 小时）",
 		m.Limits.SimpleResolveDays, m.Limits.Cutoff, q.Median)
@@ -358,7 +377,7 @@ func runHandlingComplexPlan(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.Timeliness.ComplexPlan, complaintLogRecord+": complex plan",
+	reportLogRule(p, m.Timeliness.ComplexPlan, T("complex plan", "复杂投诉处理方案"),
 		"%d of %d complex complaints running past %d working days have no handling plan or no progress update",
 		"%[2]d 起超过 %[3]d 个工作日的复杂投诉中有 %[1]d 起没有处理方案或没有进度通报",
 		m.Limits.SimpleResolveDays)
@@ -366,15 +385,22 @@ func runHandlingComplexPlan(p *Pass) {
 
 // RunLogRule builds the Run of a check over its declared log rule: it
 // reads the rule's tally and reports the violations with the rule's rate.
-// en and zh take the violation count and the applicable count.
-func RunLogRule(key, record, en, zh string) func(*Pass) {
+// aspect names what the rule looks at, in both languages: its English is
+// the finding's record identity ("complaint log: <aspect>"), its Chinese
+// how a Chinese output names that record. en and zh take the violation
+// count and the applicable count. An aspect without Chinese, or whose
+// Chinese is English, is a programming error and panics at start-up.
+func RunLogRule(key string, aspect Text, en, zh string) func(*Pass) {
+	if aspect.EN == "" || !chineseOnly(aspect.ZH) {
+		panic(fmt.Sprintf("checks: log rule %s needs an aspect in English and in Chinese, got %q / %q", key, aspect.EN, aspect.ZH))
+	}
 	return func(p *Pass) {
 		if p.Metrics == nil {
 			return
 		}
 		for _, k := range p.Metrics.Rules {
 			if k.Key == key {
-				reportLogRule(p, k.Rule, complaintLogRecord+": "+record, en, zh)
+				reportLogRule(p, k.Rule, aspect, en, zh)
 				return
 			}
 		}
@@ -383,12 +409,12 @@ func RunLogRule(key, record, en, zh string) func(*Pass) {
 
 // runHandlingClosedRule builds the Run of a check over one rule about
 // finished (resolved or closed) complaints.
-func runHandlingClosedRule(get func(*metrics.Metrics) metrics.Rule, aspect, en, zh string) func(*Pass) {
+func runHandlingClosedRule(get func(*metrics.Metrics) metrics.Rule, aspect Text, en, zh string) func(*Pass) {
 	return func(p *Pass) {
 		if p.Metrics == nil {
 			return
 		}
-		reportLogRule(p, get(p.Metrics), complaintLogRecord+": "+aspect,
+		reportLogRule(p, get(p.Metrics), aspect,
 			"%d of %d finished complaints "+en, "%[2]d 起已办结投诉中有 %[1]d 起"+zh)
 	}
 }
@@ -398,10 +424,10 @@ func runHandlingFollowUp(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.FollowThrough.FollowUp, complaintLogRecord+": follow-up",
+	reportLogRule(p, m.FollowThrough.FollowUp, T("follow-up", "回访"),
 		"%d of %d finished complaints have no follow-up visit or call recorded",
 		"%[2]d 起已办结投诉中有 %[1]d 起没有回访记录")
-	reportLogRule(p, m.FollowThrough.Satisfaction, complaintLogRecord+": satisfaction",
+	reportLogRule(p, m.FollowThrough.Satisfaction, T("satisfaction", "满意度"),
 		"%d of %d finished complaints have no satisfaction result",
 		"%[2]d 起已办结投诉中有 %[1]d 起没有满意度结果")
 }
@@ -421,7 +447,7 @@ func escalationDocument(d *dossier.Dossier) *dossier.Document {
 func runHandlingEscalation(p *Pass) {
 	d := p.Dossier
 	if escalationDocument(d) == nil {
-		p.Report(Finding{Pos: d.PlaceOf("documents"), Record: "escalation mechanism", Severity: Major, Message: T(
+		p.Report(Finding{Pos: d.PlaceOf("documents"), Record: "escalation mechanism", RecordLabel: T("escalation mechanism", "升级机制"), Severity: Major, Message: T(
 			"No document declares an escalation mechanism ({{documents.covers}}: escalation) for high-risk complaints",
 			"没有文件声明高风险投诉的升级机制（涵盖要素“升级机制”）")})
 	}
@@ -429,7 +455,7 @@ func runHandlingEscalation(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.Risk.Escalation, complaintLogRecord+": escalation",
+	reportLogRule(p, m.Risk.Escalation, T("escalation", "升级"),
 		"%d of %d high-risk complaints were not escalated within %g h of receipt",
 		"%[2]d 起高风险投诉中有 %[1]d 起未在受理后 %[3]g 小时内升级处理",
 		m.Limits.AckHours)
@@ -440,7 +466,7 @@ func runHandlingOverdue(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.Risk.Overdue, complaintLogRecord+": overdue",
+	reportLogRule(p, m.Risk.Overdue, T("overdue", "超期未结"),
 		"%d of %d open complaints are past their limit on %s (simple: %d working days; complex: %d calendar days)",
 		"%[2]d 起未结投诉中有 %[1]d 起在 %[3]s 已超过时限（简单投诉 %[4]d 个工作日，复杂投诉 %[5]d 个自然日）",
 		m.Limits.AsOf, m.Limits.SimpleResolveDays, m.Limits.ComplexResolveDays)
@@ -451,7 +477,7 @@ func runHandlingFreeOfCharge(p *Pass) {
 	if m == nil {
 		return
 	}
-	reportLogRule(p, m.Risk.Charged, complaintLogRecord+": charges",
+	reportLogRule(p, m.Risk.Charged, T("charges", "收费"),
 		"%d of %d complaints record a charge to the complainant (%.2f in total); complaining must be free of charge",
 		"%[2]d 起投诉中有 %[1]d 起向投诉人收费（合计 %.2[3]f）；投诉必须免费",
 		m.Risk.ChargedTotal)

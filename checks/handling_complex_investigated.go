@@ -31,7 +31,7 @@ func init() {
 			},
 			Needs: []string{"plan", "steps"},
 		},
-		Run: RunLogRule("complex_investigated", "complex investigation",
+		Run: RunLogRule("complex_investigated", T("complex investigation", "复杂投诉调查过程"),
 			"%d of %d finished complex complaints record no handling plan or no investigation steps",
 			"%[2]d 起已办结的复杂投诉中有 %[1]d 起未记录处理方案或调查处理步骤"),
 	})

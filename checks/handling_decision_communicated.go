@@ -32,7 +32,7 @@ func init() {
 			},
 			Needs: []string{"decision_communicated_at"},
 		},
-		Run: RunLogRule("decision_communicated", "decision communicated",
+		Run: RunLogRule("decision_communicated", T("decision communicated", "处理决定告知"),
 			"%d of %d finished complaints record no time the decision was communicated to the complainant",
 			"%[2]d 起已办结投诉中有 %[1]d 起未记录向投诉人告知处理决定的时间"),
 	})

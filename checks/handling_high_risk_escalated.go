@@ -39,7 +39,7 @@ func init() {
 				return true, c.Escalated == dossier.Yes || !c.EscalatedAt.IsZero() || strings.TrimSpace(c.EscalatedTo) != ""
 			},
 		},
-		Run: RunLogRule("high_risk_escalated", "high-risk escalation",
+		Run: RunLogRule("high_risk_escalated", T("high-risk escalation", "高风险投诉升级"),
 			"%d of %d high-risk complaints show no escalation (no time, no person escalated to)",
 			"%[2]d 起高风险投诉中有 %[1]d 起没有升级记录（无升级时间、无升级对象）"),
 	})

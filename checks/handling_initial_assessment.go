@@ -33,7 +33,7 @@ func init() {
 			},
 			Needs: []string{"complexity", "risk"},
 		},
-		Run: RunLogRule("initial_assessment", "initial assessment",
+		Run: RunLogRule("initial_assessment", T("initial assessment", "初步评估"),
 			"%d of %d complaints record no initial assessment (complexity or risk level blank)",
 			"%[2]d 起投诉中有 %[1]d 起未记录初步评估（复杂程度或风险等级为空）"),
 	})

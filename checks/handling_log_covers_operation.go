@@ -30,6 +30,7 @@ func runLogCoversOperation(p *Pass) {
 		return // handling.log-present reports a missing or empty log
 	}
 	pos := p.Dossier.PlaceOf("complaints")
+	record, label := logRecord(T("operation", "体系运行记录"))
 	handled := 0
 	for _, c := range m.ByStatus {
 		if c.Key == "resolved" || c.Key == "closed" {
@@ -37,14 +38,14 @@ func runLogCoversOperation(p *Pass) {
 		}
 	}
 	if need := p.T().MinHandled; handled < need {
-		p.Report(Finding{Pos: pos, Record: complaintLogRecord + ": operation", Severity: Major, Message: Tf(
+		p.Report(Finding{Pos: pos, Record: record, RecordLabel: label, Severity: Major, Message: Tf(
 			"Complaints handled to the end (resolved or closed) in the log: %d, fewer than the %d a certification body needs to see the process running",
 			"台账中处理完毕（已解决或已关闭）的投诉仅 %d 起，少于认证机构确认流程运行所需的 %d 起", handled, need)})
 	}
 	if last := m.LastReceived; !last.IsZero() {
 		gap := last.DaysUntil(p.AsOf)
 		if max := p.T().MaxLogGapDays; gap > max {
-			p.Report(Finding{Pos: pos, Record: complaintLogRecord + ": operation", Severity: Minor, Message: T(
+			p.Report(Finding{Pos: pos, Record: record, RecordLabel: label, Severity: Minor, Message: T(
 				fmt.Sprintf("The log's last complaint was received on %s, %d days before the as-of date %s: records must run up to the application (at most %d days' gap)", last, gap, p.AsOf, max),
 				fmt.Sprintf("台账最后一起投诉受理于 %s，距评估日 %s 已 %d 天：记录应持续到申请时（间隔不超过 %d 天）", last, p.AsOf, gap, max))})
 		}

@@ -37,7 +37,7 @@ func init() {
 			},
 			Needs: []string{"recourse_offered", "satisfaction"},
 		},
-		Run: RunLogRule("recourse_offered", "recourse offered",
+		Run: RunLogRule("recourse_offered", T("recourse offered", "救济途径告知"),
 			"%d of %d complaints finished with the complainant dissatisfied record no recourse offered (internal review, 12315, mediation, arbitration, courts) and are not kept open",
 			"%[2]d 起投诉人不满意而办结的投诉中有 %[1]d 起未记录已告知救济途径（内部复核、12315、调解、仲裁、诉讼），也未保持未结"),
 	})

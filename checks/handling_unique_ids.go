@@ -34,7 +34,8 @@ func runHandlingUniqueIDs(p *Pass) {
 	}
 	// Any repeated id is major: the log cannot be traced complaint by
 	// complaint, whatever the share.
-	p.Report(Finding{Pos: pos, Record: complaintLogRecord + ": duplicate ids", Rows: r.Rows, Count: r.Violations, Message: T(
+	record, label := logRecord(T("duplicate ids", "编号重复"))
+	p.Report(Finding{Pos: pos, Record: record, RecordLabel: label, Rows: r.Rows, Count: r.Violations, Message: T(
 		fmt.Sprintf("%d of %d rows with an id repeat the id of an earlier row; the repeats are left out of every figure", r.Violations, r.Applicable),
 		fmt.Sprintf("%d 行有编号的记录中有 %d 行与前面某行编号重复；重复行不计入任何统计", r.Applicable, r.Violations))})
 }

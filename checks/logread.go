@@ -123,12 +123,14 @@ func runLogRowsReadable(p *Pass) {
 			field = p.Field("complaints", g.Field)
 		}
 		first := g.First[0]
+		record, label := logRecord(T(g.Kind+" "+key, field.ZH+kindLabelZH(g.Kind)))
 		p.Report(Finding{
-			Pos:      first.Row.Pos,
-			Record:   complaintLogRecord + ": " + g.Kind + " " + key,
-			Severity: gradeRate(p, all),
-			Rows:     rows,
-			Count:    g.N,
+			Pos:         first.Row.Pos,
+			Record:      record,
+			RecordLabel: label,
+			Severity:    gradeRate(p, all),
+			Rows:        rows,
+			Count:       g.N,
 			Message: T(
 				fmt.Sprintf("%s %s %s %s value and %s left out of the statistics (%d of %s set aside in all); first, %s: %s",
 					vocab.Count(g.N, "row"), vocab.Verb(g.N, "has", "have"), vocab.A(kindLabel(g.Kind)), field.EN, vocab.Verb(g.N, "is", "are"),
@@ -191,10 +193,12 @@ func runNotTracked(p *Pass) {
 			whatZH = "未评估：" + strings.Join(ids, "、")
 		}
 		name := p.Field("complaints", f)
+		record, label := logRecord(T("not tracked "+f, "系统未记录"+name.ZH))
 		p.Report(Finding{
-			Pos:      p.Dossier.PlaceOf("complaints"),
-			Record:   complaintLogRecord + ": not tracked " + f,
-			Severity: notTrackedSeverity(ids),
+			Pos:         p.Dossier.PlaceOf("complaints"),
+			Record:      record,
+			RecordLabel: label,
+			Severity:    notTrackedSeverity(ids),
 			Message: T(
 				fmt.Sprintf("%s is not tracked by the CRM (complaints.not_tracked); %s", name.EN, what),
 				fmt.Sprintf("系统未记录%s（complaints.not_tracked）；%s", name.ZH, whatZH)),
@@ -243,11 +247,13 @@ func runCustomerUSCC(p *Pass) {
 	if len(r.Rows) > 0 {
 		pos = r.Rows[0].Pos
 	}
+	record, label := logRecord(T("customer USCC", "客户统一社会信用代码"))
 	p.Report(Finding{
-		Pos:    pos,
-		Record: complaintLogRecord + ": customer USCC",
-		Rows:   r.Rows,
-		Count:  r.Violations,
+		Pos:         pos,
+		Record:      record,
+		RecordLabel: label,
+		Rows:        r.Rows,
+		Count:       r.Violations,
 		Message: Tf("%d of %d customer unified social credit codes in the log fail GB 32100 (length, character set or check character)",
 			"台账中 %[2]d 个客户统一社会信用代码有 %[1]d 个不符合 GB 32100（长度、字符集或校验码）", r.Violations, r.Applicable),
 	})

@@ -58,6 +58,9 @@ func TestLogRowsReadableReportsEachFieldAndKindWithTheRowsSetAside(t *testing.T)
 	if f.Count != 2 || len(f.Rows) != 2 || f.Rows[0].ID != "C-BAD-1" || f.Rows[1].ID != "C-BAD-2" || f.Pos != at {
 		t.Errorf("finding lists %+v (count %d) at %v; want C-BAD-1 and C-BAD-2 at %v", f.Rows, f.Count, f.Pos, at)
 	}
+	if f.Record != "complaint log: unreadable status" || f.RecordLabel.ZH != "投诉记录：“状态”无法读取" {
+		t.Errorf("record %q reads in Chinese as %q", f.Record, f.RecordLabel.ZH)
+	}
 	if !strings.Contains(f.Message.EN, "2 rows have an unreadable “Status” value") || !strings.Contains(f.Message.EN, "已结案") {
 		t.Errorf("message does not say what was wrong: %s", f.Message.EN)
 	}
@@ -99,6 +102,9 @@ func TestNotTrackedFieldsAreOneFindingEachInsteadOfARuleFailingEveryRow(t *testi
 		if f.Severity != Major || !strings.Contains(f.Message.EN, "not assessed: handling.complex-plan") {
 			t.Errorf("%s: %s", f.Severity, f.Message.EN)
 		}
+		if !strings.HasPrefix(f.Record, "complaint log: not tracked ") || !strings.HasPrefix(f.RecordLabel.ZH, "投诉记录：系统未记录") {
+			t.Errorf("record %q reads in Chinese as %q", f.Record, f.RecordLabel.ZH)
+		}
 	}
 }
 
@@ -135,5 +141,8 @@ func TestCustomerUSCCFailingGB32100IsListedByRow(t *testing.T) {
 	fs := runHandling(t, "handling.customer-uscc", d)
 	if len(fs) != 1 || fs[0].Count != 1 || len(fs[0].Rows) != 1 || fs[0].Rows[0].ID != rows[1].ID {
 		t.Fatalf("want the one invalid code's row %s, got:\n%s", rows[1].ID, dumpFindings(fs))
+	}
+	if fs[0].Record != "complaint log: customer USCC" || fs[0].RecordLabel.ZH != "投诉记录：客户统一社会信用代码" {
+		t.Errorf("record %q reads in Chinese as %q", fs[0].Record, fs[0].RecordLabel.ZH)
 	}
 }

@@ -37,7 +37,7 @@ func init() {
 			Judge: judgeFinanceDecisionLimit,
 			Needs: []string{"received_at", "resolved_at"},
 		},
-		Run: RunLogRule("finance_decision_limit", "banking and insurance decision limit",
+		Run: RunLogRule("finance_decision_limit", T("banking and insurance decision limit", "银行保险投诉处理时限"),
 			"%d of %d complaints were not decided and told within the banking and insurance limit (15 days, 30 if complex, 60 with a recorded approval)",
 			"%[2]d 起投诉中有 %[1]d 起未在银行业保险业处理期限内作出处理决定（15日，复杂的30日，记录审批的60日）"),
 	})

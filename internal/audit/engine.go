@@ -327,7 +327,7 @@ func toFinding(f checks.Finding, d *dossier.Dossier) Finding {
 	}
 	return Finding{
 		Check: c.ID, Title: c.Title, Severity: f.Severity, Requirements: c.Requirement, Clauses: strs(c.Clauses),
-		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: checks.ResolveFields(f.Message, d), Where: f.Pos.String(), Pos: f.Pos, Record: f.Record,
+		Principles: strs(c.Principles), Nodes: c.NodeRefs(), Basis: f.Basis, BasisNote: f.BasisNote, Message: checks.ResolveFields(f.Message, d), Where: f.Pos.String(), Pos: f.Pos, Record: f.Record, RecordLabel: f.RecordLabel,
 		Evidence: checks.ResolveFields(c.Evidence, d), Remedy: checks.ResolveFields(remedy, d), Rows: f.Rows, Count: f.Count, State: "open", facet: f.Facet,
 	}
 }

@@ -11,24 +11,16 @@ import (
 // A finding's Record is its identity ("person P05", "licence food_operation
 // JY…", "complaint log: overdue", "staff_list"): stable across runs and
 // languages, which is what a waiver and a diff need, and English, which a
-// Chinese reader should not meet. RecordLabel is how outputs print it.
+// Chinese reader should not meet. FindingRecord is how outputs print it:
+// the finding's own label where the check words its record (an aspect of
+// the complaint log is the check's), else RecordLabel, from the record
+// kinds every check shares.
 
 var recordKindsZH = []struct{ prefix, zh string }{
 	{"plan step ", "认证计划步骤 "}, {"documents ", "文件 "}, {"document ", "文件 "}, {"person ", "人员 "},
 	{"licence ", "证照 "}, {"survey ", "满意度调查 "}, {"audit ", "内部审核 "}, {"review ", "管理评审 "},
 	{"training ", "培训 "}, {"action ", "纠正措施 "}, {"objective ", "目标 "}, {"channel ", "渠道 "},
 	{"category ", "投诉类别 "},
-}
-
-var logAspectsZH = map[string]string{
-	"missing fields": "缺项", "inconsistent times": "时间矛盾", "acknowledgement": "首次联系", "progress feedback": "进度反馈",
-	"simple resolution": "简单投诉办结", "complex plan": "复杂投诉处理方案", "follow-up": "回访", "satisfaction": "满意度",
-	"re-handling": "再处理", "escalation": "升级", "overdue": "超期未结", "charges": "收费", "root cause": "根本原因",
-	"corrective action": "纠正预防措施", "feedback": "顾客最终反馈",
-	"complex investigation": "复杂投诉调查过程", "high-risk escalation": "高风险投诉升级",
-	"initial assessment": "初步评估", "duplicate ids": "编号重复", "operation": "体系运行记录",
-	"decision communicated": "处理决定告知", "recourse offered": "救济途径告知",
-	"banking and insurance decision limit": "银行保险投诉处理时限",
 }
 
 const complaintLogPrefix = "complaint log"
@@ -59,6 +51,15 @@ func (r *Result) KeyLabel(kind, key, lang string) string {
 	return key
 }
 
+// FindingRecord is f's record as a reader of lang reads it: the label the
+// check gave it, when it gave one, else RecordLabel of its identity.
+func (r *Result) FindingRecord(f *Finding, lang string) string {
+	if lang == "zh" && f.RecordLabel.ZH != "" {
+		return f.RecordLabel.ZH
+	}
+	return r.RecordLabel(f.Record, lang)
+}
+
 // RecordLabel is a finding's record (or a material's reference) as a
 // reader of lang reads it: as is in English; in Chinese, the record kind
 // by its sheet's name, enum values by their labels and a materials item by
@@ -73,17 +74,12 @@ func (r *Result) RecordLabel(record, lang string) string {
 		}
 	}
 	if rest, ok := strings.CutPrefix(record, complaintLogPrefix); ok {
-		aspect := strings.TrimPrefix(rest, ": ")
-		if aspect == "" {
-			return "投诉记录"
+		// An aspect of the log is the check's to word, on the finding
+		// (FindingRecord); only the log as a whole is named here.
+		if aspect := strings.TrimPrefix(rest, ": "); aspect != "" {
+			return "投诉记录：" + aspect
 		}
-		if zh, ok := logAspectsZH[aspect]; ok {
-			aspect = zh
-		}
-		return "投诉记录：" + aspect
-	}
-	if record == "escalation mechanism" {
-		return "升级机制"
+		return "投诉记录"
 	}
 	if kind, ok := strings.CutPrefix(record, "document kind "); ok {
 		// A document the register lacks altogether: named by its kind.

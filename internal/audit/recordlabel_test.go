@@ -12,7 +12,6 @@ func TestRecordLabelsReadInChinese(t *testing.T) {
 		"staff_list":                 "投诉处理人员名单及资质",
 		"person P05":                 "人员 P05",
 		"licence food_operation JY1": "证照 食品经营许可证 JY1",
-		"complaint log: overdue":     "投诉记录：超期未结",
 		"complaint log":              "投诉记录",
 		"documents":                  "体系文件",
 		"training T01":               "培训 T01",
@@ -25,5 +24,20 @@ func TestRecordLabelsReadInChinese(t *testing.T) {
 		if got := r.RecordLabel(in, "en"); got != in {
 			t.Errorf("%q in English: %q", in, got)
 		}
+	}
+}
+
+func TestAFindingsOwnRecordLabelIsWhatAChineseReaderReads(t *testing.T) {
+	r := &Result{}
+	labelled := &Finding{Record: "complaint log: overdue", RecordLabel: checks.T("complaint log: overdue", "投诉记录：超期未结")}
+	if got := r.FindingRecord(labelled, "zh"); got != "投诉记录：超期未结" {
+		t.Errorf("labelled finding in Chinese: %q", got)
+	}
+	if got := r.FindingRecord(labelled, "en"); got != "complaint log: overdue" {
+		t.Errorf("labelled finding in English: %q", got)
+	}
+	// A finding without a label of its own is worded from its record kind.
+	if got := r.FindingRecord(&Finding{Record: "person P05"}, "zh"); got != "人员 P05" {
+		t.Errorf("unlabelled finding in Chinese: %q", got)
 	}
 }

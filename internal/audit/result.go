@@ -63,16 +63,21 @@ type Finding struct {
 	Nodes []vocab.NodeRef `json:"nodes"`
 	// Basis is what the finding stands on; BasisNote where its figure came
 	// from ("your procedure QP-07 sets 72 h", "recommended practice: 24 h").
-	Basis     vocab.Basis      `json:"basis"`
-	BasisNote vocab.Text       `json:"basis_note,omitzero"`
-	Message   checks.Text      `json:"message"`
-	Where     string           `json:"where"`
-	Pos       dossier.Pos      `json:"pos"`
-	Record    string           `json:"record,omitempty"`
-	Evidence  checks.Text      `json:"evidence"`
-	Remedy    checks.Text      `json:"remedy"`
-	Rows      []metrics.RowRef `json:"rows,omitempty"`
-	Count     int              `json:"count,omitempty"`
+	Basis     vocab.Basis `json:"basis"`
+	BasisNote vocab.Text  `json:"basis_note,omitzero"`
+	Message   checks.Text `json:"message"`
+	Where     string      `json:"where"`
+	Pos       dossier.Pos `json:"pos"`
+	Record    string      `json:"record,omitempty"`
+	// RecordLabel is Record in each language as the check words it (a
+	// log rule's aspect); zero when the outputs word Record themselves
+	// (see Result.FindingRecord). Outputs print it, nothing keys on it, so
+	// the JSON report leaves it out.
+	RecordLabel vocab.Text       `json:"-"`
+	Evidence    checks.Text      `json:"evidence"`
+	Remedy      checks.Text      `json:"remedy"`
+	Rows        []metrics.RowRef `json:"rows,omitempty"`
+	Count       int              `json:"count,omitempty"`
 	// State is open, waived or known (present in the baseline).
 	State  string  `json:"state"`
 	Waiver *Waiver `json:"waiver,omitempty"`

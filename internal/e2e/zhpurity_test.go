@@ -112,6 +112,8 @@ func TestChineseOutputsOfTheExamplesUseNoInternalWords(t *testing.T) {
 	}
 }
 
+var englishLogAspect = regexp.MustCompile(`投诉记录：[^\n]*[A-Za-z][^\n]*|complaint log`)
+
 // The Chinese evidence pack of both examples, read back with pdftotext,
 // uses no internal word either.
 func TestChinesePacksOfTheExamplesUseNoInternalWords(t *testing.T) {
@@ -128,6 +130,14 @@ func TestChinesePacksOfTheExamplesUseNoInternalWords(t *testing.T) {
 		}
 		if got := internalWordsIn(string(out), bad); len(got) > 0 {
 			t.Errorf("%s zh pack uses internal words %v", name, got)
+		}
+		// Each aspect of the complaint log a finding concerns is named
+		// in Chinese by its check, not by the English record identity.
+		if l := englishLogAspect.FindString(string(out)); l != "" {
+			t.Errorf("%s zh pack names a log aspect in English: %q", name, l)
+		}
+		if name == "gappy" && !strings.Contains(string(out), "投诉记录：") {
+			t.Errorf("gappy zh pack names no aspect of the complaint log: the check above proves nothing")
 		}
 	}
 }

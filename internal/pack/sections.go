@@ -342,7 +342,7 @@ func (p *packer) gapRegister() {
 			}
 			where := p.short(f.Where)
 			if f.Record != "" {
-				where = strings.TrimSpace(p.r.RecordLabel(f.Record, p.o.Lang) + "\n" + where)
+				where = strings.TrimSpace(p.r.FindingRecord(&f, p.o.Lang) + "\n" + where)
 			}
 			rows[i] = []string{head, p.findingText(f), dash(where), evidence, remedy}
 		}

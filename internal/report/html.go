@@ -291,7 +291,7 @@ func htmlFindings(r *audit.Result, o Options) ([]htmlFinding, []htmlFilter) {
 			Basis:       string(f.Basis), BasisLabel: basisText(o, f.Basis, f.BasisNote),
 			// Each R-number with its title: the reader has no list to look it up in.
 			Requirements: strings.Join(vocab.RequirementLegend(o.Lang, f.Requirements), L(o, "; ", "；")),
-			Message:      f.Message.In(lang), Where: f.Where, Record: f.Record,
+			Message:      f.Message.In(lang), Where: f.Where, Record: r.FindingRecord(f, lang),
 			Evidence: f.Evidence.In(lang), Remedy: f.Remedy.In(lang),
 		}
 		for _, row := range f.Rows {

@@ -141,7 +141,7 @@ func junitDoc(r *audit.Result, o Options) junitSuites {
 					failing = append(failing, f)
 				}
 			}
-			tc.Failure = junitFailure(failing, o)
+			tc.Failure = junitFailure(r, failing, o)
 			switch cr.Status {
 			case audit.NotApplicable:
 				tc.Skipped = &junitMessage{Message: notApplicableText(cr.ID, r.Jurisdiction, o)}
@@ -217,7 +217,7 @@ func resultNodes(r *audit.Result) []vocab.NodeRef {
 // junitFailure joins a check's failing findings into the one failure its
 // test case may hold: the message is the first finding's, with a count of
 // the others; the body gives each finding in full.
-func junitFailure(fs []*audit.Finding, o Options) *junitMessage {
+func junitFailure(r *audit.Result, fs []*audit.Finding, o Options) *junitMessage {
 	if len(fs) == 0 {
 		return nil
 	}
@@ -239,7 +239,7 @@ func junitFailure(fs []*audit.Finding, o Options) *junitMessage {
 			}
 			fmt.Fprintf(&body, "%d/%d %s: %s\n", i+1, len(fs), f.Severity.Label(o.Lang), f.Message.In(o.Lang))
 		}
-		body.WriteString(failureBody(f, o))
+		body.WriteString(failureBody(r, f, o))
 	}
 	return &junitMessage{Message: xmlSafe(msg), Type: worst.String(), Body: xmlSafe(body.String())}
 }
@@ -255,7 +255,7 @@ func checkFamily(id string) string {
 
 // failureBody says where the gap is and what closes it, in the order a
 // person fixing it needs: place, state, rows, evidence, remedy.
-func failureBody(f *audit.Finding, o Options) string {
+func failureBody(r *audit.Result, f *audit.Finding, o Options) string {
 	lang := o.Lang
 	var b strings.Builder
 	line := func(label, v string) {
@@ -266,7 +266,7 @@ func failureBody(f *audit.Finding, o Options) string {
 		}
 	}
 	line(L(o, "Where: ", "位置："), f.Where)
-	line(L(o, "Record: ", "记录："), f.Record)
+	line(L(o, "Record: ", "记录："), r.FindingRecord(f, lang))
 	if f.State == "known" {
 		line(L(o, "State: ", "状态："), L(o, "known from the baseline", "基线中已存在"))
 	}
