@@ -31,11 +31,25 @@ func internalWords() map[string]bool {
 			w[v] = true
 		}
 	}
+	// Generated from the field table: every enum value, every term a free
+	// list offers, every label set's values and every field key with an
+	// underscore (a one-word key such as name or title is also an English
+	// word the outputs may use).
+	fields := dossier.ComplaintFields()
 	for _, rt := range dossier.Types() {
-		for _, f := range rt.Fields {
-			if strings.Contains(f.Key, "_") {
-				w[f.Key] = true
-			}
+		fields = append(fields, rt.Fields...)
+	}
+	for _, f := range fields {
+		if strings.Contains(f.Key, "_") {
+			w[f.Key] = true
+		}
+		for _, v := range append(append([]string{}, f.Enum...), f.Terms...) {
+			w[v] = true
+		}
+	}
+	for _, set := range dossier.EnumLabelsZH {
+		for v := range set {
+			w[v] = true
 		}
 	}
 	return w
