@@ -270,14 +270,14 @@ func whyNone(d *dossier.Dossier, name string) Text {
 }
 
 // noDocsOfKind says that no document is of the kinds, and why.
-func noDocsOfKind(d *dossier.Dossier, what Text, kinds string) Text {
+func noDocsOfKind(d *dossier.Dossier, what Text, kinds ...string) Text {
 	if len(d.Documents) == 0 {
 		why := whyNone(d, "documents")
 		return T(what.EN+": "+why.EN, what.ZH+"："+why.ZH)
 	}
 	return T(
-		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), kinds),
-		fmt.Sprintf("%s：%d 份文件中没有类型为 %s 的文件", what.ZH, len(d.Documents), kinds))
+		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), strings.Join(kinds, " or ")),
+		fmt.Sprintf("%s：%d 份文件中没有文件类型为“%s”的文件", what.ZH, len(d.Documents), strings.Join(labelsZH("document", kinds), "”或“")))
 }
 
 // coverVerb agrees "does not cover" with the number of documents.
@@ -341,9 +341,10 @@ func runDocsManual(p *Pass) {
 		}
 		switch {
 		case len(absent) > 0:
-			p.Reportf(m.PosOf(absent[0]), docRecord(m), Tf(
-				"Quality manual %s is not evidenced as approved: %s missing",
-				"质量手册 %s 无批准证据：缺少 %s", docName(m), strings.Join(absent, ", ")))
+			names := p.Fields("documents", absent)
+			p.Reportf(m.PosOf(absent[0]), docRecord(m), Text{
+				EN: fmt.Sprintf("Quality manual %s is not evidenced as approved: %s missing", docName(m), strings.Join(names.EN, ", ")),
+				ZH: fmt.Sprintf("质量手册 %s 无批准证据：缺少%s", docName(m), strings.Join(names.ZH, "、"))})
 		case m.ApprovedOn.After(p.AsOf):
 			p.Reportf(m.PosOf("approved_on"), docRecord(m), Tf(
 				"Quality manual %s is approved on %s, after the as-of date %s",
@@ -463,7 +464,7 @@ func runDocsForms(p *Pass) {
 	d := p.Dossier
 	forms := docsOfKind(d, "form", "record")
 	if len(forms) == 0 {
-		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form or record"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form", "record"))
 		return
 	}
 	reportUncovered(p, forms, formElements(), T("Form", "表单"), T("Forms", "表单"), None)
@@ -531,9 +532,10 @@ func runDocsControl(p *Pass) {
 			absent = append(absent, "approved_on")
 		}
 		if len(absent) > 0 {
-			p.Reportf(doc.PosOf(absent[0]), rec, Tf(
-				"Document %s is not evidenced as approved: %s missing",
-				"文件 %s 无批准证据：缺少 %s", name, strings.Join(absent, ", ")))
+			names := p.Fields("documents", absent)
+			p.Reportf(doc.PosOf(absent[0]), rec, Text{
+				EN: fmt.Sprintf("Document %s is not evidenced as approved: %s missing", name, strings.Join(names.EN, ", ")),
+				ZH: fmt.Sprintf("文件 %s 无批准证据：缺少%s", name, strings.Join(names.ZH, "、"))})
 		}
 		switch {
 		case doc.Effective.IsZero():

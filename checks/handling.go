@@ -475,7 +475,7 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 				Pos: pos, Record: what + " " + v.Value, Severity: sev, Rows: v.Rows, Count: v.N,
 				Message: T(fmt.Sprintf("%[1]s %[7]s %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
 					vocab.Count(v.N, "complaint"), what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate), vocab.Verb(v.N, "uses", "use")),
-					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
+					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s（台账所填的值“%[3]s”）；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
 						v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate))),
 			})
 		}

@@ -200,8 +200,11 @@ func runImprovementAnalysis(p *Pass) {
 	case len(missing) == len(analysisDimensions()):
 		p.Report(Finding{
 			Pos: recent[0].PosOf("covers"), Record: docsRecord(recent), Severity: Observation,
-			Message: Tf("Complaint analysis %s does not declare what it analyses; list analysis_report, or types, causes, distribution and effectiveness, in its covers",
-				"投诉数据分析 %s 未声明分析内容；请在“涵盖要素”中列明 analysis_report，或 types、causes、distribution、effectiveness", docNames(recent)),
+			Message: Text{
+				EN: fmt.Sprintf("Complaint analysis %s does not declare what it analyses; list analysis_report, or types, causes, distribution and effectiveness, in its {{documents.covers}}", docNames(recent)),
+				ZH: fmt.Sprintf("投诉数据分析 %s 未声明分析内容；请在{{documents.covers}}中列明“%s”，或“%s”", docNames(recent), labelZH("element", "analysis_report"),
+					strings.Join(labelsZH("element", []string{"types", "causes", "distribution", "effectiveness"}), "”、“")),
+			},
 		})
 	case len(missing) > 0:
 		reportUncovered(p, recent, analysisDimensions(), T("Complaint analysis", "投诉数据分析"), T("Complaint analyses", "投诉数据分析"), Minor)
@@ -551,7 +554,7 @@ func runImprovementConfidentiality(p *Pass) {
 	}
 	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers confidentiality of complainants' personal data",
-		"没有手册、方针、程序文件或作业指导书涵盖投诉人个人信息保密（confidentiality）"))
+		"没有手册、方针、程序文件或作业指导书涵盖投诉人个人信息保密（涵盖要素“保密”）"))
 }
 
 func runImprovementObjectivity(p *Pass) {
@@ -560,5 +563,5 @@ func runImprovementObjectivity(p *Pass) {
 	}
 	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers objective, impartial handling of complaints",
-		"没有手册、方针、程序文件或作业指导书涵盖客观公正处理投诉（objectivity）"))
+		"没有手册、方针、程序文件或作业指导书涵盖客观公正处理投诉（涵盖要素“客观公正”）"))
 }

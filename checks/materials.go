@@ -194,7 +194,7 @@ func materialForm(p *Pass, id, en, zh, element string) *material {
 	m := newMaterial(id, en, zh)
 	docs := formsCovering(p.Dossier, element)
 	if len(docs) == 0 {
-		return m.ownedBy("docs.forms").note(Tf("no form or record covering %s", "没有涵盖 %s 的表单或记录", element))
+		return m.ownedBy("docs.forms").note(Text{EN: fmt.Sprintf("no form or record covering %s", element), ZH: fmt.Sprintf("没有涵盖“%s”的表单或记录", labelZH("element", element))})
 	}
 	return fromDocs(p, m, docs)
 }
@@ -212,7 +212,7 @@ func materialHandlingRecords(p *Pass) *material {
 		return m.present(docIDs(filed)...)
 	}
 	if len(docs) == 0 {
-		return m.ownedBy("handling.log-present").note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖 handling_record 的表单或记录"))
+		return m.ownedBy("handling.log-present").note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖“投诉处理过程记录表”的表单或记录"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -228,7 +228,7 @@ func materialAnalysis(p *Pass) *material {
 		}
 	}
 	if len(docs) == 0 {
-		return m.ownedBy("improvement.analysis").note(T("no document of kind analysis and no form covering analysis_report", "没有 analysis 类文件，也没有涵盖 analysis_report 的表单"))
+		return m.ownedBy("improvement.analysis").note(T("no document of kind analysis and no form covering analysis_report", "没有“分析报告”类文件，也没有涵盖“投诉数据分析报表”的表单"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -331,7 +331,7 @@ func materialLegalRepID(p *Pass) *material {
 	m.ownedAt("org.legal-rep", m.pos)
 	switch {
 	case o == nil || o.LegalRepIDFile == "":
-		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
+		return m.note(fieldNamed(p.Dossier, "%s is not given", "未填写%s", "organisation", "legal_rep_id_file"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		return m.note(Tf("%s is missing from the dossier or empty", "%s 不在资料中或为空文件", o.LegalRepIDFile))
 	}
@@ -424,7 +424,7 @@ func materialSectorPermits(p *Pass) *material {
 	if len(types) == 0 {
 		m.Status = MaterialNotApplicable
 		if o != nil && o.Sector != "" {
-			return m.note(Tf("the %s sector needs no permit", "%s 行业无需许可证", o.Sector))
+			return m.note(Text{EN: fmt.Sprintf("the %s sector needs no permit", o.Sector), ZH: fmt.Sprintf("%s行业无需许可证", labelZH("sector", o.Sector))})
 		}
 		return m.note(T("no regulated sector recorded", "未登记受监管行业"))
 	}
@@ -433,7 +433,7 @@ func materialSectorPermits(p *Pass) *material {
 	return fromLicences(p, m, licencesOfType(p.Dossier, types...),
 		Text{
 			EN: fmt.Sprintf("no permit of type %s for the %s sector", list, o.Sector),
-			ZH: fmt.Sprintf("%s 行业没有 %s 类许可证", o.Sector, list),
+			ZH: fmt.Sprintf("%s行业没有%s", labelZH("sector", o.Sector), strings.Join(labelsZH("licence", types), "或")),
 		})
 }
 
