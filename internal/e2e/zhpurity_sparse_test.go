@@ -164,8 +164,8 @@ func zhJSONTexts(t *testing.T, out []byte) string {
 
 // TestChineseOutputsOfSparseDossiersUseNoInternalWords audits the bank
 // test dossier, a dossier of one organisation record and a stripped copy
-// of ready-org in Chinese, as text, Markdown and JSON, and fails on any
-// internal key or enum value.
+// of ready-org in Chinese, as text, Markdown, JSON and the xlsx register,
+// and fails on any internal key or enum value.
 func TestChineseOutputsOfSparseDossiersUseNoInternalWords(t *testing.T) {
 	bad := internalWords()
 	for _, w := range []string{"top_management", "manual", "training_plan", "objectivity", "complaint_department", "review_minutes", "previous_actions"} {
@@ -184,12 +184,16 @@ func TestChineseOutputsOfSparseDossiersUseNoInternalWords(t *testing.T) {
 	}
 	sort.Strings(names)
 	leaks := 0
+	fired := map[string]bool{}
 	for _, name := range names {
 		path := dossiers[name]
 		var r audit.Result
 		code, js, errs := run(t, "audit", path, "--as-of", asOf, "--format", "json", "--fail-on", "none")
 		if code != 0 || json.Unmarshal(js, &r) != nil {
 			t.Fatalf("%s: exit %d: %s", name, code, errs)
+		}
+		for _, f := range r.Findings {
+			fired[f.Check] = true
 		}
 		if len(r.Findings) < 20 {
 			t.Fatalf("%s: %d findings; the dossier is meant to trigger many checks", name, len(r.Findings))
@@ -198,12 +202,16 @@ func TestChineseOutputsOfSparseDossiersUseNoInternalWords(t *testing.T) {
 			leaks += len(got)
 			t.Errorf("%s JSON zh messages use internal words %v", name, got)
 		}
-		for _, format := range []string{"text", "markdown"} {
+		for _, format := range []string{"text", "markdown", "xlsx"} {
 			_, out, errs := run(t, "audit", path, "--as-of", asOf, "--format", format, "--lang", "zh", "--fail-on", "none")
 			if errs != "" {
 				t.Fatalf("%s %s: %s", name, format, errs)
 			}
-			if got := internalWordsIn(string(out), bad); len(got) > 0 {
+			text := string(out)
+			if format == "xlsx" {
+				text = xlsxText(t, out)
+			}
+			if got := internalWordsIn(text, bad); len(got) > 0 {
 				leaks += len(got)
 				t.Errorf("%s zh %s uses internal words %v", name, format, got)
 			}
@@ -211,6 +219,15 @@ func TestChineseOutputsOfSparseDossiersUseNoInternalWords(t *testing.T) {
 	}
 	if leaks > 0 {
 		t.Logf("%d internal words in all", leaks)
+	}
+	// The branches the examples never reach, which these dossiers are for.
+	for _, id := range []string{"people.top-commitment", "people.management-rep", "people.department", "people.training-plan",
+		"docs.manual", "docs.forms", "docs.work-instructions", "docs.control", "improvement.objectivity", "improvement.confidentiality",
+		"licence.business-present", "licence.sector-permit", "org.legal-rep", "org.operation-months", "org.profile",
+		"plan.working-group", "channels.published-process", "handling.channels-declared"} {
+		if !fired[id] {
+			t.Errorf("no dossier triggers %s", id)
+		}
 	}
 }
 
