@@ -443,7 +443,7 @@ type Eligibility struct {
 func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresholds) Eligibility {
 	var e Eligibility
 	if d.Organisation == nil || d.Organisation.SystemLive.IsZero() {
-		e.Waits = append(e.Waits, fieldNamed(d, "the date the complaints-handling system went live (%s)", "投诉处理体系运行起始日期（%s）", "organisation", "system_live"))
+		e.Waits = append(e.Waits, fieldNamed(d, "the date the complaints-handling system went live (%s)", "%s", "organisation", "system_live"))
 	} else {
 		e.Start = d.Organisation.SystemLive
 		if m != nil && !m.FirstReceived.IsZero() && m.FirstReceived.After(e.Start) {
@@ -504,7 +504,7 @@ func runOperationMonths(p *Pass) {
 	if o == nil || o.SystemLive.IsZero() {
 		p.Reportf(orgPos(d, "system_live"), "organisation",
 			T("The date the complaints-handling system went live ({{organisation.system_live}}) is not given, so neither the operating time nor the earliest application date can be established.",
-				"未填写投诉处理体系运行日期（{{organisation.system_live}}），无法确定运行时间和最早可申请日期。"))
+				"未填写{{organisation.system_live}}，无法确定运行时间和最早可申请日期。"))
 		return
 	}
 	n := p.T().MinOperationMonths
@@ -559,7 +559,7 @@ func runLegalRep(p *Pass) {
 	case o.LegalRepIDFile == "":
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
 			T("No copy of the legal representative's ID is referenced ({{organisation.legal_rep_id_file}}).",
-				"未提供法定代表人身份证复印件（{{organisation.legal_rep_id_file}}）。"))
+				"未提供法定代表人身份证复印件（未填写{{organisation.legal_rep_id_file}}）。"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
 			Tf("The legal representative's ID copy %s is missing from the dossier or empty.", "法定代表人身份证复印件 %s 不在资料中或为空文件。",
