@@ -27,7 +27,7 @@ var materialsChecklist = &Check{
 	Remedy: T("Prepare each missing item, put its file in the dossier and reference it from the record it belongs to; renew expired items.",
 		"补齐缺少的材料，将文件放入资料目录并在相应记录中引用；过期材料予以更新。"),
 	Doc: T("An item counts as present only when its file is in the dossier. Handling records are satisfied by the complaint log itself; analysis reports by any document of kind analysis. Other certificates are optional and never a finding. A gap another check judges as its own (an expired permit: licence.sector-permit; a document file missing: docs.control; no management review: improvement.management-review) is reported once, by that check, at its severity; the checklist line refers to it. Only when that check reported nothing (skipped, or judging differently) does the checklist report the gap itself.",
-		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何 analysis 类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。其他检查作为自身问题判定的缺口（行业许可证过期：licence.sector-permit；文件缺失：docs.control；没有管理评审：improvement.management-review）只由该检查按其严重程度报告一次，清单该行引用该问题；仅当该检查未报告（被跳过或判定不同）时，由本清单自行报告。"),
+		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何“分析报告”类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。其他检查作为自身问题判定的缺口（行业许可证过期：licence.sector-permit；文件缺失：docs.control；没有管理评审：improvement.management-review）只由该检查按其严重程度报告一次，清单该行引用该问题；仅当该检查未报告（被跳过或判定不同）时，由本清单自行报告。"),
 	Run: runMaterials,
 }
 
