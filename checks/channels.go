@@ -163,8 +163,10 @@ func runChannelsPublished(p *Pass) {
 			Pos:      c.PosOf("published"),
 			Record:   channelRecord(c),
 			Severity: sev,
-			Message: Tf("Channel %s (%s) is not recorded as published anywhere customers can find it",
-				"渠道 %s（%s）未登记向顾客公布的位置", c.ID, c.Type),
+			Message: Text{
+				EN: fmt.Sprintf("Channel %s (%s) is not recorded as published anywhere customers can find it", c.ID, c.Type),
+				ZH: fmt.Sprintf("渠道 %s（%s）未登记向顾客公布的位置", c.ID, labelZH("channel", c.Type)),
+			},
 		})
 	}
 }

@@ -28,7 +28,7 @@ func init() {
 			Principles:  []string{"4.2", "4.12"},
 			Evidence:    T("A quality manual (document kind manual) that sets out the complaints-handling policy, the scope of the system, the organisation structure and the responsibilities, with approver, approval date and an effective date on or before the as-of date.", "一份质量手册（文件类型“手册”），阐明投诉处理方针、体系范围、组织结构和职责分工，有批准人、批准日期，生效日期不晚于评估基准日。"),
 			Remedy:      T("Write or complete the quality manual, list the elements it covers in {{documents.covers}} (policy; scope; organisation_structure; responsibilities), have top management approve it and put it into effect.", "编制或补全质量手册，在“涵盖要素”中列明所含要素（“投诉处理方针”、“体系范围”、“组织结构”、“职责分工”），由最高管理者批准并发布生效。"),
-			Doc:         T("Looks at every document of kind manual. The four elements may be spread over several manuals; the policy may also be issued as a separate document of kind policy, which the manual then references. Each manual must name who approved it and when, and be effective on or before the as-of date. A missing manual file is reported by docs.control, not here.", "检查所有类型为 manual 的文件。四个要素可分布在多份手册中；方针也可单独发布为类型为 policy 的文件，由手册引用。每份手册须有批准人和批准日期，且生效日期不晚于基准日。手册文件缺失由 docs.control 报告。"),
+			Doc:         T("Looks at every document of kind manual. The four elements may be spread over several manuals; the policy may also be issued as a separate document of kind policy, which the manual then references. Each manual must name who approved it and when, and be effective on or before the as-of date. A missing manual file is reported by docs.control, not here.", "检查所有文件类型为“手册”的文件。四个要素可分布在多份手册中；方针也可单独发布为文件类型为“方针”的文件，由手册引用。每份手册须有批准人和批准日期，且生效日期不晚于基准日。手册文件缺失由 docs.control 报告。"),
 			Run:         runDocsManual,
 		},
 		&Check{
@@ -41,7 +41,7 @@ func init() {
 			Principles:  []string{"4.2", "4.4"},
 			Evidence:    T("One or more procedures (document kind procedure) that together cover receipt, classification, assessment, action, execution, follow-up and closing of complaints, their time limits and complaint categories.", "一份或多份程序文件（文件类型“程序文件”），合起来覆盖投诉的接收、分类、评估、处理措施制定、执行、回访跟踪和关闭，以及处理时限和投诉类别。"),
 			Remedy:      T("Extend the procedure to the missing steps and list them in its {{documents.covers}}.", "在程序文件中补充缺少的环节，并在“涵盖要素”中列明。"),
-			Doc:         T("The union of the `covers` of all documents of kind procedure must contain receipt, classification, assessment, action, execution, follow_up, closing, time_limits and categories. The manual does not stand in for a procedure.", "所有类型为 procedure 的文件的“涵盖要素”合并后须包含 receipt、classification、assessment、action、execution、follow_up、closing、time_limits、categories。质量手册不能代替程序文件。"),
+			Doc:         T("The union of the `covers` of all documents of kind procedure must contain receipt, classification, assessment, action, execution, follow_up, closing, time_limits and categories. The manual does not stand in for a procedure.", "所有文件类型为“程序文件”的文件的“涵盖要素”合并后须包含接收、分类、评估、处理措施制定、措施执行、回访跟踪、关闭、处理时限、投诉类别及责任部门。质量手册不能代替程序文件。"),
 			Run:         runDocsProcedures,
 		},
 		&Check{
@@ -82,7 +82,7 @@ func init() {
 			Principles:  []string{"4.14", "4.9"},
 			Evidence:    T("Work instructions (document kind instruction) on root-cause methods (fishbone diagram, 5 Why), communication norms with complainants and the rules for filling in complaint forms.", "作业指导书（文件类型“作业指导书”），涵盖原因分析方法（鱼骨图、5Why）、与顾客沟通的语言规范和技巧、各类投诉记录表格的填写规范。"),
 			Remedy:      T("Write the missing work instructions and list root_cause_methods, communication_norms and form_rules in their {{documents.covers}}.", "编制缺少的作业指导书，并在“涵盖要素”中列明“原因分析方法”、“沟通规范”、“表格填写规范”。"),
-			Doc:         T("No document of kind instruction is major; instructions that leave out one of the three elements are minor.", "没有类型为 instruction 的文件为严重不符合；作业指导书缺少三个要素之一为轻微不符合。"),
+			Doc:         T("No document of kind instruction is major; instructions that leave out one of the three elements are minor.", "没有文件类型为“作业指导书”的文件为严重不符合；作业指导书缺少三个要素之一为轻微不符合。"),
 			Run:         runDocsWorkInstructions,
 		},
 		&Check{
@@ -97,7 +97,7 @@ func init() {
 			Principles:  []string{"4.9"},
 			Evidence:    T("Forms or record templates (document kind form or record) for the complaint intake register, the handling record, the follow-up record and the complaint analysis report; these are also application materials.", "表单或记录模板（文件类型“表单”或“记录”）：投诉受理登记表、投诉处理过程记录表、客户回访记录表、投诉数据分析报表；这些也是认证申请材料。"),
 			Remedy:      T("Add the missing forms to the document register and list them in {{documents.covers}} (intake_register; handling_record; follow_up_record; analysis_report).", "将缺少的表单加入文件清单，并在“涵盖要素”中列明（“投诉受理登记表”、“投诉处理过程记录表”、“客户回访记录表”、“投诉数据分析报表”）。"),
-			Doc:         T("The union of the `covers` of documents of kind form or record must contain the four forms.", "类型为 form 或 record 的文件的“涵盖要素”合并后须包含四种表单。"),
+			Doc:         T("The union of the `covers` of documents of kind form or record must contain the four forms.", "文件类型为“表单”或“记录”的文件的“涵盖要素”合并后须包含四种表单。"),
 			Run:         runDocsForms,
 		},
 		&Check{
@@ -270,14 +270,14 @@ func whyNone(d *dossier.Dossier, name string) Text {
 }
 
 // noDocsOfKind says that no document is of the kinds, and why.
-func noDocsOfKind(d *dossier.Dossier, what Text, kinds string) Text {
+func noDocsOfKind(d *dossier.Dossier, what Text, kinds ...string) Text {
 	if len(d.Documents) == 0 {
 		why := whyNone(d, "documents")
 		return T(what.EN+": "+why.EN, what.ZH+"："+why.ZH)
 	}
 	return T(
-		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), kinds),
-		fmt.Sprintf("%s：%d 份文件中没有类型为 %s 的文件", what.ZH, len(d.Documents), kinds))
+		fmt.Sprintf("%s: %s of kind %s", what.EN, noneOf(len(d.Documents), "document", "is not", "is"), strings.Join(kinds, " or ")),
+		fmt.Sprintf("%s：%d 份文件中没有文件类型为“%s”的文件", what.ZH, len(d.Documents), strings.Join(labelsZH("document", kinds), "”或“")))
 }
 
 // coverVerb agrees "does not cover" with the number of documents.
@@ -341,9 +341,10 @@ func runDocsManual(p *Pass) {
 		}
 		switch {
 		case len(absent) > 0:
-			p.Reportf(m.PosOf(absent[0]), docRecord(m), Tf(
-				"Quality manual %s is not evidenced as approved: %s missing",
-				"质量手册 %s 无批准证据：缺少 %s", docName(m), strings.Join(absent, ", ")))
+			names := p.Fields("documents", absent)
+			p.Reportf(m.PosOf(absent[0]), docRecord(m), Text{
+				EN: fmt.Sprintf("Quality manual %s is not evidenced as approved: %s missing", docName(m), strings.Join(names.EN, ", ")),
+				ZH: fmt.Sprintf("质量手册 %s 无批准证据：缺少%s", docName(m), strings.Join(names.ZH, "、"))})
 		case m.ApprovedOn.After(p.AsOf):
 			p.Reportf(m.PosOf("approved_on"), docRecord(m), Tf(
 				"Quality manual %s is approved on %s, after the as-of date %s",
@@ -463,7 +464,7 @@ func runDocsForms(p *Pass) {
 	d := p.Dossier
 	forms := docsOfKind(d, "form", "record")
 	if len(forms) == 0 {
-		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form or record"))
+		p.Reportf(d.PlaceOf("documents"), "documents", noDocsOfKind(d, T("No complaint forms", "没有投诉表单"), "form", "record"))
 		return
 	}
 	reportUncovered(p, forms, formElements(), T("Form", "表单"), T("Forms", "表单"), None)
@@ -531,9 +532,10 @@ func runDocsControl(p *Pass) {
 			absent = append(absent, "approved_on")
 		}
 		if len(absent) > 0 {
-			p.Reportf(doc.PosOf(absent[0]), rec, Tf(
-				"Document %s is not evidenced as approved: %s missing",
-				"文件 %s 无批准证据：缺少 %s", name, strings.Join(absent, ", ")))
+			names := p.Fields("documents", absent)
+			p.Reportf(doc.PosOf(absent[0]), rec, Text{
+				EN: fmt.Sprintf("Document %s is not evidenced as approved: %s missing", name, strings.Join(names.EN, ", ")),
+				ZH: fmt.Sprintf("文件 %s 无批准证据：缺少%s", name, strings.Join(names.ZH, "、"))})
 		}
 		switch {
 		case doc.Effective.IsZero():

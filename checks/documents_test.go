@@ -286,7 +286,7 @@ func TestDocsManual(t *testing.T) {
 		}, want: []docsWant{{sev: Major, msg: "QM-01 does not cover: organisation_structure, responsibilities", record: "document QM-01", field: docField("QM-01", "covers")}}},
 		{name: "an unapproved manual is major at its approval field", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "QM-01").ApprovedBy = ""
-		}, want: []docsWant{{sev: Major, msg: "approved_by missing", field: docField("QM-01", "approved_by")}}},
+		}, want: []docsWant{{sev: Major, msg: "“Approved by” missing", field: docField("QM-01", "approved_by")}}},
 		{name: "a manual taking effect after the as-of date is not in force", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "QM-01").Effective = day(2026, time.November, 1)
 		}, want: []docsWant{{sev: Major, msg: "takes effect on 2026-11-01, after the as-of date 2026-10-01", field: docField("QM-01", "effective")}}},
@@ -398,7 +398,7 @@ func TestDocsControl(t *testing.T) {
 			qp.Version, qp.ApprovedBy = "", ""
 		}, want: []docsWant{
 			{sev: Minor, msg: "QP-01 has no version", field: docField("QP-01", "version")},
-			{sev: Major, msg: "QP-01 is not evidenced as approved: approved_by missing", field: docField("QP-01", "approved_by")},
+			{sev: Major, msg: "QP-01 is not evidenced as approved: “Approved by” missing", field: docField("QP-01", "approved_by")},
 		}},
 		{name: "a form taking effect after the as-of date is minor", edit: func(t *testing.T, d *dossier.Dossier) {
 			docsDoc(t, d, "F-01").Effective = day(2026, time.December, 1)

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"regexp"
 
 	"github.com/certready/certready/internal/dossier"
@@ -24,6 +25,27 @@ import (
 func (p *Pass) Field(recordType, key string) Text {
 	en, zh := p.Dossier.FieldName(recordType, key)
 	return T(en, zh)
+}
+
+// FieldList is the names of several fields, each language's in order.
+type FieldList struct{ EN, ZH []string }
+
+// Fields names several fields of a record type, as Field does.
+func (p *Pass) Fields(recordType string, keys []string) FieldList {
+	var l FieldList
+	for _, k := range keys {
+		en, zh := p.Dossier.FieldName(recordType, k)
+		l.EN, l.ZH = append(l.EN, en), append(l.ZH, zh)
+	}
+	return l
+}
+
+// fieldNamed fills each language's format with the field's name in that
+// language, as d's input names it (d may be nil), for texts built where no
+// Pass is at hand.
+func fieldNamed(d *dossier.Dossier, en, zh, recordType, key string) Text {
+	fen, fzh := d.FieldName(recordType, key)
+	return Text{EN: fmt.Sprintf(en, fen), ZH: fmt.Sprintf(zh, fzh)}
 }
 
 // fieldRef is the placeholder {{recordtype.key}}.

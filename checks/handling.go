@@ -47,7 +47,7 @@ func init() {
 			Principles:  []string{"4.9"},
 			Evidence:    T("Every record holds the receipt time, channel, content, each handling step and its result, and for finished (resolved or closed) complaints the resolution time and the customer's final feedback or satisfaction; times in a possible order.", "每条记录包含受理时间、渠道、投诉内容、各处理步骤及结果；已办结（已解决或已关闭）的投诉还有解决时间和顾客最终反馈或满意度；各时间先后合理。"),
 			Remedy:      T("Fill in the missing fields from the handling files and correct impossible times; make the fields mandatory in the CRM or register form.", "根据处理档案补全缺失字段并更正不合理的时间；在系统或登记表中将这些字段设为必填。"),
-			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at and final feedback (feedback text or a satisfaction rating): finished rows, those whose status, after the mapping of complaints.values.status, is resolved or closed; final feedback on a resolved row not yet closed only once thresholds.response_hours have passed since its resolution. A second finding lists rows whose acknowledgement, response, escalation, resolution, communication of the decision, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“open”的记录。解决时间和顾客最终反馈（反馈内容或满意度）：已办结的记录，即状态（经 complaints.values.status 映射后）为已解决或已关闭的记录；已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才要求最终反馈。另一条问题列出联系、反馈、升级、解决、告知处理决定、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
+			Doc:         T("Required on every row: received_at, channel, description. Steps: every row past status open. resolved_at and final feedback (feedback text or a satisfaction rating): finished rows, those whose status, after the mapping of complaints.values.status, is resolved or closed; final feedback on a resolved row not yet closed only once thresholds.response_hours have passed since its resolution. A second finding lists rows whose acknowledgement, response, escalation, resolution, communication of the decision, closing or follow-up precedes receipt, or whose receipt is after the as-of date.", "所有记录必填：受理时间、渠道、投诉内容。处理过程：状态非“待处理”的记录。解决时间和顾客最终反馈（反馈内容或满意度）：已办结的记录，即状态（经 complaints.values.status 映射后）为已解决或已关闭的记录；已解决但尚未关闭的记录，自解决时间起超过 thresholds.response_hours 小时后才要求最终反馈。另一条问题列出联系、反馈、升级、解决、告知处理决定、关闭或回访时间早于受理时间，或受理时间晚于评估基准日的记录。"),
 			Run:         runHandlingRecordsComplete,
 		},
 		&Check{
@@ -160,7 +160,7 @@ func init() {
 			Principles:  []string{"4.12"},
 			Evidence:    T("A documented escalation mechanism, and every high-risk complaint escalated within the acknowledgement limit of receipt.", "有文件化的升级机制，且每起高风险投诉在受理后的联系时限内升级处理。"),
 			Remedy:      T("Document who high-risk complaints go to and how fast (e.g. in the handling procedure, {{documents.covers}}: escalation), and record {{complaints.escalated_at}} and {{complaints.escalated_to}}.", "将高风险投诉上报的对象和时限写入文件（如在处理程序的涵盖要素中列明“升级机制”），并记录{{complaints.escalated_at}}和{{complaints.escalated_to}}。"),
-			Doc:         T("A document of any kind declaring the element escalation is the mechanism; its absence is major whether or not a log exists. High-risk rows must be escalated within thresholds.ack_hours of receipt; an escalation recorded after that limit, or one marked without a time that only names whom, is a violation. A high-risk complaint never escalated at all is handling.high-risk-escalated's finding, not reported here a second time.", "任何类型的文件声明涵盖要素 escalation 即视为有升级机制；缺少该文件为严重不符合，与是否提供台账无关。高风险投诉须在受理后 thresholds.ack_hours 小时内升级；升级时间晚于该时限，或只记录升级对象而无升级时间的，为违规。从未升级的高风险投诉由 handling.high-risk-escalated 报告，此处不重复报告。"),
+			Doc:         T("A document of any kind declaring the element escalation is the mechanism; its absence is major whether or not a log exists. High-risk rows must be escalated within thresholds.ack_hours of receipt; an escalation recorded after that limit, or one marked without a time that only names whom, is a violation. A high-risk complaint never escalated at all is handling.high-risk-escalated's finding, not reported here a second time.", "任何类型的文件在“涵盖要素”中列明“升级机制”即视为有升级机制；缺少该文件为严重不符合，与是否提供台账无关。高风险投诉须在受理后 thresholds.ack_hours 小时内升级；升级时间晚于该时限，或只记录升级对象而无升级时间的，为违规。从未升级的高风险投诉由 handling.high-risk-escalated 报告，此处不重复报告。"),
 			Run:         runHandlingEscalation,
 		},
 		&Check{
@@ -501,7 +501,7 @@ func runHandlingUndeclared(get func(*metrics.Metrics) metrics.Undeclared, what, 
 				Pos: pos, Record: what + " " + v.Value, Severity: sev, Rows: v.Rows, Count: v.N,
 				Message: T(fmt.Sprintf("%[1]s %[7]s %[2]s %[3]q, which is not declared; %[4]s of rows with a %[2]s use a declared one (threshold %[6]s)",
 					vocab.Count(v.N, "complaint"), what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate), vocab.Verb(v.N, "uses", "use")),
-					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s“%[3]s”；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
+					fmt.Sprintf("%[1]d 起投诉使用了未登记的%[5]s（台账所填的值“%[3]s”）；使用已登记%[5]s的记录占 %[4]s（阈值 %[6]s）",
 						v.N, what, v.Value, ratePct(u.Rule), whatZH, vocab.Pct(p.T().ComplianceRate))),
 			})
 		}

@@ -25,7 +25,7 @@ func init() {
 			Principles:  []string{"4.13"},
 			Evidence:    T("A recent complaint analysis report (document kind analysis) covering complaint types, causes, distribution and the effectiveness of handling.", "近期的投诉数据分析报告（文件类型“分析报告”），涵盖投诉类型、原因、分布和处理有效性。"),
 			Remedy:      T("Analyse the complaint data at least once per period, issue the report and list what it covers (types; causes; distribution; effectiveness).", "至少每个周期分析一次投诉数据，发布分析报告，并列明所涵盖的内容（“投诉类型”、“投诉原因”、“分布”、“处理有效性”）。"),
-			Doc:         T("An analysis is dated by its effective date, else its approval date, and must fall within thresholds.analysis_months of the as-of date (major otherwise). What the recent analyses cover is read from `covers`: once any of the four dimensions (types, causes, distribution, effectiveness) is declared, all four must be, and the missing ones are minor. Declaring analysis_report alone is accepted as the full analysis report the forms define. Declaring neither is an observation asking what the report analyses.", "分析报告以生效日期计，无生效日期时以批准日期计，须在基准日前 thresholds.analysis_months 个月内（否则为严重不符合）。近期报告的内容从“涵盖要素”读取：只要声明了四个维度（types、causes、distribution、effectiveness）中的任一个，就须四个都声明，缺少的为轻微不符合。仅声明 analysis_report 视为表单所定义的完整分析报表，予以接受。两者都未声明为观察项，请说明分析了什么。"),
+			Doc:         T("An analysis is dated by its effective date, else its approval date, and must fall within thresholds.analysis_months of the as-of date (major otherwise). What the recent analyses cover is read from `covers`: once any of the four dimensions (types, causes, distribution, effectiveness) is declared, all four must be, and the missing ones are minor. Declaring analysis_report alone is accepted as the full analysis report the forms define. Declaring neither is an observation asking what the report analyses.", "分析报告以生效日期计，无生效日期时以批准日期计，须在基准日前 thresholds.analysis_months 个月内（否则为严重不符合）。近期报告的内容从“涵盖要素”读取：只要声明了四个维度（投诉类型、投诉原因、分布、处理有效性）中的任一个，就须四个都声明，缺少的为轻微不符合。仅声明“投诉数据分析报表” 视为表单所定义的完整分析报表，予以接受。两者都未声明为观察项，请说明分析了什么。"),
 			Run:         runImprovementAnalysis,
 		},
 		&Check{
@@ -66,7 +66,7 @@ func init() {
 			Principles:  []string{"4.13"},
 			Evidence:    T("At least one complete internal audit covering the complaints-handling process within the audit period, with its report; certification bodies expect this before the on-site audit.", "审核周期内至少一次覆盖投诉处理过程的完整内部审核，并有审核报告；认证机构要求在现场审核前完成。"),
 			Remedy:      T("Plan and carry out an internal audit of the complaints-handling process and file the report.", "策划并实施投诉处理过程的内部审核，并归档审核报告。"),
-			Doc:         T("Major when no audit with covers_complaints dated within thresholds.audit_months exists; minor when that audit's report file is missing.", "在 thresholds.audit_months 个月内没有覆盖投诉处理（covers_complaints）的审核为严重不符合；审核报告文件缺失为轻微不符合。"),
+			Doc:         T("Major when no audit with covers_complaints dated within thresholds.audit_months exists; minor when that audit's report file is missing.", "在 thresholds.audit_months 个月内没有覆盖投诉处理（{{audits.covers_complaints}}）的审核为严重不符合；审核报告文件缺失为轻微不符合。"),
 			Run:         runImprovementAudit,
 		},
 		&Check{
@@ -81,7 +81,7 @@ func init() {
 			Principles:  []string{"4.2", "4.13"},
 			Evidence:    T("A management review covering the complaints-handling process within the review period, chaired by top management, with minutes.", "评审周期内由最高管理者主持、涵盖投诉处理过程的管理评审，并有评审纪要。"),
 			Remedy:      T("Hold a management review of the complaints-handling process chaired by top management and file the minutes.", "由最高管理者主持召开涵盖投诉处理过程的管理评审，并归档纪要。"),
-			Doc:         T("Major when no review with covers_complaints dated within thresholds.management_review_months exists; minor when that review names no chair or its minutes file is missing.", "在 thresholds.management_review_months 个月内没有涵盖投诉处理（covers_complaints）的评审为严重不符合；未登记主持人或纪要文件缺失为轻微不符合。"),
+			Doc:         T("Major when no review with covers_complaints dated within thresholds.management_review_months exists; minor when that review names no chair or its minutes file is missing.", "在 thresholds.management_review_months 个月内没有涵盖投诉处理（{{reviews.covers_complaints}}）的评审为严重不符合；未登记主持人或纪要文件缺失为轻微不符合。"),
 			Run:         runImprovementReview,
 		},
 		&Check{
@@ -94,7 +94,7 @@ func init() {
 			Principles:  []string{"4.12", "4.13"},
 			Evidence:    T("Every corrective or preventive action from audits, reviews and analysis closed with the date it was verified, or still within its due date.", "来自审核、评审和分析的每项纠正预防措施均已关闭并有验证关闭日期，或仍在完成期限内。"),
 			Remedy:      T("Complete and verify overdue actions, record the closing date, or re-plan them with a new due date approved by management.", "完成并验证已超期的措施，登记关闭日期；或经管理层批准重新设定完成期限。"),
-			Doc:         T("An action counts as closed when its status is closed (or, with no status, when it has a closed date). Open past its due date: major. Open with no due date, closed without a closed date, or open with a closed date: minor. Open and not yet due: observation.", "状态为 closed（或未填状态但有关闭日期）即视为关闭。未关闭且已过期限：严重不符合。未关闭且无期限、已关闭但无关闭日期、状态为 open 却有关闭日期：轻微不符合。未关闭但未到期：观察项。"),
+			Doc:         T("An action counts as closed when its status is closed (or, with no status, when it has a closed date). Open past its due date: major. Open with no due date, closed without a closed date, or open with a closed date: minor. Open and not yet due: observation.", "状态为“已关闭”（或未填状态但有关闭日期）即视为关闭。未关闭且已过期限：严重不符合。未关闭且无期限、已关闭但无关闭日期、状态为“未关闭”却有关闭日期：轻微不符合。未关闭但未到期：观察项。"),
 			Run:         runImprovementActions,
 		},
 		&Check{
@@ -120,7 +120,7 @@ func init() {
 			Principles:  []string{"4.10"},
 			Evidence:    T("The policy, manual, a procedure or a work instruction stating that personally identifiable information about complainants is used only for handling the complaint and kept confidential unless the complainant consents or the law requires disclosure (PIPL).", "方针、手册、程序文件或作业指导书中规定：投诉人可识别身份的信息只用于投诉处理并予以保密，除非投诉人同意或法律要求公开（个人信息保护法）。"),
 			Remedy:      T("Add a confidentiality section to the policy or the procedure and list confidentiality in its {{documents.covers}}.", "在方针或程序文件中增加保密条款，并在“涵盖要素”中列明“保密”。"),
-			Doc:         T("Passes when a document of kind manual, policy, procedure or instruction covers confidentiality.", "类型为 manual、policy、procedure 或 instruction 的文件涵盖 confidentiality 即为通过。"),
+			Doc:         T("Passes when a document of kind manual, policy, procedure or instruction covers confidentiality.", "文件类型为“手册”“方针”“程序文件”或“作业指导书”的文件在“涵盖要素”中列明“保密”即为通过。"),
 			Run:         runImprovementConfidentiality,
 		},
 		&Check{
@@ -133,7 +133,7 @@ func init() {
 			Principles:  []string{"4.7"},
 			Evidence:    T("A document providing for fair, objective and unbiased handling (for example that no one investigates a complaint about their own work), and the auditor's view of how it is applied.", "有文件规定公平、客观、无偏私地处理投诉（例如不得由被投诉人调查针对本人工作的投诉），以及审核员对其执行情况的判断。"),
 			Remedy:      T("State the objectivity rules in the policy or procedure and list objectivity in its {{documents.covers}}.", "在方针或程序文件中规定客观公正的要求，并在“涵盖要素”中列明“客观公正”。"),
-			Doc:         T("Whether handling is objective in practice can only be judged by the auditor, so this check never passes on its own; it reports when no manual, policy, procedure or instruction covers objectivity.", "处理是否客观只能由审核员判断，因此本检查不会自动通过；当没有手册、方针、程序文件或作业指导书涵盖 objectivity 时报告。"),
+			Doc:         T("Whether handling is objective in practice can only be judged by the auditor, so this check never passes on its own; it reports when no manual, policy, procedure or instruction covers objectivity.", "处理是否客观只能由审核员判断，因此本检查不会自动通过；当没有手册、方针、程序文件或作业指导书涵盖“客观公正”时报告。"),
 			Manual:      true,
 			Run:         runImprovementObjectivity,
 		},
@@ -200,8 +200,11 @@ func runImprovementAnalysis(p *Pass) {
 	case len(missing) == len(analysisDimensions()):
 		p.Report(Finding{
 			Pos: recent[0].PosOf("covers"), Record: docsRecord(recent), Severity: Observation,
-			Message: Tf("Complaint analysis %s does not declare what it analyses; list analysis_report, or types, causes, distribution and effectiveness, in its covers",
-				"投诉数据分析 %s 未声明分析内容；请在“涵盖要素”中列明 analysis_report，或 types、causes、distribution、effectiveness", docNames(recent)),
+			Message: Text{
+				EN: fmt.Sprintf("Complaint analysis %s does not declare what it analyses; list analysis_report, or types, causes, distribution and effectiveness, in its {{documents.covers}}", docNames(recent)),
+				ZH: fmt.Sprintf("投诉数据分析 %s 未声明分析内容；请在{{documents.covers}}中列明“%s”，或“%s”", docNames(recent), labelZH("element", "analysis_report"),
+					strings.Join(labelsZH("element", []string{"types", "causes", "distribution", "effectiveness"}), "”、“")),
+			},
 		})
 	case len(missing) > 0:
 		reportUncovered(p, recent, analysisDimensions(), T("Complaint analysis", "投诉数据分析"), T("Complaint analyses", "投诉数据分析"), Minor)
@@ -551,7 +554,7 @@ func runImprovementConfidentiality(p *Pass) {
 	}
 	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers confidentiality of complainants' personal data",
-		"没有手册、方针、程序文件或作业指导书涵盖投诉人个人信息保密（confidentiality）"))
+		"没有手册、方针、程序文件或作业指导书涵盖投诉人个人信息保密（涵盖要素“保密”）"))
 }
 
 func runImprovementObjectivity(p *Pass) {
@@ -560,5 +563,5 @@ func runImprovementObjectivity(p *Pass) {
 	}
 	p.Reportf(p.Dossier.PlaceOf("documents"), "documents", T(
 		"No manual, policy, procedure or work instruction covers objective, impartial handling of complaints",
-		"没有手册、方针、程序文件或作业指导书涵盖客观公正处理投诉（objectivity）"))
+		"没有手册、方针、程序文件或作业指导书涵盖客观公正处理投诉（涵盖要素“客观公正”）"))
 }

@@ -27,7 +27,7 @@ var materialsChecklist = &Check{
 	Remedy: T("Prepare each missing item, put its file in the dossier and reference it from the record it belongs to; renew expired items.",
 		"补齐缺少的材料，将文件放入资料目录并在相应记录中引用；过期材料予以更新。"),
 	Doc: T("An item counts as present only when its file is in the dossier. Handling records are satisfied by the complaint log itself; analysis reports by any document of kind analysis. Other certificates are optional and never a finding. A gap another check judges as its own (an expired permit: licence.sector-permit; a document file missing: docs.control; no management review: improvement.management-review) is reported once, by that check, at its severity; the checklist line refers to it. Only when that check reported nothing (skipped, or judging differently) does the checklist report the gap itself.",
-		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何 analysis 类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。其他检查作为自身问题判定的缺口（行业许可证过期：licence.sector-permit；文件缺失：docs.control；没有管理评审：improvement.management-review）只由该检查按其严重程度报告一次，清单该行引用该问题；仅当该检查未报告（被跳过或判定不同）时，由本清单自行报告。"),
+		"只有文件在资料中的材料才算齐全。投诉记录台账本身即可作为处理记录；任何“分析报告”类文件均可作为分析报告。其他证书为可选项，缺少时不作为问题。其他检查作为自身问题判定的缺口（行业许可证过期：licence.sector-permit；文件缺失：docs.control；没有管理评审：improvement.management-review）只由该检查按其严重程度报告一次，清单该行引用该问题；仅当该检查未报告（被跳过或判定不同）时，由本清单自行报告。"),
 	Run: runMaterials,
 }
 
@@ -194,7 +194,7 @@ func materialForm(p *Pass, id, en, zh, element string) *material {
 	m := newMaterial(id, en, zh)
 	docs := formsCovering(p.Dossier, element)
 	if len(docs) == 0 {
-		return m.ownedBy("docs.forms").note(Tf("no form or record covering %s", "没有涵盖 %s 的表单或记录", element))
+		return m.ownedBy("docs.forms").note(Text{EN: fmt.Sprintf("no form or record covering %s", element), ZH: fmt.Sprintf("没有涵盖“%s”的表单或记录", labelZH("element", element))})
 	}
 	return fromDocs(p, m, docs)
 }
@@ -212,7 +212,7 @@ func materialHandlingRecords(p *Pass) *material {
 		return m.present(docIDs(filed)...)
 	}
 	if len(docs) == 0 {
-		return m.ownedBy("handling.log-present").note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖 handling_record 的表单或记录"))
+		return m.ownedBy("handling.log-present").note(T("no complaint log and no form or record covering handling_record", "没有投诉记录台账，也没有涵盖“投诉处理过程记录表”的表单或记录"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -228,7 +228,7 @@ func materialAnalysis(p *Pass) *material {
 		}
 	}
 	if len(docs) == 0 {
-		return m.ownedBy("improvement.analysis").note(T("no document of kind analysis and no form covering analysis_report", "没有 analysis 类文件，也没有涵盖 analysis_report 的表单"))
+		return m.ownedBy("improvement.analysis").note(T("no document of kind analysis and no form covering analysis_report", "没有“分析报告”类文件，也没有涵盖“投诉数据分析报表”的表单"))
 	}
 	return fromDocs(p, m, docs)
 }
@@ -331,7 +331,7 @@ func materialLegalRepID(p *Pass) *material {
 	m.ownedAt("org.legal-rep", m.pos)
 	switch {
 	case o == nil || o.LegalRepIDFile == "":
-		return m.note(T("legal_rep_id_file is not given", "未填写 legal_rep_id_file"))
+		return m.note(fieldNamed(p.Dossier, "%s is not given", "未填写%s", "organisation", "legal_rep_id_file"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		return m.note(Tf("%s is missing from the dossier or empty", "%s 不在资料中或为空文件", o.LegalRepIDFile))
 	}
@@ -424,7 +424,7 @@ func materialSectorPermits(p *Pass) *material {
 	if len(types) == 0 {
 		m.Status = MaterialNotApplicable
 		if o != nil && o.Sector != "" {
-			return m.note(Tf("the %s sector needs no permit", "%s 行业无需许可证", o.Sector))
+			return m.note(Text{EN: fmt.Sprintf("the %s sector needs no permit", o.Sector), ZH: fmt.Sprintf("%s行业无需许可证", labelZH("sector", o.Sector))})
 		}
 		return m.note(T("no regulated sector recorded", "未登记受监管行业"))
 	}
@@ -433,7 +433,7 @@ func materialSectorPermits(p *Pass) *material {
 	return fromLicences(p, m, licencesOfType(p.Dossier, types...),
 		Text{
 			EN: fmt.Sprintf("no permit of type %s for the %s sector", list, o.Sector),
-			ZH: fmt.Sprintf("%s 行业没有 %s 类许可证", o.Sector, list),
+			ZH: fmt.Sprintf("%s行业没有%s", labelZH("sector", o.Sector), strings.Join(labelsZH("licence", types), "或")),
 		})
 }
 

@@ -192,7 +192,7 @@ func runBusinessPresent(p *Pass) {
 		p.Reportf(orgPos(d, "name"), "licence "+businessLicence,
 			Text{
 				EN: fmt.Sprintf("No business licence (type business_licence): %s.", why.EN),
-				ZH: fmt.Sprintf("未登记营业执照（类型 business_licence）：%s。", why.ZH),
+				ZH: fmt.Sprintf("未登记营业执照（证照类型“%s”）：%s。", labelZH("licence", businessLicence), why.ZH),
 			})
 		return
 	}
@@ -399,7 +399,7 @@ func runSectorPermit(p *Pass) {
 		p.Reportf(orgPos(d, "sector"), "organisation sector "+sector,
 			Text{
 				EN: fmt.Sprintf("The %s sector requires a permit of type %s, but %s.", sector, list, why.EN),
-				ZH: fmt.Sprintf("%s 行业需持有 %s 类许可证，但%s。", sector, list, why.ZH),
+				ZH: fmt.Sprintf("%s行业需持有%s，但%s。", labelZH("sector", sector), strings.Join(labelsZH("licence", types), "或"), why.ZH),
 			})
 		return
 	}
@@ -443,7 +443,7 @@ type Eligibility struct {
 func EarliestApplication(d *dossier.Dossier, m *metrics.Metrics, t config.Thresholds) Eligibility {
 	var e Eligibility
 	if d.Organisation == nil || d.Organisation.SystemLive.IsZero() {
-		e.Waits = append(e.Waits, T("the date the complaints-handling system went live (system_live)", "投诉处理体系运行起始日期（system_live）"))
+		e.Waits = append(e.Waits, fieldNamed(d, "the date the complaints-handling system went live (%s)", "%s", "organisation", "system_live"))
 	} else {
 		e.Start = d.Organisation.SystemLive
 		if m != nil && !m.FirstReceived.IsZero() && m.FirstReceived.After(e.Start) {
@@ -503,8 +503,8 @@ func runOperationMonths(p *Pass) {
 	o := d.Organisation
 	if o == nil || o.SystemLive.IsZero() {
 		p.Reportf(orgPos(d, "system_live"), "organisation",
-			T("The date the complaints-handling system went live (system_live) is not given, so neither the operating time nor the earliest application date can be established.",
-				"未填写投诉处理体系运行日期（system_live），无法确定运行时间和最早可申请日期。"))
+			T("The date the complaints-handling system went live ({{organisation.system_live}}) is not given, so neither the operating time nor the earliest application date can be established.",
+				"未填写{{organisation.system_live}}，无法确定运行时间和最早可申请日期。"))
 		return
 	}
 	n := p.T().MinOperationMonths
@@ -558,8 +558,8 @@ func runLegalRep(p *Pass) {
 	switch {
 	case o.LegalRepIDFile == "":
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
-			T("No copy of the legal representative's ID is referenced (legal_rep_id_file).",
-				"未提供法定代表人身份证复印件（legal_rep_id_file）。"))
+			T("No copy of the legal representative's ID is referenced ({{organisation.legal_rep_id_file}}).",
+				"未提供法定代表人身份证复印件（未填写{{organisation.legal_rep_id_file}}）。"))
 	case !evidenceExists(p.Dossier, o.LegalRepIDFile):
 		p.Reportf(o.PosOf("legal_rep_id_file"), "organisation",
 			Tf("The legal representative's ID copy %s is missing from the dossier or empty.", "法定代表人身份证复印件 %s 不在资料中或为空文件。",
@@ -601,7 +601,7 @@ func runProfile(p *Pass) {
 	docs := docsOfKind(d, "profile")
 	if len(docs) == 0 {
 		p.Reportf(orgPos(d, "name"), "document kind profile",
-			T("No company profile (a document of kind profile) is on file.", "没有企业简介（类型为 profile 的文件）。"))
+			T("No company profile (a document of kind profile) is on file.", "没有企业简介（文件类型为“公司简介”的文件）。"))
 		return
 	}
 	missing := uncovered(docs, profileElements)

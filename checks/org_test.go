@@ -243,7 +243,7 @@ func TestOrgOperationMonths(t *testing.T) {
 		{
 			name:   "an unknown go-live date is major",
 			mutate: func(d *dossier.Dossier, _ *Pass) { d.Organisation.SystemLive = dossier.Date{} },
-			want:   []findingWant{{Severity: Major, Message: "system_live) is not given"}},
+			want:   []findingWant{{Severity: Major, Message: "({{organisation.system_live}}) is not given"}},
 		},
 	})
 }
@@ -277,8 +277,8 @@ func TestEarliestApplication(t *testing.T) {
 				d.Audits[0].Date, d.Reviews[0].Date = day(2026, time.March, 5), day(2026, time.March, 6)
 			},
 			log: &metrics.Metrics{FirstReceived: day(2026, time.July, 6)}, want: day(2026, time.October, 6)},
-		{name: "waits for a go-live date", mutate: func(d *dossier.Dossier) { d.Organisation.SystemLive = dossier.Date{} }, waits: []string{"system_live"}},
-		{name: "waits for an organisation record", mutate: func(d *dossier.Dossier) { d.Organisation = nil }, waits: []string{"system_live"}},
+		{name: "waits for a go-live date", mutate: func(d *dossier.Dossier) { d.Organisation.SystemLive = dossier.Date{} }, waits: []string{"Complaint system live since"}},
+		{name: "waits for an organisation record", mutate: func(d *dossier.Dossier) { d.Organisation = nil }, waits: []string{"Complaint system live since"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

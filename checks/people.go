@@ -189,8 +189,8 @@ func runDepartment(p *Pass) {
 		return
 	}
 	p.Reportf(orgPos(d, "complaint_department"), "organisation",
-		T("No complaint-management department or post: complaint_department is empty and nobody has the complaint_manager role.",
-			"没有投诉管理部门或岗位：complaint_department 为空，且无人担任 complaint_manager 角色。"))
+		T("No complaint-management department or post: {{organisation.complaint_department}} is empty and nobody has the complaint_manager role.",
+			"没有投诉管理部门或岗位：{{organisation.complaint_department}}为空，且无人担任“投诉管理负责人”角色。"))
 }
 
 func runManagementRep(p *Pass) {
@@ -202,7 +202,7 @@ func runManagementRep(p *Pass) {
 	p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleManagementRep,
 		Text{
 			EN: fmt.Sprintf("No management representative for complaints handling (role management_representative): %s.", why.EN),
-			ZH: fmt.Sprintf("未任命投诉处理管理者代表（角色 management_representative）：%s。", why.ZH),
+			ZH: fmt.Sprintf("未任命投诉处理管理者代表（角色“%s”）：%s。", labelZH("role", roleManagementRep), why.ZH),
 		})
 }
 
@@ -241,12 +241,12 @@ func runTopCommitment(p *Pass) {
 		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleTopManagement,
 			Text{
 				EN: fmt.Sprintf("Top-management commitment cannot be evidenced: no person has the top_management role (%s).", why.EN),
-				ZH: fmt.Sprintf("无法证明最高管理者的承诺：无人担任 top_management 角色（%s）。", why.ZH),
+				ZH: fmt.Sprintf("无法证明最高管理者的承诺：无人担任“%s”角色（%s）。", labelZH("role", roleTopManagement), why.ZH),
 			})
 	case len(docs) == 0 && len(d.Reviews) == 0:
 		p.Reportf(p.Dossier.PlaceOf("documents"), "document kind commitment",
 			T("No commitment statement or policy (document kind commitment or policy) and no management review evidences top-management commitment.",
-				"没有承诺书或方针（文件类型 commitment 或 policy），也没有管理评审，无法证明最高管理者的承诺。"))
+				"没有承诺书或方针（文件类型“承诺书”或“方针”），也没有管理评审，无法证明最高管理者的承诺。"))
 	default:
 		// The approver and the chair are names, i.e. personal data, so the
 		// message names the documents and reviews, never the people.
@@ -267,7 +267,7 @@ func runTopCommitment(p *Pass) {
 		p.Reportf(pos, "document kind commitment",
 			Text{
 				EN: fmt.Sprintf("None of %s is approved or chaired by a person with the top_management role.", strings.Join(refs, ", ")),
-				ZH: fmt.Sprintf("%s 均非由担任 top_management 角色的人员批准或主持。", strings.Join(refs, "、")),
+				ZH: fmt.Sprintf("%s 均非由担任“%s”角色的人员批准或主持。", strings.Join(refs, "、"), labelZH("role", roleTopManagement)),
 			})
 	}
 }
@@ -463,7 +463,7 @@ func runTrainingPlan(p *Pass) {
 		return
 	}
 	p.Reportf(p.Dossier.PlaceOf("documents"), "document kind training_plan",
-		T("No training plan (a document of kind training_plan) is on file.", "没有培训计划（类型为 training_plan 的文件）。"))
+		T("No training plan (a document of kind training_plan) is on file.", "没有培训计划（文件类型为“培训计划”的文件）。"))
 }
 
 func runQualifications(p *Pass) {

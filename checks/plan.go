@@ -60,7 +60,7 @@ func runWorkingGroup(p *Pass) {
 		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleWorkingGroupLead,
 			Text{
 				EN: fmt.Sprintf("No certification working group leader (role working_group_lead): %s.", why.EN),
-				ZH: fmt.Sprintf("没有认证工作小组组长（角色 working_group_lead）：%s。", why.ZH),
+				ZH: fmt.Sprintf("没有认证工作小组组长（角色“%s”）：%s。", labelZH("role", "working_group_lead"), why.ZH),
 			})
 	case senior == nil:
 		ids := make([]string, 0, len(leads))
@@ -70,7 +70,7 @@ func runWorkingGroup(p *Pass) {
 		p.Reportf(leads[0].Pos, personRecord(leads[0]),
 			Text{
 				EN: fmt.Sprintf("The working group is led by %s, who does not hold the top_management role; a member of top management should lead it.", strings.Join(ids, ", ")),
-				ZH: fmt.Sprintf("认证工作小组组长 %s 不担任 top_management 角色；应由高层管理人员担任组长。", strings.Join(ids, "、")),
+				ZH: fmt.Sprintf("认证工作小组组长 %s 不担任“%s”角色；应由高层管理人员担任组长。", strings.Join(ids, "、"), labelZH("role", roleTopManagement)),
 			})
 	}
 	// Members are counted apart from the leaders: a group of one is not a
@@ -84,7 +84,7 @@ func runWorkingGroup(p *Pass) {
 	if members == 0 {
 		p.Reportf(p.Dossier.PlaceOf("people"), "role "+roleWorkingGroup,
 			T("The certification working group has no members besides its leader (role working_group).",
-				"认证工作小组除组长外没有组员（角色 working_group）。"))
+				"认证工作小组除组长外没有组员（角色“认证工作组成员”）。"))
 	}
 }
 

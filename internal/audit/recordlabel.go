@@ -60,6 +60,35 @@ func (r *Result) FindingRecord(f *Finding, lang string) string {
 	return r.RecordLabel(f.Record, lang)
 }
 
+// enumRecords are the records named by an enum value: the organisation's
+// sector, a role nobody holds, the people marked as handlers.
+var enumRecords = []struct{ prefix, set, zh string }{
+	{"organisation sector ", "sector", "组织信息：行业 "}, {"role ", "role", "角色 "}, {"people ", "role", "人员："},
+}
+
+func enumRecordZH(record string) (string, bool) {
+	for _, e := range enumRecords {
+		if v, ok := strings.CutPrefix(record, e.prefix); ok {
+			if l, ok := dossier.EnumLabelsZH[e.set][v]; ok {
+				return e.zh + l, true
+			}
+		}
+	}
+	return "", false
+}
+
+// undeclared reports whether a channel or category key is one the log
+// uses without the dossier declaring it: the declared-ness rule found it.
+func (r *Result) undeclared(kind, key string) bool {
+	check := map[string]string{"channel": "handling.channels-declared", "category": "handling.categories-declared"}[kind]
+	for _, f := range r.Findings {
+		if f.Check == check && f.Record == kind+" "+key {
+			return true
+		}
+	}
+	return false
+}
+
 // RecordLabel is a finding's record (or a material's reference) as a
 // reader of lang reads it: as is in English; in Chinese, the record kind
 // by its sheet's name, enum values by their labels and a materials item by
@@ -90,6 +119,16 @@ func (r *Result) RecordLabel(record, lang string) string {
 	}
 	if rt, ok := dossier.TypeByName(record); ok {
 		return rt.SheetZH
+	}
+	if zh, ok := enumRecordZH(record); ok {
+		return zh
+	}
+	for _, kind := range []string{"channel", "category"} {
+		// A key the log uses but the dossier does not declare is the
+		// log's own value: quoted as such, never read as a code.
+		if key, ok := strings.CutPrefix(record, kind+" "); ok && r.undeclared(kind, key) {
+			return map[string]string{"channel": "渠道", "category": "投诉类别"}[kind] + "值“" + key + "”"
+		}
 	}
 	for _, k := range recordKindsZH {
 		if rest, ok := strings.CutPrefix(record, k.prefix); ok {

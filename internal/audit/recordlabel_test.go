@@ -7,16 +7,22 @@ import (
 )
 
 func TestRecordLabelsReadInChinese(t *testing.T) {
-	r := &Result{Materials: []Material{{ID: "staff_list", Title: checks.T("Complaint staff list", "投诉处理人员名单及资质")}}}
+	r := &Result{Materials: []Material{{ID: "staff_list", Title: checks.T("Complaint staff list", "投诉处理人员名单及资质")}},
+		Findings: []Finding{{Check: "handling.channels-declared", Record: "channel phone"}}}
 	for in, want := range map[string]string{
-		"staff_list":                 "投诉处理人员名单及资质",
-		"person P05":                 "人员 P05",
-		"licence food_operation JY1": "证照 食品经营许可证 JY1",
-		"complaint log":              "投诉记录",
-		"documents":                  "体系文件",
-		"training T01":               "培训 T01",
-		"document kind declaration":  "“守法声明”类文件",
-		"docs/QM-01.md":              "docs/QM-01.md",
+		"staff_list":                  "投诉处理人员名单及资质",
+		"person P05":                  "人员 P05",
+		"licence food_operation JY1":  "证照 食品经营许可证 JY1",
+		"complaint log":               "投诉记录",
+		"documents":                   "体系文件",
+		"training T01":                "培训 T01",
+		"document kind declaration":   "“守法声明”类文件",
+		"docs/QM-01.md":               "docs/QM-01.md",
+		"organisation sector finance": "组织信息：行业 金融",
+		"role top_management":         "角色 最高管理者",
+		"people handler":              "人员：投诉处理人员",
+		"channel phone":               "渠道值“phone”",
+		"channel hotline":             "渠道 hotline",
 	} {
 		if got := r.RecordLabel(in, "zh"); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)

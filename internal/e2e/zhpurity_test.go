@@ -31,11 +31,25 @@ func internalWords() map[string]bool {
 			w[v] = true
 		}
 	}
+	// Generated from the field table: every enum value, every term a free
+	// list offers, every label set's values and every field key with an
+	// underscore (a one-word key such as name or title is also an English
+	// word the outputs may use).
+	fields := dossier.ComplaintFields()
 	for _, rt := range dossier.Types() {
-		for _, f := range rt.Fields {
-			if strings.Contains(f.Key, "_") {
-				w[f.Key] = true
-			}
+		fields = append(fields, rt.Fields...)
+	}
+	for _, f := range fields {
+		if strings.Contains(f.Key, "_") {
+			w[f.Key] = true
+		}
+		for _, v := range append(append([]string{}, f.Enum...), f.Terms...) {
+			w[v] = true
+		}
+	}
+	for _, set := range dossier.EnumLabelsZH {
+		for v := range set {
+			w[v] = true
 		}
 	}
 	return w
@@ -44,13 +58,19 @@ func internalWords() map[string]bool {
 var (
 	zhSplit   = regexp.MustCompile("[\\s，。：；、（）()“”\"'`|<>\\[\\]{}=,:;*]+")
 	asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]*`)
+	// inputValue is a value the message quotes as the input's own.
+	inputValue = regexp.MustCompile(`值\s*“[^”]*”`)
 )
 
 // internalWordsIn lists the internal words in text. Tokens holding a path,
 // a position or a check id (a '/', '.' or '!') are the allowed proper
 // names: file names, workbook cells, ISO, GB/T, check ids; so are the
-// flags of the command line that reproduces a pack.
+// flags of the command line that reproduces a pack; and a value quoted
+// after 值 ("台账所填的值“phone”"), which is the input's own word.
 func internalWordsIn(text string, bad map[string]bool) []string {
+	// A value quoted as the input's own (台账所填的值“phone”) is the
+	// reader's word, shown as they typed it.
+	text = inputValue.ReplaceAllString(text, "值")
 	found := map[string]bool{}
 	for _, tok := range zhSplit.Split(text, -1) {
 		if strings.ContainsAny(tok, "/.!") || strings.HasPrefix(tok, "-") {

@@ -187,6 +187,11 @@ func (p *packer) channelLabel(id string) string {
 			break
 		}
 	}
+	if name == "" && p.o.Lang == "zh" {
+		// An undeclared channel type (phone, web) by its Chinese label,
+		// as the reports print it (audit.Result.KeyLabel).
+		name = dossier.EnumLabelsZH["channel"][id]
+	}
 	return p.keyLabel(id, name)
 }
 
