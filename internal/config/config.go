@@ -347,6 +347,12 @@ func Load(path string, optional bool) (*Config, error) {
 
 func (c *Config) decode(b []byte) error {
 	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return fmt.Errorf(" %w", err)
+	}
+	if err := checkKeys(&root); err != nil {
+		return err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
@@ -358,7 +364,7 @@ func (c *Config) decode(b []byte) error {
 	}
 	// A second, node-level parse keeps the line of each waiver so an input
 	// error can point at it.
-	if err := yaml.Unmarshal(b, &root); err == nil && len(root.Content) == 1 {
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
 		m := root.Content[0]
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if m.Content[i].Value == "thresholds" && m.Content[i+1].Kind == yaml.MappingNode {
