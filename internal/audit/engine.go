@@ -531,6 +531,7 @@ func score(r *Result, _ *config.Config, _ Options) {
 	type acc struct {
 		w, e, pending float64
 		n, failed     int
+		judged        int // checks the records could judge (not awaiting evidence)
 	}
 	per := map[string]*acc{}
 	var tot acc
@@ -557,6 +558,9 @@ func score(r *Result, _ *config.Config, _ Options) {
 			a.w += w
 			a.e += e
 			a.n++
+			if cr.Status != NeedsEvidence {
+				a.judged++
+			}
 			if cr.Status == Fail {
 				a.failed++
 			}
@@ -571,7 +575,11 @@ func score(r *Result, _ *config.Config, _ Options) {
 		if a == nil {
 			continue
 		}
-		r.Clauses = append(r.Clauses, ClauseScore{Clause: c.Num, Title: c.Title, Score: round1(100 * a.e / a.w), Checks: a.n, Failed: a.failed})
+		cs := ClauseScore{Clause: c.Num, Title: c.Title, Checks: a.n, Failed: a.failed}
+		if a.judged > 0 {
+			cs.Score = ScoreOf(round1(100 * a.e / a.w))
+		}
+		r.Clauses = append(r.Clauses, cs)
 	}
 }
 

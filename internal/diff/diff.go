@@ -87,19 +87,30 @@ func Compare(old, new *audit.Result, lang string) *Diff {
 			d.Fixed = append(d.Fixed, change(f, lang))
 		}
 	}
+	// A clause without a score (every check citing it awaits evidence) has
+	// no figure to move from or to: it is left out, not read as 0.
 	oldScores := map[string]float64{}
+	unscored := map[string]bool{}
 	for _, c := range old.Clauses {
-		oldScores[c.Clause] = c.Score
+		if s, ok := c.Scored(); ok {
+			oldScores[c.Clause] = s
+		} else {
+			unscored[c.Clause] = true
+		}
 	}
 	seen := map[string]bool{}
 	for _, c := range new.Clauses {
 		seen[c.Clause] = true
+		n, ok := c.Scored()
+		if !ok || unscored[c.Clause] {
+			continue
+		}
 		o, ok := oldScores[c.Clause]
 		if !ok {
 			o = 0
 		}
-		if c.Score != o {
-			d.Clauses = append(d.Clauses, Movement{Clause: c.Clause, Old: o, New: c.Score, Delta: round1(c.Score - o)})
+		if n != o {
+			d.Clauses = append(d.Clauses, Movement{Clause: c.Clause, Old: o, New: n, Delta: round1(n - o)})
 		}
 	}
 	for cl, o := range oldScores {
