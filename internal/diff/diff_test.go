@@ -105,3 +105,15 @@ func TestAnUnscoredClauseHasNoMovement(t *testing.T) {
 		t.Errorf("movements %+v, want none", d.Clauses)
 	}
 }
+
+func TestClauseMovementsFollowTheStandardsOrder(t *testing.T) {
+	old := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "4.10", Score: audit.ScoreOf(90)}, {Clause: "4.2", Score: audit.ScoreOf(90)}, {Clause: "4.9", Score: audit.ScoreOf(90)}}}
+	new := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "4.10", Score: audit.ScoreOf(80)}, {Clause: "4.2", Score: audit.ScoreOf(80)}, {Clause: "4.9", Score: audit.ScoreOf(80)}}}
+	var got []string
+	for _, m := range Compare(old, new, "en").Clauses {
+		got = append(got, m.Clause)
+	}
+	if strings.Join(got, " ") != "4.2 4.9 4.10" {
+		t.Errorf("order %v, want 4.2 4.9 4.10", got)
+	}
+}
