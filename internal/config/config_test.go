@@ -109,3 +109,11 @@ func TestATypoInAnySectionNamesItsPlaceAndTheKeyMeant(t *testing.T) {
 		}
 	}
 }
+
+func TestAKeyOfTwoLettersGetsTheListNotAGuess(t *testing.T) {
+	// "id" is contained in too many names for a guess to help.
+	_, err := Load(write(t, "id: 1\n"), false)
+	if err == nil || !strings.Contains(err.Error(), `unknown key "id" at the top level (known keys: jurisdiction,`) || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -74,7 +75,7 @@ func walkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			f, ok := fields[k.Value]
 			if !ok {
 				msg := fmt.Sprintf("unknown key %q %s", k.Value, where(path))
-				if s := didyoumean.Closest(k.Value, known); s != "" {
+				if s := didyoumean.Closest(k.Value, known); s != "" && utf8.RuneCountInString(k.Value) > 2 {
 					msg += fmt.Sprintf("; did you mean %q?", s)
 				} else {
 					msg += fmt.Sprintf(" (known keys: %s)", strings.Join(known, ", "))

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -149,7 +150,9 @@ func unknownField(got string, rt *dossier.RecordType) string {
 	for i, f := range rt.Fields {
 		cands[i] = f.Key
 	}
-	if g := suggest(got, cands); g != "" {
+	// A key of one or two letters ("id") is contained in too many names
+	// for a guess to help.
+	if g := suggest(got, cands); g != "" && utf8.RuneCountInString(got) > 2 {
 		m += fmt.Sprintf("; did you mean %q?", g)
 	}
 	return m
