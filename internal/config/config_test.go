@@ -117,3 +117,20 @@ func TestAKeyOfTwoLettersGetsTheListNotAGuess(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestABadValueIsPlacedAtItsLineAndColumn(t *testing.T) {
+	for body, want := range map[string]string{
+		"jurisdiction: cn\nlang: fr\n":                      `:2:7: lang: expected en or zh, got "fr"`,
+		"thresholds:\n  cutoff: 5pm\n":                      `:2:11: thresholds.cutoff: expected HH:MM`,
+		"thresholds:\n  complex_resolve_unit: weeks\n":      `:2:25: thresholds.complex_resolve_unit: expected calendar or working`,
+		"thresholds:\n  ack_hours: .nan\n":                  `:2:14: thresholds.ack_hours: expected a finite number`,
+		"standard: iso9001\n":                               `:1:11: standard: expected iso10002 or gbt19012`,
+		"sector: banking\n":                                 `:1:9: sector: expected one of food`,
+		"waivers:\n  - check: a.b\n    justification: ''\n": `:2:5: waivers[0]: justification is required`,
+	} {
+		p := write(t, body)
+		if _, err := Load(p, false); err == nil || !strings.Contains(err.Error(), p+want) {
+			t.Errorf("%q:\n got %v\nwant %s%s", body, err, p, want)
+		}
+	}
+}
