@@ -354,17 +354,9 @@ func runHandlingSimpleResolve(p *Pass) {
 	if m == nil {
 		return
 	}
+	// A receipt in a year the calendar lacks is noted once, by the audit
+	// engine, for every working-day deadline at once.
 	t := &m.Timeliness
-	if t.OutsideCalendar > 0 {
-		years := fmt.Sprint(t.OutsideCalendarYears)
-		years = strings.Trim(years, "[]")
-		n := t.OutsideCalendar
-		p.Note(T(
-			fmt.Sprintf("%s %s received in years without a State Council holiday notice in the calendar (%s); %s working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
-				vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were"), years, vocab.Verb(n, "its", "their")),
-			fmt.Sprintf("%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
-				n, years)))
-	}
 	q := t.HoursToResolve
 	reportLogRule(p, t.SimpleResolve, T("simple resolution", "简单投诉办结"),
 		"%d of %d simple complaints were not resolved within %d working days (cut-off %s; median %g h to resolve)",

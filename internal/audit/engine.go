@@ -132,11 +132,16 @@ func Run(d *dossier.Dossier, cfg *config.Config, o Options) (*Result, error) {
 		r.Materials = append(r.Materials, Material{ID: mt.ID, Title: mt.Title, Status: mt.Status, Refs: mt.Refs, Note: mt.Note, Optional: mt.Optional, owners: mt.Owners})
 	}
 	r.Notes = append(r.Notes, pass.Notes()...)
+	// Every working-day deadline of the log depends on the calendar, so a
+	// receipt in a year it lacks is noted here, once for all of them.
 	if m != nil && m.Timeliness.OutsideCalendar > 0 {
 		n := m.Timeliness.OutsideCalendar
+		years := strings.Trim(fmt.Sprint(m.Timeliness.OutsideCalendarYears), "[]")
 		r.Notes = append(r.Notes, checks.T(
-			fmt.Sprintf("%s %s received in years the working-day calendar does not know; Monday–Friday was assumed. Add the year's holidays under calendar: in certready.yaml.", vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were")),
-			fmt.Sprintf("%d 条投诉的受理日期超出工作日历已知年份，已按周一至周五计算；请在 certready.yaml 的 calendar 中补充该年度节假日。", n)))
+			fmt.Sprintf("%s %s received in years without a State Council holiday notice in the calendar (%s); %s working-day deadlines assume Monday to Friday and are provisional. Add the year under calendar: in certready.yaml.",
+				vocab.Count(n, "complaint"), vocab.Verb(n, "was", "were"), years, vocab.Verb(n, "its", "their")),
+			fmt.Sprintf("%d 起投诉的受理年份（%s）日历中尚无国务院节假日安排通知，其工作日时限按周一至周五推算，结果为暂定。请在 certready.yaml 的 calendar 中补充该年份。",
+				n, years)))
 	}
 	for _, p := range []func(*Result, *config.Config, Options){assignIDs, referMaterials, applyWaivers, applyBaseline, sortFindings, judgeChecks, score, principles, coverage} {
 		p(r, cfg, o)
@@ -526,6 +531,7 @@ func score(r *Result, _ *config.Config, _ Options) {
 	type acc struct {
 		w, e, pending float64
 		n, failed     int
+		judged        int // checks the records could judge (not awaiting evidence)
 	}
 	per := map[string]*acc{}
 	var tot acc
@@ -552,6 +558,9 @@ func score(r *Result, _ *config.Config, _ Options) {
 			a.w += w
 			a.e += e
 			a.n++
+			if cr.Status != NeedsEvidence {
+				a.judged++
+			}
 			if cr.Status == Fail {
 				a.failed++
 			}
@@ -566,7 +575,11 @@ func score(r *Result, _ *config.Config, _ Options) {
 		if a == nil {
 			continue
 		}
-		r.Clauses = append(r.Clauses, ClauseScore{Clause: c.Num, Title: c.Title, Score: round1(100 * a.e / a.w), Checks: a.n, Failed: a.failed})
+		cs := ClauseScore{Clause: c.Num, Title: c.Title, Checks: a.n, Failed: a.failed}
+		if a.judged > 0 {
+			cs.Score = ScoreOf(round1(100 * a.e / a.w))
+		}
+		r.Clauses = append(r.Clauses, cs)
 	}
 }
 

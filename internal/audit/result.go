@@ -155,9 +155,23 @@ type CoverageCounts struct {
 type ClauseScore struct {
 	Clause string      `json:"clause"`
 	Title  checks.Text `json:"title"`
-	Score  float64     `json:"score"` // 0–100
-	Checks int         `json:"checks"`
-	Failed int         `json:"failed"`
+	// Score is 0–100, nil (null in JSON) when no check citing the clause
+	// could be judged from the records: every one awaits evidence an
+	// auditor must see. A 0 there would read as "failed everything".
+	Score  *float64 `json:"score"`
+	Checks int      `json:"checks"`
+	Failed int      `json:"failed"`
+}
+
+// ScoreOf is a clause score of v, for a ClauseScore literal.
+func ScoreOf(v float64) *float64 { return &v }
+
+// Scored returns the clause's score and whether it has one.
+func (c ClauseScore) Scored() (float64, bool) {
+	if c.Score == nil {
+		return 0, false
+	}
+	return *c.Score, true
 }
 
 // Material is one line of the application materials checklist.

@@ -60,3 +60,11 @@ func (r *Result) EligibilityText() vocab.Text {
 	}
 	return vocab.T("not yet — needs "+strings.Join(en, "; "), "尚不能确定——尚缺"+strings.Join(zh, "；"))
 }
+
+// UnscoredClauseText is what every output prints in place of the score of
+// a clause whose checks all await evidence: a dash and the coverage
+// wording for that state, never "0 %", which reads as "failed everything".
+func UnscoredClauseText() vocab.Text {
+	l := CoverageLabel(NodeNeedsEvidence)
+	return vocab.T("— ("+l.EN+")", "—（"+l.ZH+"）")
+}

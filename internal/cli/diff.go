@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 
 	"github.com/spf13/cobra"
 
@@ -30,21 +32,31 @@ Exit 1 when a new finding is at or above --fail-on (default major), 0
 otherwise; 2 on a usage or input error.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := readResult(args[0])
+			if lang != "en" && lang != "zh" {
+				return usageErr("--lang: expected en or zh, got %q", lang)
+			}
+			tr := func(en, zh string) string {
+				if lang == "zh" {
+					return zh
+				}
+				return en
+			}
+			old, err := readResult(args[0], lang)
 			if err != nil {
 				return err
 			}
-			new, err := readResult(args[1])
+			new, err := readResult(args[1], lang)
 			if err != nil {
 				return err
 			}
 			threshold, err := checks.ParseSeverity(failOn)
 			if err != nil {
-				return usageErr("--fail-on: %v", err)
+				return usageErr(tr("--fail-on: expected major, minor, observation or none, got %q", "--fail-on：应为 major、minor、observation 或 none，实际为 %q"), failOn)
 			}
 			d := diff.Compare(old, new, lang)
 			if d.Legacy {
-				fmt.Fprintln(env.Err, "certready: warning: a report has no finding ids (written by an older certready); findings are matched by check and record only")
+				fmt.Fprintln(env.Err, tr("certready: warning: a report has no finding ids (written by an older certready); findings are matched by check and record only",
+					"certready：警告：有一份报告的发现项没有编号（由较早版本的 certready 生成），只能按检查项和记录匹配"))
 			}
 			switch format {
 			case "json":
@@ -60,7 +72,7 @@ otherwise; 2 on a usage or input error.`,
 					_, err = io.WriteString(env.Out, safeLines(buf.String()))
 				}
 			default:
-				return usageErr("--format: expected text, markdown or json, got %q", format)
+				return usageErr(tr("--format: expected text, markdown or json, got %q", "--format：应为 text、markdown 或 json，实际为 %q"), format)
 			}
 			if err != nil {
 				return err
@@ -77,13 +89,21 @@ otherwise; 2 on a usage or input error.`,
 	return cmd
 }
 
-func readResult(path string) (*audit.Result, error) {
+func readResult(path, lang string) (*audit.Result, error) {
 	b, err := readInput("diff", path, maxReportBytes)
 	if err != nil {
+		if lang == "zh" && errors.Is(err, fs.ErrNotExist) {
+			return nil, usageErr("diff：找不到文件 %s", path)
+		}
 		return nil, err
 	}
 	var r audit.Result
 	if err := json.Unmarshal(b, &r); err != nil || r.Tool != "certready" {
+		if lang == "zh" {
+			// The parser's own words are English and name Go types: the
+			// reader needs only to know the file is not a report.
+			return nil, usageErr("%s：不是 certready 生成的 JSON 报告（请用 certready audit --format json 生成）", path)
+		}
 		return nil, usageErr("%s: not a certready JSON report%s", path, errSuffix(err))
 	}
 	return &r, nil

@@ -41,7 +41,7 @@ func loadDossier(env Env, path, configPath string) (*load.Result, error) {
 func readInput(flag, path string, limit int64) ([]byte, error) {
 	b, err := infile.ReadFile(path, limit, "")
 	if err != nil {
-		return nil, usageErr("%s: %v", flag, err)
+		return nil, usageErr("%s: %w", flag, err)
 	}
 	return b, nil
 }

@@ -55,7 +55,8 @@ func TestThePreCommitHookValidatesTheDossierFilesAndNothingElse(t *testing.T) {
 }
 
 func TestValidateTakesChangedFilesAndValidatesEachDossierOnce(t *testing.T) {
-	code, out, errs := runCLI(t, nil, "validate",
+	// In English whatever the examples' own language, for the wording below.
+	code, out, errs := runCLI(t, nil, "validate", "--lang", "en",
 		"../../examples/ready-org/licences.yaml", "../../examples/ready-org/people.yaml", "../../examples/gappy-org.certready.yaml")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s%s", code, out, errs)
@@ -68,7 +69,7 @@ func TestValidateTakesChangedFilesAndValidatesEachDossierOnce(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(bad, "licences.yaml"), []byte("- id: L1\n  type: no_such_type\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, _ = runCLI(t, nil, "validate", "../../examples/ready-org/licences.yaml", filepath.Join(bad, "licences.yaml"))
+	code, out, _ = runCLI(t, nil, "validate", "--lang", "en", "../../examples/ready-org/licences.yaml", filepath.Join(bad, "licences.yaml"))
 	if code != ExitInput || !strings.Contains(out, "examples/ready-org: valid") || !strings.Contains(out, "licences.yaml:2") {
 		t.Errorf("exit %d, want 2 with the good dossier valid and the bad one's problem positioned:\n%s", code, out)
 	}

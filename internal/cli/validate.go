@@ -159,13 +159,14 @@ func runValidate(env Env, o *validateOptions) error {
 			}
 		}
 	}
+	lang := o.Lang
 	if res != nil {
-		lang := o.Lang
 		if lang == "" {
 			lang = res.Config.Lang
 		}
 		rep.Warnings = exampleWarnings(res.Dossier, lang)
 	}
+	zh := lang == "zh"
 	rep.Valid = len(rep.Problems) == 0 && (rep.Log == nil || len(rep.Log.Groups) == 0) && likely == 0
 	if o.Format == "json" {
 		enc := json.NewEncoder(env.Out)
@@ -185,21 +186,30 @@ func runValidate(env Env, o *validateOptions) error {
 			}
 		}
 		if rep.Dropped > 0 {
-			fmt.Fprintf(env.Out, "… and %d more problems\n", rep.Dropped)
+			if zh {
+				fmt.Fprintf(env.Out, "……另有 %d 个问题\n", rep.Dropped)
+			} else {
+				fmt.Fprintf(env.Out, "… and %d more problems\n", rep.Dropped)
+			}
 		}
 		for _, w := range rep.Warnings {
 			fmt.Fprintf(env.Out, "%s: %s\n", w.Where, w.Message)
 		}
 		n := len(rep.Problems) + rep.Dropped + likely
 		if rep.Log != nil {
-			printLogSummary(env.Out, rep.Log)
+			printLogSummary(env.Out, rep.Log, zh)
 			for _, g := range rep.Log.Groups {
 				n += g.N
 			}
 		}
-		if rep.Valid {
+		switch {
+		case rep.Valid && zh:
+			fmt.Fprintf(env.Out, "%s：有效（%d 条记录，%d 条投诉）\n", o.Path, recordTotal(rep.Records), rep.Records["complaints"])
+		case rep.Valid:
 			fmt.Fprintf(env.Out, "%s: valid (%s)\n", o.Path, summarizeCounts(rep.Records))
-		} else {
+		case zh:
+			fmt.Fprintf(env.Out, "%s：%d 个问题\n", o.Path, n)
+		default:
 			fmt.Fprintf(env.Out, "%s: %s\n", o.Path, plural(n, "problem", "problems"))
 		}
 	}
@@ -211,9 +221,13 @@ func runValidate(env Env, o *validateOptions) error {
 
 // printLogSummary prints the complaint log's problems a group per line,
 // then its ignored columns.
-func printLogSummary(w io.Writer, s *load.LogSummary) {
+func printLogSummary(w io.Writer, s *load.LogSummary, zh bool) {
 	if s.ProblemRows > 0 {
-		fmt.Fprintf(w, "complaint log: %d of %d rows have problems (the audit leaves them out of its statistics):\n", s.ProblemRows, s.Rows)
+		if zh {
+			fmt.Fprintf(w, "投诉台账：%d 行中有 %d 行存在问题（评估时不计入统计）：\n", s.Rows, s.ProblemRows)
+		} else {
+			fmt.Fprintf(w, "complaint log: %d of %d rows have problems (the audit leaves them out of its statistics):\n", s.ProblemRows, s.Rows)
+		}
 	}
 	for _, g := range s.Groups {
 		field := g.Field
@@ -232,14 +246,21 @@ func printLogSummary(w io.Writer, s *load.LogSummary) {
 	}
 	var plain []string
 	for _, c := range s.Ignored {
-		if c.Likely != "" {
+		switch {
+		case c.Likely != "" && zh:
+			fmt.Fprintf(w, "%s：未读取的列“%s”像是 %s；请在 certready.yaml 的 complaints.columns 中映射（或列入 complaints.ignore）\n", c.Pos, c.Header, c.Likely)
+		case c.Likely != "":
 			fmt.Fprintf(w, "%s: ignored column %q looks like %s; map it under complaints.columns in certready.yaml (or list it under complaints.ignore)\n", c.Pos, c.Header, c.Likely)
-		} else {
+		default:
 			plain = append(plain, strconv.Quote(c.Header))
 		}
 	}
 	if len(plain) > 0 {
-		fmt.Fprintf(w, "complaint log: ignored columns (no field takes them): %s\n", strings.Join(plain, ", "))
+		if zh {
+			fmt.Fprintf(w, "投诉台账：未读取的列（没有对应字段）：%s\n", strings.Join(plain, "，"))
+		} else {
+			fmt.Fprintf(w, "complaint log: ignored columns (no field takes them): %s\n", strings.Join(plain, ", "))
+		}
 	}
 }
 
@@ -260,13 +281,18 @@ func counts(d *dossier.Dossier) map[string]int {
 }
 
 func summarizeCounts(m map[string]int) string {
+	return plural(recordTotal(m), "record", "records") + ", " + plural(m["complaints"], "complaint", "complaints")
+}
+
+// recordTotal counts the records other than complaints.
+func recordTotal(m map[string]int) int {
 	total := 0
 	for k, v := range m {
 		if k != "complaints" {
 			total += v
 		}
 	}
-	return plural(total, "record", "records") + ", " + plural(m["complaints"], "complaint", "complaints")
+	return total
 }
 
 // plural words a count: "1 record", "2 records".

@@ -347,6 +347,12 @@ func Load(path string, optional bool) (*Config, error) {
 
 func (c *Config) decode(b []byte) error {
 	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return fmt.Errorf(" %w", err)
+	}
+	if err := checkKeys(&root); err != nil {
+		return err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
@@ -358,7 +364,7 @@ func (c *Config) decode(b []byte) error {
 	}
 	// A second, node-level parse keeps the line of each waiver so an input
 	// error can point at it.
-	if err := yaml.Unmarshal(b, &root); err == nil && len(root.Content) == 1 {
+	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
 		m := root.Content[0]
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if m.Content[i].Value == "thresholds" && m.Content[i+1].Kind == yaml.MappingNode {
@@ -377,7 +383,37 @@ func (c *Config) decode(b []byte) error {
 			}
 		}
 	}
-	return c.validate()
+	return placed(&root, c.validate())
+}
+
+// placed puts the line and column of the value a validation error names
+// (" thresholds.cutoff: expected …") in front of it, so that every error
+// about the file points into it; an error already placed, or about a key
+// the file does not set, is returned as it is.
+func placed(root *yaml.Node, err error) error {
+	if err == nil || !strings.HasPrefix(err.Error(), " ") {
+		return err
+	}
+	path, _, ok := strings.Cut(err.Error()[1:], ": ")
+	if !ok || len(root.Content) != 1 {
+		return err
+	}
+	n := root.Content[0]
+	for _, key := range strings.Split(path, ".") {
+		var next *yaml.Node
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == key {
+					next = n.Content[i+1]
+				}
+			}
+		}
+		if next == nil {
+			return err
+		}
+		n = next
+	}
+	return fmt.Errorf("%d:%d:%w", n.Line, n.Column, err)
 }
 
 func (c *Config) validate() error {

@@ -38,9 +38,12 @@ func Closest(got string, cands []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance in runes.
+// editDistance is the Levenshtein distance in runes, with a swap of two
+// neighbouring runes counted as one edit (optimal string alignment): "lnag"
+// is one slip from "lang", not two.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -54,8 +57,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -19,3 +19,11 @@ func TestClosestOffersOnlyANearName(t *testing.T) {
 		}
 	}
 }
+
+func TestTwoSwappedNeighboursAreOneSlip(t *testing.T) {
+	// Plain Levenshtein counts a swap as two edits, too many for a word of
+	// four letters; a typist makes it as one.
+	if g := Closest("lnag", []string{"jurisdiction", "lang", "standard"}); g != "lang" {
+		t.Errorf("Closest(lnag) = %q, want lang", g)
+	}
+}

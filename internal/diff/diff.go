@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/certready/certready/checks"
 	"github.com/certready/certready/internal/audit"
@@ -87,19 +89,30 @@ func Compare(old, new *audit.Result, lang string) *Diff {
 			d.Fixed = append(d.Fixed, change(f, lang))
 		}
 	}
+	// A clause without a score (every check citing it awaits evidence) has
+	// no figure to move from or to: it is left out, not read as 0.
 	oldScores := map[string]float64{}
+	unscored := map[string]bool{}
 	for _, c := range old.Clauses {
-		oldScores[c.Clause] = c.Score
+		if s, ok := c.Scored(); ok {
+			oldScores[c.Clause] = s
+		} else {
+			unscored[c.Clause] = true
+		}
 	}
 	seen := map[string]bool{}
 	for _, c := range new.Clauses {
 		seen[c.Clause] = true
+		n, ok := c.Scored()
+		if !ok || unscored[c.Clause] {
+			continue
+		}
 		o, ok := oldScores[c.Clause]
 		if !ok {
 			o = 0
 		}
-		if c.Score != o {
-			d.Clauses = append(d.Clauses, Movement{Clause: c.Clause, Old: o, New: c.Score, Delta: round1(c.Score - o)})
+		if n != o {
+			d.Clauses = append(d.Clauses, Movement{Clause: c.Clause, Old: o, New: n, Delta: round1(n - o)})
 		}
 	}
 	for cl, o := range oldScores {
@@ -107,7 +120,7 @@ func Compare(old, new *audit.Result, lang string) *Diff {
 			d.Clauses = append(d.Clauses, Movement{Clause: cl, Old: o, New: 0, Delta: -o})
 		}
 	}
-	sort.Slice(d.Clauses, func(i, j int) bool { return d.Clauses[i].Clause < d.Clauses[j].Clause })
+	sort.Slice(d.Clauses, func(i, j int) bool { return clauseLess(d.Clauses[i].Clause, d.Clauses[j].Clause) })
 	return d
 }
 
@@ -183,4 +196,24 @@ func (d *Diff) WriteText(w io.Writer, markdown bool) error {
 		p("- %s: %.1f → %.1f (%+.1f)\n", m.Clause, m.Old, m.New, m.Delta)
 	}
 	return err
+}
+
+// clauseLess orders clause numbers as the standard does, part by part as
+// numbers: 4.2 before 4.10.
+func clauseLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for k := 0; k < len(pa) && k < len(pb); k++ {
+		x, errx := strconv.Atoi(pa[k])
+		y, erry := strconv.Atoi(pb[k])
+		if errx != nil || erry != nil {
+			if pa[k] != pb[k] {
+				return pa[k] < pb[k]
+			}
+			continue
+		}
+		if x != y {
+			return x < y
+		}
+	}
+	return len(pa) < len(pb)
 }

@@ -16,10 +16,10 @@ func finding(check, where string, sev checks.Severity) audit.Finding {
 func TestCompareSortsFindingsIntoFixedNewAndRegressed(t *testing.T) {
 	old := &audit.Result{AsOf: "2026-11-01", Score: 60, Verdict: audit.NotReady,
 		Findings: []audit.Finding{finding("licence.valid", "l.yaml:2:3", checks.Major), finding("docs.control", "d.yaml:4:5", checks.Minor)},
-		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: 50}, {Clause: "6.3", Score: 80}}}
+		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: audit.ScoreOf(50)}, {Clause: "6.3", Score: audit.ScoreOf(80)}}}
 	new := &audit.Result{AsOf: "2026-11-23", Score: 70, Verdict: audit.NotReady,
 		Findings: []audit.Finding{finding("docs.control", "d.yaml:4:5", checks.Minor), finding("docs.control", "d.yaml:9:5", checks.Minor), finding("people.training-hours", "p.yaml:1:1", checks.Major)},
-		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: 100}, {Clause: "6.3", Score: 70}}}
+		Clauses:  []audit.ClauseScore{{Clause: "5.1", Score: audit.ScoreOf(100)}, {Clause: "6.3", Score: audit.ScoreOf(70)}}}
 	d := Compare(old, new, "en")
 	if len(d.Fixed) != 1 || d.Fixed[0].Check != "licence.valid" {
 		t.Errorf("fixed %+v", d.Fixed)
@@ -40,7 +40,7 @@ func TestCompareSortsFindingsIntoFixedNewAndRegressed(t *testing.T) {
 }
 
 func TestComparingARunWithItselfFindsNothing(t *testing.T) {
-	r := &audit.Result{Findings: []audit.Finding{finding("a.b", "x", checks.Major)}, Clauses: []audit.ClauseScore{{Clause: "7.4", Score: 10}}}
+	r := &audit.Result{Findings: []audit.Finding{finding("a.b", "x", checks.Major)}, Clauses: []audit.ClauseScore{{Clause: "7.4", Score: audit.ScoreOf(10)}}}
 	if d := Compare(r, r, "en"); len(d.New)+len(d.Fixed)+len(d.Regressed)+len(d.Clauses) != 0 {
 		t.Errorf("%+v", d)
 	}
@@ -93,5 +93,27 @@ func TestAReportWithoutIDsIsMatchedByCheckAndRecord(t *testing.T) {
 	d := Compare(&audit.Result{Findings: []audit.Finding{legacy}}, new, "en")
 	if !d.Legacy || len(d.Fixed) != 0 || len(d.New) != 1 {
 		t.Fatalf("%+v", d)
+	}
+}
+
+// A clause whose checks all await evidence has no score: neither a fall to
+// 0 nor a rise from 0.
+func TestAnUnscoredClauseHasNoMovement(t *testing.T) {
+	old := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "5.2", Score: audit.ScoreOf(80)}, {Clause: "6.3"}}}
+	new := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "5.2", Checks: 1}, {Clause: "6.3", Score: audit.ScoreOf(70)}}}
+	if d := Compare(old, new, "en"); len(d.Clauses) != 0 {
+		t.Errorf("movements %+v, want none", d.Clauses)
+	}
+}
+
+func TestClauseMovementsFollowTheStandardsOrder(t *testing.T) {
+	old := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "4.10", Score: audit.ScoreOf(90)}, {Clause: "4.2", Score: audit.ScoreOf(90)}, {Clause: "4.9", Score: audit.ScoreOf(90)}}}
+	new := &audit.Result{Clauses: []audit.ClauseScore{{Clause: "4.10", Score: audit.ScoreOf(80)}, {Clause: "4.2", Score: audit.ScoreOf(80)}, {Clause: "4.9", Score: audit.ScoreOf(80)}}}
+	var got []string
+	for _, m := range Compare(old, new, "en").Clauses {
+		got = append(got, m.Clause)
+	}
+	if strings.Join(got, " ") != "4.2 4.9 4.10" {
+		t.Errorf("order %v, want 4.2 4.9 4.10", got)
 	}
 }

@@ -162,6 +162,15 @@ func TestBadInputIsRefusedWithAPositionedMessageAndNothingWritten(t *testing.T) 
 			want: []string{"invalid YAML", "exceeded max depth"},
 		},
 		{
+			name: "a mistyped key in a record file offers the field it was meant to be",
+			setup: func(t *testing.T, dir string) string {
+				writeFiles(t, dir, map[string]string{"people.yaml": "- id: P01\n  naem: 周立群\n"})
+				return dir
+			},
+			at:   dossier.Pos{File: "people.yaml", Line: 2, Col: 9},
+			want: []string{`unknown field "naem" in people`, `did you mean "name"?`},
+		},
+		{
 			name: "a YAML file that is not UTF-8 is refused at its first bad byte",
 			setup: func(t *testing.T, dir string) string {
 				writeFiles(t, dir, map[string]string{"organisation.yaml": "name: 示例公司\nsector: " + gbk(t, "公司") + "\n"})

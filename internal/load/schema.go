@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -116,7 +117,7 @@ func (v *validator) check(rt *dossier.RecordType, obj map[string]any, rec dossie
 				if q, ok := pos[n[1]]; ok {
 					p = q
 				}
-				m := fmt.Sprintf("unknown field %q in %s (expected one of: %s)", n[1], rt.Name, fieldKeys(rt))
+				m := unknownField(n[1], rt)
 				if !seen[m] {
 					seen[m] = true
 					errs.add(p, fmt.Errorf("%s", m))
@@ -139,6 +140,22 @@ func (v *validator) check(rt *dossier.RecordType, obj map[string]any, rec dossie
 		}
 	}
 	return false
+}
+
+// unknownField words a key no field of rt takes, with the field it was
+// probably meant to be.
+func unknownField(got string, rt *dossier.RecordType) string {
+	m := fmt.Sprintf("unknown field %q in %s (expected one of: %s)", got, rt.Name, fieldKeys(rt))
+	cands := make([]string, len(rt.Fields))
+	for i, f := range rt.Fields {
+		cands[i] = f.Key
+	}
+	// A key of one or two letters ("id") is contained in too many names
+	// for a guess to help.
+	if g := suggest(got, cands); g != "" && utf8.RuneCountInString(got) > 2 {
+		m += fmt.Sprintf("; did you mean %q?", g)
+	}
+	return m
 }
 
 func fieldKeys(rt *dossier.RecordType) string {

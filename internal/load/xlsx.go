@@ -164,7 +164,7 @@ func sheetRecords(rows rowSource, display, sheet string, rt *dossier.RecordType,
 				if rn == 1 {
 					continue // a "Field | Value" heading row
 				}
-				errs.add(pos(1, rn), fmt.Errorf("unknown field %q in %s (expected one of: %s)", row[0], rt.Name, fieldKeys(rt)))
+				errs.add(pos(1, rn), errors.New(unknownField(row[0], rt)))
 				continue
 			}
 			if prev, dup := seen[k]; dup {

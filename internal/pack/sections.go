@@ -246,10 +246,13 @@ func (p *packer) summary() {
 		values := make([]float64, len(r.Clauses))
 		for i, c := range r.Clauses {
 			labels[i] = c.Clause + " " + p.txt(c.Title)
-			values[i] = c.Score
+			values[i] = math.NaN() // no bar: every check citing it awaits evidence
+			if s, ok := c.Scored(); ok {
+				values[i] = s
+			}
 		}
 		d.BarChart(p.tr("Readiness score per clause", "各条款准备度得分"), labels, values, pdfdoc.BarOpts{
-			Horizontal: true, Max: 100, Unit: "%", Decimals: 1,
+			Horizontal: true, Max: 100, Unit: "%", Decimals: 1, NaNLabel: p.txt(audit.UnscoredClauseText()),
 			Color: func(_ int, v float64) pdfdoc.Color {
 				switch {
 				case v < 50:
@@ -260,8 +263,8 @@ func (p *packer) summary() {
 				return barGreen
 			},
 		})
-		d.Note(p.tr("A clause's score is the share of the weight of the checks citing it that they earn: a major gap earns nothing, a minor gap half, an observation 90%. Clause numbers are the same in ISO 10002:2018 and GB/T 19012-2019.",
-			"条款得分为引用该条款的各检查项所得权重之比：严重不符合得 0，轻微不符合得一半，观察项得 90%。ISO 10002:2018 与 GB/T 19012-2019 条款编号相同。"))
+		d.Note(p.tr("A clause's score is the share of the weight of the checks citing it that they earn: a major gap earns nothing, a minor gap half, an observation 90%. A clause whose checks all await evidence an auditor must see has no score yet (—). Clause numbers are the same in ISO 10002:2018 and GB/T 19012-2019.",
+			"条款得分为引用该条款的各检查项所得权重之比：严重不符合得 0，轻微不符合得一半，观察项得 90%。引用某条款的检查项均待提供证据（须由审核员查看）时，该条款暂无得分（—）。ISO 10002:2018 与 GB/T 19012-2019 条款编号相同。"))
 	}
 	if len(r.Notes) > 0 {
 		d.Subsection(p.tr("Notes", "提示"))

@@ -26,6 +26,9 @@ type BarOpts struct {
 	Height float64
 	// Color, if set, picks each bar's colour (e.g. red below the threshold).
 	Color func(i int, v float64) Color
+	// NaNLabel is printed for a value that is NaN (no figure), in place of
+	// "n/a": e.g. "— (needs evidence)".
+	NaNLabel string
 }
 
 const (
@@ -105,6 +108,9 @@ func (c *chart) tickLabel(v float64) string {
 
 func (c *chart) valueLabel(v float64) string {
 	if math.IsNaN(v) {
+		if c.o.NaNLabel != "" {
+			return c.d.prep(c.o.NaNLabel)
+		}
 		return "n/a"
 	}
 	dec := max(c.o.Decimals, 0)

@@ -142,8 +142,9 @@ func sampleResult(kpis, known bool) *audit.Result {
 		Verdict:      audit.NotReady, Score: 61.5, EligibleFrom: "2026-12-01",
 		Counts: audit.Counts{Major: 2, Minor: 1, Observation: 1, Waived: 1, NeedsEvidence: 1},
 		Clauses: []audit.ClauseScore{
-			{Clause: "5.1", Title: checks.ClauseTitle("5.1"), Score: 0, Checks: 1, Failed: 1},
-			{Clause: "7.4", Title: checks.ClauseTitle("7.4"), Score: 50, Checks: 1, Failed: 1},
+			{Clause: "5.1", Title: checks.ClauseTitle("5.1"), Score: audit.ScoreOf(0), Checks: 1, Failed: 1},
+			{Clause: "5.2", Title: checks.ClauseTitle("5.2"), Checks: 1}, // its one check awaits evidence: no score
+			{Clause: "7.4", Title: checks.ClauseTitle("7.4"), Score: audit.ScoreOf(50), Checks: 1, Failed: 1},
 		},
 		Findings: fs,
 		Checks: []audit.CheckResult{

@@ -260,7 +260,10 @@ func htmlCheckOf(c audit.CheckResult, o Options) htmlCheck {
 func clauseNodes(r *audit.Result, o Options) []htmlNode {
 	var out []htmlNode
 	for _, c := range r.Clauses {
-		n := htmlNode{ID: c.Clause, Title: c.Title.In(o.Lang), Score: fnum(c.Score), Bar: scoreBar(c.Score), Failed: c.Failed, Total: c.Checks}
+		n := htmlNode{ID: c.Clause, Title: c.Title.In(o.Lang), Score: audit.UnscoredClauseText().In(o.Lang), Bar: htmlBar{W: "0", Class: "none"}, Failed: c.Failed, Total: c.Checks}
+		if s, ok := c.Scored(); ok {
+			n.Score, n.Bar = fnum(s), scoreBar(s)
+		}
 		if n.Title == "" {
 			n.Title = checks.ClauseTitle(c.Clause).In(o.Lang)
 		}

@@ -63,7 +63,11 @@ func formatMarkdown(w io.Writer, r *audit.Result, o Options) error {
 
 	t.p("## %s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", L(o, "Scores by clause", "各条款得分"), L(o, "Clause", "条款"), L(o, "Title", "名称"), L(o, "Score", "得分"), L(o, "Failed checks", "未通过检查"))
 	for _, c := range r.Clauses {
-		t.p("| %s | %s | %.1f | %d/%d |\n", mdEscape(c.Clause), mdEscape(c.Title.In(lang)), c.Score, c.Failed, c.Checks)
+		score := audit.UnscoredClauseText().In(lang)
+		if s, ok := c.Scored(); ok {
+			score = fmt.Sprintf("%.1f", s)
+		}
+		t.p("| %s | %s | %s | %d/%d |\n", mdEscape(c.Clause), mdEscape(c.Title.In(lang)), score, c.Failed, c.Checks)
 	}
 	t.p("\n## %s\n", L(o, "Findings", "发现项"))
 	groups := groupByNode(r)

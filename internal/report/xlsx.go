@@ -473,8 +473,13 @@ func scoresSheet(x *xw, r *audit.Result, o Options) {
 		row := i + 2
 		x.str(1, row, clauseLabel(o, []string{c.Clause}))
 		x.str(2, row, c.Title.In(lang))
-		x.num(3, row, c.Score)
-		x.style(3, row, x.st.score)
+		if s, ok := c.Scored(); ok {
+			x.num(3, row, s)
+			x.style(3, row, x.st.score)
+		} else {
+			// A blank would sort as 0 and a 0 reads as failing everything.
+			x.str(3, row, audit.UnscoredClauseText().In(lang))
+		}
 		x.num(4, row, c.Checks)
 		x.num(5, row, c.Failed)
 	}
