@@ -1,10 +1,11 @@
 package e2e
 
 import (
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,12 +38,7 @@ func pluralSlips(text string) []string {
 		}
 		found["1 "+w] = true
 	}
-	out := make([]string, 0, len(found))
-	for s := range found {
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(found))
 }
 
 // English outputs count in agreement with the number: no "1 observations",

@@ -3,10 +3,11 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,12 +83,7 @@ func internalWordsIn(text string, bad map[string]bool) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(found))
-	for w := range found {
-		out = append(out, w)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(found))
 }
 
 // The Chinese text and Markdown reports, and the Chinese side of every
@@ -112,21 +108,7 @@ func TestChineseOutputsOfTheExamplesUseNoInternalWords(t *testing.T) {
 			}
 		}
 		_, out, _ := run(t, "audit", path, "--as-of", asOf, "--format", "json", "--fail-on", "none")
-		var r audit.Result
-		if err := json.Unmarshal(out, &r); err != nil {
-			t.Fatal(err)
-		}
-		var zh []string
-		for _, f := range r.Findings {
-			zh = append(zh, f.Message.ZH, f.Title.ZH, f.Evidence.ZH, f.Remedy.ZH)
-		}
-		for _, m := range r.Materials {
-			zh = append(zh, m.Title.ZH, m.Note.ZH)
-		}
-		for _, n := range r.Notes {
-			zh = append(zh, n.ZH)
-		}
-		if got := internalWordsIn(strings.Join(zh, "\n"), bad); len(got) > 0 {
+		if got := internalWordsIn(zhJSONTexts(t, out), bad); len(got) > 0 {
 			t.Errorf("%s JSON zh messages use internal words %v", name, got)
 		}
 	}
